@@ -19,7 +19,8 @@ const FILTERS = { externalTables: [], externalEnums: [] };
 export async function openSchemaEngine({ url, schemaPath, migrationsDir }: SchemaEngineOptions) {
   const wasmBindings = await loadWasm();
   const schemaFiles = [{ path: path.basename(schemaPath), content: readFileSync(schemaPath, "utf8") }];
-  const adapter = new PrismaPg({ connectionString: url });
+  // allowExitOnIdle: the engine keeps a client checked in after applying; let short CLIs exit.
+  const adapter = new PrismaPg({ connectionString: url, allowExitOnIdle: true, idleTimeoutMillis: 1000 });
   const connections: PgAdapter[] = [];
   const track = (connection: PgAdapter) => (connections.push(connection), reportCharColumns(connection));
   const factory = bindMigrationAwareSqlAdapterFactory({

@@ -1,0 +1,122 @@
+// One error type for the whole product. Every code has an HTTP status and a sentence in
+// Indonesian and English; boundaries turn an AppError into `{ error: { code, message, messages } }`.
+
+export type Locale = "id" | "en";
+export interface LocalizedText {
+  id: string;
+  en: string;
+}
+
+export const ERRORS = {
+  INVALID_JSON: {
+    status: 400,
+    id: "Isi permintaan bukan JSON yang sah.",
+    en: "The request body is not valid JSON.",
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    id: "Kirim permintaan dengan Content-Type: application/json.",
+    en: "Send the request with Content-Type: application/json.",
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    id: "Isi permintaan terlalu besar.",
+    en: "The request body is too large.",
+  },
+  VALIDATION_FAILED: {
+    status: 400,
+    id: "Data yang dikirim tidak lengkap atau tidak sesuai.",
+    en: "The data sent is incomplete or invalid.",
+  },
+  NIK_REQUIRED: {
+    status: 400,
+    id: "NIK wajib diisi.",
+    en: "NIK is required.",
+  },
+  NIK_NOT_DIGITS: {
+    status: 400,
+    id: "NIK hanya boleh berisi angka.",
+    en: "A NIK may contain digits only.",
+  },
+  NIK_WRONG_LENGTH: {
+    status: 400,
+    id: "NIK harus terdiri dari 16 digit.",
+    en: "A NIK must have exactly 16 digits.",
+  },
+  NIK_UNKNOWN_DISTRICT: {
+    status: 400,
+    id: "Enam digit pertama NIK bukan kode kecamatan yang terdaftar di Kemendagri.",
+    en: "The first six digits of the NIK are not a district code registered by Kemendagri.",
+  },
+  NIK_IMPOSSIBLE_DATE: {
+    status: 400,
+    id: "Digit ke-7 sampai ke-12 NIK bukan tanggal lahir yang mungkin.",
+    en: "Digits 7 to 12 of the NIK are not a possible date of birth.",
+  },
+  NIK_ZERO_SERIAL: {
+    status: 400,
+    id: "Empat digit terakhir NIK tidak boleh 0000.",
+    en: "The last four digits of a NIK cannot be 0000.",
+  },
+  NOT_FOUND: {
+    status: 404,
+    id: "Halaman atau data yang dicari tidak ditemukan.",
+    en: "The page or data you are looking for was not found.",
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    id: "Metode HTTP ini tidak didukung di alamat ini.",
+    en: "This HTTP method is not supported here.",
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    id: "Layanan sedang tidak tersedia. Coba lagi beberapa saat lagi.",
+    en: "The service is unavailable right now. Please try again shortly.",
+  },
+  INTERNAL: {
+    status: 500,
+    id: "Terjadi kesalahan pada sistem kami. Data Anda tidak berubah; silakan coba lagi.",
+    en: "Something went wrong on our side. Nothing was changed; please try again.",
+  },
+} as const satisfies Record<string, { status: number } & LocalizedText>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly messages: LocalizedText;
+  /** The request field the error is about, so a form can show it beside that field. */
+  readonly field?: string;
+
+  constructor(code: ErrorCode, options: { message?: LocalizedText; field?: string; cause?: unknown } = {}) {
+    const messages = options.message ?? { id: ERRORS[code].id, en: ERRORS[code].en };
+    super(messages.en, { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.messages = messages;
+    this.field = options.field;
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && Object.hasOwn(ERRORS, value);
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; messages: LocalizedText; field?: string };
+}
+
+export function toErrorBody(error: AppError, locale: Locale = "id"): ErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.messages[locale],
+      messages: error.messages,
+      ...(error.field ? { field: error.field } : {}),
+    },
+  };
+}
