@@ -42,6 +42,20 @@ function isDatabaseUnreachable(error: unknown): boolean {
   return false;
 }
 
+/** Handler for the methods a route does not serve: a JSON 405 naming the ones it does. */
+export function methodNotAllowed(...allowed: string[]) {
+  return (request: Request) => {
+    const response = errorResponse(new AppError("METHOD_NOT_ALLOWED"), localeOf(request));
+    response.headers.set("allow", allowed.join(", "));
+    return response;
+  };
+}
+
+/** Handler for API paths that do not exist: a JSON 404 instead of an HTML page. */
+export function apiNotFound(request: Request) {
+  return errorResponse(new AppError("NOT_FOUND"), localeOf(request));
+}
+
 /** Reads a JSON body of bounded size and parses it with `schema`, or throws the matching AppError. */
 export async function readJson<S extends z.ZodType>(
   request: Request,
@@ -70,9 +84,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const issue = result.error.issues[0]!;
   const field = issue.path.join(".") || undefined;
   if (isErrorCode(issue.message)) throw new AppError(issue.message, { field });
-  // A missing or mistyped field gets the field's own "required" code when it has one.
-  const requiredCode = field ? `${field.toUpperCase()}_REQUIRED` : "";
-  if (issue.code === "invalid_type" && isErrorCode(requiredCode)) throw new AppError(requiredCode, { field });
   throw new AppError("VALIDATION_FAILED", { field });
 }
 

@@ -33,6 +33,11 @@ export const ERRORS = {
     id: "NIK wajib diisi.",
     en: "NIK is required.",
   },
+  NIK_NOT_TEXT: {
+    status: 400,
+    id: "Kirim NIK sebagai teks berisi 16 digit, bukan angka atau jenis data lain.",
+    en: "Send the NIK as a string of 16 digits, not as a number or another type.",
+  },
   NIK_NOT_DIGITS: {
     status: 400,
     id: "NIK hanya boleh berisi angka.",

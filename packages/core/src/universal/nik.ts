@@ -78,7 +78,8 @@ function birthDateOf(nik: string, today: CalendarDate): { date: CalendarDate; se
 }
 
 /** Zod schema for a NIK field: normalises, then reports the specific problem as the issue's code. */
-export const ZNik = z.string({ error: "NIK_REQUIRED" }).transform((value, ctx) => {
+// JSON numbers cannot carry every NIK exactly (above 2^53), so a NIK must arrive as text.
+export const ZNik = z.string({ error: (issue) => (issue.input == null ? "NIK_REQUIRED" : "NIK_NOT_TEXT") }).transform((value, ctx) => {
   const problem = findNikProblem(value);
   if (problem) {
     ctx.addIssue({ code: "custom", message: problem, params: { appErrorCode: problem } });

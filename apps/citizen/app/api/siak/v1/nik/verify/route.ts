@@ -1,0 +1,15 @@
+import { apiRoute, methodNotAllowed, readJson } from "@ktp/core/server/http";
+import { verifyNik } from "@ktp/core/server/siak/verify-nik";
+import { ZVerifyNikRequest } from "@ktp/core/universal/siak";
+import { getDb } from "@/db";
+
+// The mock SIAK Terpusat check (docs/api/siak.openapi.yaml).
+export const POST = apiRoute(async (request) => {
+  const { nik } = await readJson(request, ZVerifyNikRequest);
+  return Response.json(await verifyNik({ db: getDb(), nik }), { headers: { "cache-control": "no-store" } });
+});
+
+export const GET = methodNotAllowed("POST");
+export const PUT = GET;
+export const PATCH = GET;
+export const DELETE = GET;

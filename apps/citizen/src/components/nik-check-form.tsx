@@ -1,0 +1,88 @@
+"use client";
+import { type FormEvent, useState } from "react";
+import { ERRORS, type ErrorBody, type Locale } from "@ktp/core/universal/errors";
+import { findNikProblem } from "@ktp/core/universal/nik";
+import type { NikVerification } from "@ktp/core/universal/siak";
+import type { CitizenMessages } from "@/messages";
+
+type State =
+  | { kind: "idle" }
+  | { kind: "checking" }
+  | { kind: "invalid"; message: string }
+  | { kind: "done"; result: NikVerification }
+  | { kind: "failed"; message: string };
+
+export function NikCheckForm({ locale, t }: { locale: Locale; t: CitizenMessages["nikCheck"] }) {
+  const [state, setState] = useState<State>({ kind: "idle" });
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const nik = String(new FormData(event.currentTarget).get("nik") ?? "");
+    // Same rules as the server, so a typo is explained before anything is sent.
+    const problem = findNikProblem(nik);
+    if (problem) return setState({ kind: "invalid", message: ERRORS[problem][locale] });
+    setState({ kind: "checking" });
+    try {
+      const response = await fetch("/api/siak/v1/nik/verify", {
+        method: "POST",
+        headers: { "content-type": "application/json", "accept-language": locale },
+        body: JSON.stringify({ nik }),
+      });
+      const body = await response.json();
+      if (!response.ok) return setState({ kind: "invalid", message: (body as ErrorBody).error.messages[locale] });
+      setState({ kind: "done", result: body as NikVerification });
+    } catch {
+      setState({ kind: "failed", message: t.failed });
+    }
+  }
+
+  const invalid = state.kind === "invalid" ? state.message : null;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-describedby="nik-check-result">
+      <label htmlFor="nik">{t.label}</label>
+      <input
+        id="nik"
+        name="nik"
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={24}
+        placeholder="6472 0517 0885 0001"
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={invalid ? "nik-error" : undefined}
+      />
+      {invalid && <p id="nik-error" className="field-error" role="alert">{invalid}</p>}
+      <p style={{ marginTop: "0.75rem" }}>
+        <button className="button" type="submit" disabled={state.kind === "checking"}>
+          {state.kind === "checking" ? t.checking : t.submit}
+        </button>
+      </p>
+      <div id="nik-check-result" aria-live="polite">
+        {state.kind === "failed" && <p className="field-error" role="alert">{state.message}</p>}
+        {state.kind === "done" && <VerificationResult result={state.result} t={t} />}
+      </div>
+    </form>
+  );
+}
+
+function VerificationResult({ result, t }: { result: NikVerification; t: CitizenMessages["nikCheck"] }) {
+  if (!result.found) return <div className="result bad" data-testid="nik-result">{t.notFound}</div>;
+  const checks = [
+    [t.alive, result.alive],
+    [t.adult, result.age17OrOlder],
+    [t.ektp, result.ektpRecorded],
+  ] as const;
+  return (
+    <div className={`result ${result.eligible ? "ok" : "bad"}`} data-testid="nik-result">
+      <p style={{ margin: 0 }}>{result.eligible ? t.eligible : t.notEligible}</p>
+      <p style={{ margin: "0.25rem 0" }}>
+        {t.owner}: <strong>{result.maskedName}</strong>
+      </p>
+      <ul className="checks">
+        {checks.map(([label, ok]) => (
+          <li key={label} className={ok ? undefined : "fail"}>{label}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

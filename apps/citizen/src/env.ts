@@ -1,0 +1,5 @@
+import { defineEnv } from "@ktp/core/server/env";
+import { ZDatabaseUrl } from "@ktp/core/universal/zod-env";
+import { z } from "zod";
+
+export const env = defineEnv("KTP Digital (citizen app)", z.object({ DATABASE_URL: ZDatabaseUrl }));

@@ -1,0 +1,98 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { AppError } from "../universal/errors.ts";
+import { ZVerifyNikRequest } from "../universal/siak.ts";
+import { apiRoute, localeOf, methodNotAllowed, readJson } from "./http.ts";
+
+const echoNik = apiRoute(async (request: Request) => {
+  const { nik } = await readJson(request, ZVerifyNikRequest);
+  return Response.json({ nik });
+});
+
+const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
+  echoNik(new Request("http://localhost/api", { method: "POST", body, headers }), undefined);
+
+describe("apiRoute + readJson", () => {
+  it("passes a valid, normalised body to the handler", async () => {
+    const response = await post(JSON.stringify({ nik: "6472 0517 0885 0001", extra: true }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ nik: "6472051708850001" });
+  });
+
+  it.each([
+    ["{", 400, "INVALID_JSON"],
+    ["[]", 400, "VALIDATION_FAILED"],
+    ["null", 400, "VALIDATION_FAILED"],
+    ["{}", 400, "NIK_REQUIRED"],
+    ['{"nik":6472051708850001}', 400, "NIK_NOT_TEXT"],
+    ['{"nik":"647205170885000X"}', 400, "NIK_NOT_DIGITS"],
+    ['{"nik":"9999991708850001"}', 400, "NIK_UNKNOWN_DISTRICT"],
+  ])("%s -> %i %s", async (body, status, code) => {
+    const response = await post(body);
+    expect(response.status).toBe(status);
+    const { error } = await response.json();
+    expect(error.code).toBe(code);
+    expect(error.messages.id.length).toBeGreaterThan(10);
+    expect(error.messages.en.length).toBeGreaterThan(10);
+  });
+
+  it("refuses other content types and oversized bodies", async () => {
+    expect((await post("nik=1", { "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
+    expect((await post(JSON.stringify({ nik: "1".repeat(20_000) }))).status).toBe(413);
+  });
+
+  it("answers every garbage body with a 4xx and a code, never a 5xx", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ nik: v }))), async (body) => {
+        const response = await post(body);
+        expect(response.status === 200 || (response.status >= 400 && response.status < 500)).toBe(true);
+        if (response.status !== 200) expect((await response.json()).error.code).toMatch(/^[A-Z_]+$/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("answers in English when asked, Indonesian otherwise", async () => {
+    const en = await echoNik(
+      new Request("http://x/api", { method: "POST", body: "{}", headers: { "content-type": "application/json", "accept-language": "en-US,en" } }),
+      undefined,
+    );
+    expect((await en.json()).error.message).toBe("NIK is required.");
+    expect(localeOf(new Request("http://x", { headers: { cookie: "a=1; lang=en" } }))).toBe("en");
+    expect(localeOf(new Request("http://x", { headers: { "accept-language": "fr" } }))).toBe("id");
+  });
+
+  it("hides unexpected failures behind a 500 that promises nothing changed", async () => {
+    const failing = apiRoute(async () => {
+      throw new Error("boom");
+    });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (e: unknown) => errors.push(e);
+    try {
+      const response = await failing(new Request("http://x"), undefined);
+      expect(response.status).toBe(500);
+      expect((await response.json()).error.code).toBe("INTERNAL");
+      expect(errors).toHaveLength(1);
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it("maps an unreachable database to 503", async () => {
+    const down = apiRoute(async () => {
+      throw new Error("pool", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) });
+    });
+    expect((await down(new Request("http://x"), undefined)).status).toBe(503);
+  });
+
+  it("answers wrong methods with 405 and an Allow header", async () => {
+    const response = methodNotAllowed("POST")(new Request("http://x"));
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+  });
+
+  it("keeps AppError statuses", () => {
+    expect(new AppError("PAYLOAD_TOO_LARGE").status).toBe(413);
+  });
+});
