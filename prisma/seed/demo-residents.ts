@@ -11,6 +11,16 @@ export interface DemoResident {
   expect: string;
 }
 
+/** What writeDemoResidents creates; seed.test.ts checks the two agree. */
+export const DEMO_RESIDENTS: readonly DemoResident[] = [
+  { nik: "6472051708850001", nama: "BUDI SANTOSO", expect: "eligible; NPWP, BPJS, vaccines, a car and a motorcycle, voter" },
+  { nik: "6472056103880001", nama: "SITI AMINAH", expect: "eligible; Budi's wife, same KK" },
+  { nik: "1371014211900001", nama: "DEWI LESTARI", expect: "eligible; civil servant (BKN record) in Padang" },
+  { nik: "6472051003120001", nama: "RIZKY PRATAMA SANTOSO", expect: "refused: under 17" },
+  { nik: "3273011506010001", nama: "AGUS SALIM", expect: "refused: no e-KTP recorded" },
+  { nik: "6472050501400001", nama: "SUPARMAN", expect: "refused: deceased" },
+];
+
 type VillageIndex = Map<string, Map<string, Village[]>>;
 
 export function writeDemoResidents(generator: PopulationGenerator, villages: VillageIndex): DemoResident[] {

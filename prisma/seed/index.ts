@@ -129,7 +129,7 @@ async function main() {
   }
 }
 
-async function hasResidents(url: string) {
+export async function hasResidents(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatIsoDate, fromUtcDate } from "../../packages/core/src/universal/calendar.ts";
 import { parseNik } from "../../packages/core/src/universal/nik.ts";
+import { DEMO_RESIDENTS } from "./demo-residents.ts";
 import { seedPopulation, type SeedResult } from "./index.ts";
 
 describe("seedPopulation", () => {
@@ -28,6 +29,10 @@ describe("seedPopulation", () => {
     expect(n).toBe(result.residents);
     const demo = await rows(`SELECT nama FROM siak.penduduk WHERE nik IN (${result.demo.map((d) => `'${d.nik}'`).join(",")})`);
     expect(demo.map((d) => d.nama).sort()).toEqual(result.demo.map((d) => d.nama).sort());
+  });
+
+  it("writes exactly the demo residents the README lists", () => {
+    expect(result.demo).toEqual(DEMO_RESIDENTS);
   });
 
   it("gives every resident a valid NIK that encodes their district, sex and birth date", async () => {

@@ -35,8 +35,8 @@ export async function openSchemaEngine({ url, schemaPath, migrationsDir }: Schem
     factory,
   );
 
-  const database = { tag: "schemaDatasource", files: schemaFiles, configDir: path.dirname(schemaPath) };
-  const datamodel = { tag: "schemaDatamodel", files: schemaFiles };
+  const database = { tag: "schemaDatasource" as const, files: schemaFiles, configDir: path.dirname(schemaPath) };
+  const datamodel = { tag: "schemaDatamodel" as const, files: schemaFiles };
 
   return {
     /** Applies every migration not yet recorded in `_prisma_migrations`, as `prisma migrate deploy` does. */

@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+
+const BUDI = "6472051708850001"; // demo resident: eligible
+const RIZKY = "6472051003120001"; // demo resident: under 17
+
+test.describe("citizen home", () => {
+  test("renders in Indonesian by default, without console errors", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "id");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("KTP Digital di ponsel Anda");
+    await expect(page.getByRole("button", { name: "Verifikasi Data" })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test("switches to English and remembers it", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("button", { name: "Switch language to English" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your KTP on your phone");
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByRole("button", { name: "Ganti bahasa ke Bahasa Indonesia" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("KTP Digital di ponsel Anda");
+  });
+
+  test("explains a mistyped NIK before sending it", async ({ page }) => {
+    let requests = 0;
+    page.on("request", (r) => r.url().includes("/api/siak/") && requests++);
+    await page.goto("/");
+    await page.getByRole("textbox", { name: /NIK/ }).fill("6472 0517 0885");
+    await page.getByRole("button", { name: "Verifikasi Data" }).click();
+    await expect(page.locator("#nik-error")).toHaveText("NIK harus terdiri dari 16 digit.");
+    await expect(page.getByRole("textbox", { name: /NIK/ })).toHaveAttribute("aria-invalid", "true");
+    expect(requests).toBe(0);
+  });
+
+  test("verifies an eligible resident against SIAK and masks the name", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("textbox", { name: /NIK/ }).fill(BUDI);
+    await page.getByRole("button", { name: "Verifikasi Data" }).click();
+    const result = page.getByTestId("nik-result");
+    await expect(result).toContainText("NIK ini dapat diaktifkan");
+    await expect(result).toContainText("BU** SA*****");
+  });
+
+  test("says why an under-17 resident cannot activate", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("textbox", { name: /NIK/ }).fill(RIZKY);
+    await page.getByRole("button", { name: "Verifikasi Data" }).click();
+    const result = page.getByTestId("nik-result");
+    await expect(result).toContainText("belum dapat diaktifkan");
+    await expect(result.locator("li.fail")).toHaveText(["Berusia 17 tahun atau lebih", "Sudah melakukan perekaman e-KTP"]);
+  });
+
+  test("says when SIAK has no such NIK", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("textbox", { name: /NIK/ }).fill("6472051708859999");
+    await page.getByRole("button", { name: "Verifikasi Data" }).click();
+    await expect(page.getByTestId("nik-result")).toContainText("tidak ditemukan di SIAK Terpusat");
+  });
+
+  test("is installable: a web app manifest in Indonesian", async ({ request }) => {
+    const manifest = await (await request.get("/manifest.webmanifest")).json();
+    expect(manifest).toMatchObject({ name: "KTP Digital", lang: "id", display: "standalone" });
+  });
+});

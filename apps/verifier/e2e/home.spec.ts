@@ -1,0 +1,14 @@
+import { expect, test } from "@playwright/test";
+
+test("verifier home renders in Indonesian, and health is ok", async ({ page, request }) => {
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "id");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Periksa KTP Digital tanpa fotokopi");
+  expect(await (await request.get("/api/health")).json()).toMatchObject({ status: "ok", app: "verifier" });
+});
+
+test("unknown pages get a friendly 404 in the reader's language", async ({ page }) => {
+  const response = await page.goto("/tidak-ada");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Halaman tidak ditemukan");
+});

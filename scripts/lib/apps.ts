@@ -1,0 +1,76 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { ROOT } from "./database.ts";
+
+export const APPS = [
+  { name: "citizen", label: "Warga (citizen PWA)", port: 3000 },
+  { name: "officer", label: "Petugas (officer console)", port: 3001 },
+  { name: "verifier", label: "Verifikator (verifier)", port: 3002 },
+] as const;
+export type AppName = (typeof APPS)[number]["name"];
+
+const quietEnv = { NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1" };
+
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...quietEnv, ...env } });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+/** Production builds of the three apps (turbo skips unchanged ones). */
+export function buildApps(): Promise<void> {
+  return run(path.join(ROOT, "node_modules/.bin/turbo"), ["run", "build", "--output-logs=errors-only"]);
+}
+
+export interface RunningApps {
+  urls: Record<AppName, string>;
+  stop(): Promise<void>;
+}
+
+/** Starts `next start` (or `next dev`) for each app and waits until every /api/health answers 200. */
+export async function startApps(
+  { databaseUrl, portOffset = 0, dev = false, log = true }: { databaseUrl: string; portOffset?: number; dev?: boolean; log?: boolean },
+): Promise<RunningApps> {
+  const children: ChildProcess[] = [];
+  const urls = {} as Record<AppName, string>;
+  for (const app of APPS) {
+    const port = app.port + portOffset;
+    const next = path.join(ROOT, "node_modules/.bin/next");
+    const child = spawn(next, [dev ? "dev" : "start", "--port", String(port)], {
+      cwd: path.join(ROOT, "apps", app.name),
+      env: { ...process.env, ...quietEnv, DATABASE_URL: databaseUrl, PORT: String(port) },
+      stdio: log ? ["ignore", "inherit", "inherit"] : ["ignore", "ignore", "inherit"],
+    });
+    children.push(child);
+    urls[app.name] = `http://localhost:${port}`;
+  }
+  const stop = async () => {
+    await Promise.all(
+      children.map((child) => new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      })),
+    );
+  };
+  try {
+    await Promise.all(APPS.map((app) => waitForHealth(`${urls[app.name]}/api/health`, children)));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { urls, stop };
+}
+
+async function waitForHealth(url: string, children: ChildProcess[], timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (children.some((c) => c.exitCode !== null)) throw new Error(`An app exited before ${url} was healthy.`);
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not become healthy within ${timeoutMs / 1000} s.`);
+}

@@ -1,0 +1,46 @@
+// npm start: PostgreSQL (embedded unless DATABASE_URL is set), migrations, a seeded SIAK,
+// production builds, and the three apps. Ctrl+C stops everything.
+//   npm start -- [--dev] [--residents 10000]
+import { parseArgs } from "node:util";
+import { migrateDatabase } from "@ktp/db/migrate";
+import { DEMO_RESIDENTS } from "../prisma/seed/demo-residents.ts";
+import { hasResidents, seedPopulation } from "../prisma/seed/index.ts";
+import { APPS, buildApps, startApps } from "./lib/apps.ts";
+import { MIGRATIONS_DIR, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
+
+const { values } = parseArgs({ options: { dev: { type: "boolean", default: false }, residents: { type: "string", default: "10000" } } });
+const started = performance.now();
+
+const database = await useDatabase();
+const applied = await migrateDatabase({ url: database.url, schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR });
+if (applied.length) console.log(`Migrations applied: ${applied.join(", ")}`);
+if (!(await hasResidents(database.url))) {
+  console.log(`Seeding the mock SIAK Terpusat with ${Number(values.residents).toLocaleString("en")} residents ...`);
+  const seeded = await seedPopulation({ url: database.url, residents: Number(values.residents) });
+  console.log(`Seeded ${seeded.residents.toLocaleString("en")} residents in ${(seeded.ms / 1000).toFixed(1)} s.`);
+}
+if (!values.dev) {
+  console.log("Building the apps ...");
+  await buildApps();
+}
+const apps = await startApps({ databaseUrl: database.url, dev: values.dev });
+
+console.log(`
+KTP Digital is running (ready in ${((performance.now() - started) / 1000).toFixed(1)} s):
+${APPS.map((app) => `  ${app.label.padEnd(28)} ${apps.urls[app.name]}`).join("\n")}
+
+Demo residents (mock SIAK Terpusat):
+${DEMO_RESIDENTS.map((r) => `  ${r.nik}  ${r.nama.padEnd(22)} ${r.expect}`).join("\n")}
+
+Press Ctrl+C to stop.`);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  await apps.stop();
+  await database.stop();
+  process.exit(0);
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

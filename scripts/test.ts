@@ -1,0 +1,106 @@
+// npm test: everything a fresh machine needs to run every test, then every test.
+//   1. Debian's chromium (installed with apt when missing and we are root)
+//   2. PostgreSQL: a fresh embedded cluster, or the server DATABASE_URL points at
+//   3. typecheck, vitest (unit + real-database tests), production builds
+//   4. the three apps on ports 3100-3102 against a seeded database, then Playwright in Chromium
+//   npm test -- --only unit | --only e2e
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { migrateDatabase } from "@ktp/db/migrate";
+import { seedPopulation } from "../prisma/seed/index.ts";
+import { buildApps, run, startApps } from "./lib/apps.ts";
+import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
+
+const { values } = parseArgs({ options: { only: { type: "string" } } });
+const want = (part: "unit" | "e2e") => !values.only || values.only === part;
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const REPORTS = path.join(ROOT, ".data/test-reports");
+
+if (want("e2e")) ensureDebianPackage(CHROMIUM, "chromium");
+
+// A fresh cluster each run, so no state leaks between runs; DATABASE_URL overrides it.
+if (!process.env.DATABASE_URL) rmSync(path.join(ROOT, ".data/postgres-test"), { recursive: true, force: true });
+const server = await useDatabase({ database: "postgres", port: 5434, dataDir: path.join(ROOT, ".data/postgres-test"), log: () => {} });
+const failures: string[] = [];
+const counts = { passed: 0, failed: 0 };
+
+try {
+  if (want("unit")) {
+    await step("typecheck", () => run("node_modules/.bin/turbo", ["run", "typecheck", "--output-logs=errors-only"]));
+    await step("vitest", () =>
+      run("node_modules/.bin/vitest", ["run", "--config", "scripts/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/vitest.json`],
+        { DATABASE_URL: server.url }));
+    tally(`${REPORTS}/vitest.json`, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
+  }
+  if (want("e2e")) await step("e2e", runEndToEnd);
+} finally {
+  await server.stop();
+}
+
+console.log(`\n${counts.passed} passed, ${counts.failed} failed`);
+if (failures.length) {
+  console.error(`Failed: ${failures.join(", ")}`);
+  process.exit(1);
+}
+process.exit(0);
+
+async function runEndToEnd() {
+  const databaseUrl = await freshDatabase(server.url, "ktp_e2e");
+  await migrateDatabase({ url: databaseUrl, schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR });
+  await seedPopulation({ url: databaseUrl, residents: 2000 });
+  await buildApps();
+  const apps = await startApps({ databaseUrl, portOffset: 100, log: false });
+  try {
+    await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts"], {
+      DATABASE_URL: databaseUrl,
+      CHROMIUM_PATH: CHROMIUM,
+      E2E_CITIZEN_URL: apps.urls.citizen,
+      E2E_OFFICER_URL: apps.urls.officer,
+      E2E_VERIFIER_URL: apps.urls.verifier,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
+    });
+  } finally {
+    await apps.stop();
+    tally(`${REPORTS}/playwright.json`, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }));
+  }
+}
+
+async function step(name: string, fn: () => Promise<void>) {
+  console.log(`\n▶ ${name}`);
+  try {
+    await fn();
+  } catch (error) {
+    console.error(`✗ ${name}: ${(error as Error).message}`);
+    failures.push(name);
+  }
+}
+
+function tally(file: string, read: (report: any) => { passed: number; failed: number }) {
+  if (!existsSync(file)) return;
+  const { passed, failed } = read(JSON.parse(readFileSync(file, "utf8")));
+  counts.passed += passed;
+  counts.failed += failed;
+  rmSync(file);
+}
+
+async function freshDatabase(serverUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  return Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+}
+
+function ensureDebianPackage(binary: string, pkg: string) {
+  if (existsSync(binary)) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`${binary} is missing. Install it with: sudo apt-get install -y ${pkg}`);
+  }
+  console.log(`Installing Debian's ${pkg} ...`);
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", pkg], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+}
