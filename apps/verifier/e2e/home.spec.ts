@@ -12,3 +12,14 @@ test("unknown pages get a friendly 404 in the reader's language", async ({ page 
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Halaman tidak ditemukan");
 });
+
+test.describe("with a browser set to English", () => {
+  test.use({ locale: "en-US" });
+
+  test("screens still open in Indonesian until the reader switches", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "id");
+    await page.getByRole("button", { name: "Switch language to English" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check a KTP Digital without photocopies");
+  });
+});

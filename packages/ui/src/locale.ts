@@ -1,11 +1,11 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import type { Locale } from "@ktp/core/universal/errors";
 
-/** The reader's language for server components: cookie `lang`, then Accept-Language, else Indonesian. */
+/**
+ * The reader's language for server components: Indonesian unless they chose English with the
+ * language switch (cookie `lang`). A browser set to English still opens in Indonesian first.
+ */
 export async function getLocale(): Promise<Locale> {
-  const chosen = (await cookies()).get("lang")?.value;
-  if (chosen === "id" || chosen === "en") return chosen;
-  const preferred = (await headers()).get("accept-language")?.split(",")[0]?.trim().toLowerCase() ?? "";
-  return preferred.startsWith("en") ? "en" : "id";
+  return (await cookies()).get("lang")?.value === "en" ? "en" : "id";
 }
