@@ -1,8 +1,9 @@
-// npm run bench -- [--only seed,verify,clone] [--residents 1000000]
+// npm run bench -- [--only seed,verify,clone,face] [--residents 1000000]
 // Measures on this machine and rewrites the matching sections of docs/benchmarks.md.
 //   seed    a fresh PostgreSQL, migrations, then the synthetic population (COPY)
 //   verify  POST /api/siak/v1/nik/verify against that population, with autocannon
 //   clone   git clone of HEAD -> npm ci -> npm start -> three apps healthy
+//   face    face matching calibration over ../shared/faces, and ms per selfie
 import { spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, tmpdir, totalmem } from "node:os";
@@ -13,15 +14,24 @@ import pg from "pg";
 import { startEmbeddedDatabase } from "@ktp/db/embedded";
 import { migrateDatabase } from "@ktp/db/migrate";
 import { seedPopulation } from "../../prisma/seed/index.ts";
+import { calibrate, calibrationMarkdown } from "./face-calibration.ts";
 import { buildApps, run, startApps } from "../lib/apps.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "../lib/database.ts";
 
-const { values } = parseArgs({ options: { only: { type: "string", default: "seed,verify,clone" }, residents: { type: "string", default: "1000000" } } });
+const { values } = parseArgs({ options: { only: { type: "string", default: "seed,verify,clone,face" }, residents: { type: "string", default: "1000000" } } });
 const sections = new Set(values.only.split(","));
 const residents = Number(values.residents);
 const DOC = path.join(ROOT, "docs/benchmarks.md");
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
 const today = new Date().toISOString().slice(0, 10);
+
+if (sections.has("face")) {
+  const facesDir = path.resolve(ROOT, "../shared/faces");
+  const calibration = await calibrate(facesDir);
+  console.log(`face: selfie median ${calibration.msPerSelfie.median} ms`);
+  writeSection("face", calibrationMarkdown(calibration, `Measured ${today} on ${machine}, by \`npm run bench -- --only face\`.`));
+}
+if (![...sections].some((s) => s !== "face")) process.exit(0);
 
 const benchDir = path.join(ROOT, ".data/postgres-bench");
 rmSync(benchDir, { recursive: true, force: true });

@@ -63,6 +63,31 @@ export const ERRORS = {
     id: "Empat digit terakhir NIK tidak boleh 0000.",
     en: "The last four digits of a NIK cannot be 0000.",
   },
+  IMAGE_UNREADABLE: {
+    status: 422,
+    id: "Gambar tidak dapat dibaca. Kirim foto JPEG, PNG atau WebP.",
+    en: "The image cannot be read. Send a JPEG, PNG or WebP photo.",
+  },
+  FACE_NOT_FOUND: {
+    status: 422,
+    id: "Wajah tidak terlihat di foto. Hadapkan wajah ke kamera di tempat yang terang.",
+    en: "No face is visible in the photo. Face the camera in good light.",
+  },
+  FACE_MULTIPLE: {
+    status: 422,
+    id: "Terlihat lebih dari satu wajah. Pastikan hanya wajah Anda yang ada di foto.",
+    en: "More than one face is visible. Make sure only your face is in the photo.",
+  },
+  FACE_TOO_SMALL: {
+    status: 422,
+    id: "Wajah terlalu kecil. Dekatkan wajah ke kamera.",
+    en: "The face is too small. Move closer to the camera.",
+  },
+  FACE_CROPPED: {
+    status: 422,
+    id: "Sebagian wajah terpotong. Pastikan seluruh wajah masuk ke dalam bingkai.",
+    en: "Part of the face is cut off. Keep your whole face inside the frame.",
+  },
   NOT_FOUND: {
     status: 404,
     id: "Halaman atau data yang dicari tidak ditemukan.",

@@ -1,0 +1,28 @@
+// npm run face -- compare <imageA> <imageB>
+// Prints {"score", "decision", "ms"} (plus "distance"), or {"error": CODE, "message": ...} and exits 1.
+import { readFileSync } from "node:fs";
+import { compareFaces } from "../packages/core/src/server/face/compare-faces.ts";
+import { loadFaceModel } from "../packages/core/src/server/face/face-model.ts";
+import { AppError } from "../packages/core/src/universal/errors.ts";
+
+const [command, a, b] = process.argv.slice(2);
+if (command !== "compare" || !a || !b) {
+  console.error("Usage: npm run face -- compare <imageA> <imageB>");
+  process.exit(2);
+}
+try {
+  const read = (file: string) => {
+    try {
+      return readFileSync(file);
+    } catch (cause) {
+      throw new AppError("IMAGE_UNREADABLE", { message: { id: `Berkas ${file} tidak dapat dibuka.`, en: `Cannot open ${file}.` }, cause });
+    }
+  };
+  await loadFaceModel(); // `ms` is the comparison, not loading the model
+  const { score, decision, ms, distance } = await compareFaces({ probe: read(a), reference: read(b) });
+  console.log(JSON.stringify({ score, decision, ms, distance }));
+} catch (error) {
+  if (!(error instanceof AppError)) throw error;
+  console.log(JSON.stringify({ error: error.code, message: error.messages.en }));
+  process.exitCode = 1;
+}
