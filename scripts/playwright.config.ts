@@ -5,6 +5,18 @@ import { defineConfig, devices } from "@playwright/test";
 // apps and passes their URLs; run `npm run test:e2e` rather than this config directly.
 const root = path.resolve(import.meta.dirname, "..");
 const mobile = { ...devices["Pixel 7"], locale: "id-ID", timezoneId: "Asia/Jakarta" };
+const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const citizenUrl = process.env.E2E_CITIZEN_URL ?? "http://localhost:3100";
+// Y4M clips written by scripts/test.ts (scripts/lib/fake-camera.ts); Chromium plays one as the camera.
+const cameras = process.env.E2E_CAMERA_DIR ?? path.join(root, ".data/e2e/cameras");
+const withCamera = (clip: string) => ({
+  ...mobile,
+  baseURL: citizenUrl,
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [...chromiumArgs, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${path.join(cameras, clip)}`],
+  },
+});
 
 export default defineConfig({
   fullyParallel: false,
@@ -16,12 +28,14 @@ export default defineConfig({
   use: {
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: chromiumArgs,
     },
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "citizen", testDir: path.join(root, "apps/citizen/e2e"), use: { ...mobile, baseURL: process.env.E2E_CITIZEN_URL ?? "http://localhost:3100" } },
+    { name: "citizen", testDir: path.join(root, "apps/citizen/e2e"), testIgnore: /selfie-(blink|still)/, use: { ...mobile, baseURL: citizenUrl } },
+    { name: "citizen-camera-blink", testDir: path.join(root, "apps/citizen/e2e"), testMatch: /selfie-blink/, use: withCamera("woman-blink.y4m") },
+    { name: "citizen-camera-still", testDir: path.join(root, "apps/citizen/e2e"), testMatch: /selfie-still/, use: withCamera("woman-still.y4m") },
     { name: "officer", testDir: path.join(root, "apps/officer/e2e"), use: { ...devices["Desktop Chrome"], locale: "id-ID", baseURL: process.env.E2E_OFFICER_URL ?? "http://localhost:3101" } },
     { name: "verifier", testDir: path.join(root, "apps/verifier/e2e"), use: { ...devices["Desktop Chrome"], locale: "id-ID", baseURL: process.env.E2E_VERIFIER_URL ?? "http://localhost:3102" } },
   ],

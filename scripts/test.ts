@@ -11,7 +11,9 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { migrateDatabase } from "@ktp/db/migrate";
 import { seedPopulation } from "../prisma/seed/index.ts";
+import { cropFace, groupPhoto, SAMPLE1_FACES } from "../packages/core/src/server/face/test-images.ts";
 import { buildApps, run, startApps } from "./lib/apps.ts";
+import { writeFakeCameras } from "./lib/fake-camera.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string" } } });
@@ -51,6 +53,8 @@ async function runEndToEnd() {
   const databaseUrl = await freshDatabase(server.url, "ktp_e2e");
   await migrateDatabase({ url: databaseUrl, schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR });
   await seedPopulation({ url: databaseUrl, residents: 2000 });
+  const cameraDir = path.join(ROOT, ".data/e2e/cameras");
+  await writeFakeCameras(cameraDir, "woman", await cropFace(groupPhoto(1), SAMPLE1_FACES[2]));
   await buildApps();
   const apps = await startApps({ databaseUrl, portOffset: 100, log: false });
   try {
@@ -60,6 +64,7 @@ async function runEndToEnd() {
       E2E_CITIZEN_URL: apps.urls.citizen,
       E2E_OFFICER_URL: apps.urls.officer,
       E2E_VERIFIER_URL: apps.urls.verifier,
+      E2E_CAMERA_DIR: cameraDir,
       PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
     });
   } finally {

@@ -4,6 +4,7 @@ import { ERRORS, type ErrorBody, type Locale } from "@ktp/core/universal/errors"
 import { findNikProblem } from "@ktp/core/universal/nik";
 import type { NikVerification } from "@ktp/core/universal/siak";
 import type { CitizenMessages } from "@/messages";
+import { useHydrated } from "./use-hydrated.ts";
 
 type State =
   | { kind: "idle" }
@@ -14,6 +15,8 @@ type State =
 
 export function NikCheckForm({ locale, t }: { locale: Locale; t: CitizenMessages["nikCheck"] }) {
   const [state, setState] = useState<State>({ kind: "idle" });
+  // Before hydration a submit would be a plain GET with the NIK in the address bar.
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -53,7 +56,7 @@ export function NikCheckForm({ locale, t }: { locale: Locale; t: CitizenMessages
       />
       {invalid && <p id="nik-error" className="field-error" role="alert">{invalid}</p>}
       <p style={{ marginTop: "0.75rem" }}>
-        <button className="button" type="submit" disabled={state.kind === "checking"}>
+        <button className="button" type="submit" disabled={!hydrated || state.kind === "checking"}>
           {state.kind === "checking" ? t.checking : t.submit}
         </button>
       </p>

@@ -77,6 +77,24 @@ export async function readJson<S extends z.ZodType>(
   return parseInput(schema, body);
 }
 
+const IMAGE_TYPES = /^image\/(jpeg|png|webp)$/i;
+const DEFAULT_MAX_IMAGE_BYTES = 4 * 1024 * 1024;
+
+/** Reads a raw JPEG, PNG or WebP body of bounded size. */
+export async function readImage(request: Request, { maxBytes = DEFAULT_MAX_IMAGE_BYTES } = {}): Promise<Uint8Array> {
+  const contentType = (request.headers.get("content-type") ?? "").split(";")[0]!.trim();
+  if (!IMAGE_TYPES.test(contentType)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", {
+      message: { id: "Kirim foto dengan Content-Type image/jpeg, image/png atau image/webp.", en: "Send the photo as image/jpeg, image/png or image/webp." },
+    });
+  }
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
+  if (bytes.byteLength === 0) throw new AppError("IMAGE_UNREADABLE");
+  return bytes;
+}
+
 /** Parses already-decoded input; a schema issue whose message is an error code becomes that code. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);

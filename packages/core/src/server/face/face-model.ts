@@ -9,7 +9,9 @@ import { MIN_FACE_PIXELS } from "../../universal/face.ts";
 // alignment, a 128-D ResNet recogniser) on TensorFlow.js' WebAssembly backend. Weights ship
 // inside the npm package and load from disk; nothing is downloaded at run time.
 
-const require = createRequire(import.meta.url);
+// Resolved from the working directory (the repository or an app in it), not import.meta.url:
+// inside a Next.js bundle that require would return module ids instead of file paths.
+const require = createRequire(path.join(process.cwd(), "package.json"));
 type FaceApi = typeof import("@vladmandic/face-api");
 /** The TensorFlow.js instance face-api's node-wasm build uses (the same CommonJS module). */
 const tf = (): typeof import("@tensorflow/tfjs") => require("@tensorflow/tfjs");
