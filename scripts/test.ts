@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { migrateDatabase } from "@ktp/db/migrate";
 import { seedPopulation } from "../prisma/seed/index.ts";
-import { cropFace, groupPhoto, SAMPLE1_FACES } from "../packages/core/src/server/face/test-images.ts";
+import { cropFace, groupPhoto, SAMPLE1_FACES } from "../packages/core/src/server/face/sample-photos.ts";
 import { buildApps, run, startApps } from "./lib/apps.ts";
 import { writeFakeCameras } from "./lib/fake-camera.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH, useDatabase } from "./lib/database.ts";

@@ -11,6 +11,16 @@ export interface DemoResident {
   expect: string;
 }
 
+/**
+ * Stand-in e-KTP photos for demo residents: faces from a group photo shipped in npm
+ * (SAMPLE1_FACES index), so the selfie step can be tried end to end. Other residents have none.
+ */
+export const DEMO_PHOTOS: Record<string, 0 | 1 | 2> = {
+  "6472051708850001": 0, // BUDI SANTOSO
+  "6472056103880001": 1, // SITI AMINAH
+  "1371014211900001": 2, // DEWI LESTARI
+};
+
 /** What writeDemoResidents creates; seed.test.ts checks the two agree. */
 export const DEMO_RESIDENTS: readonly DemoResident[] = [
   { nik: "6472051708850001", nama: "BUDI SANTOSO", expect: "eligible; NPWP, BPJS, vaccines, a car and a motorcycle, voter" },

@@ -7,7 +7,8 @@ import { from as copyFrom } from "pg-copy-streams";
 import { todayInJakarta } from "../../packages/core/src/universal/calendar.ts";
 import { migrateDatabase } from "../../packages/db/src/migrate.ts";
 import { MIGRATIONS_DIR, SCHEMA_PATH, useDatabase } from "../../scripts/lib/database.ts";
-import { type DemoResident, writeDemoResidents } from "./demo-residents.ts";
+import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../packages/core/src/server/face/sample-photos.ts";
+import { DEMO_PHOTOS, type DemoResident, writeDemoResidents } from "./demo-residents.ts";
 import { PopulationGenerator, TABLE_COLUMNS, type Table } from "./population.ts";
 import { Random } from "./random.ts";
 import { loadWilayah, readVillages } from "./wilayah.ts";
@@ -54,14 +55,29 @@ export async function seedPopulation({ url, residents, seed = 20231030 }: { url:
   await copyTables(url, buffers, ["keluarga"]);
   await copyTables(url, buffers, ["penduduk"]);
   await copyTables(url, buffers, ["npwp", "bpjs", "vaksin", "kendaraan", "bkn", "dpt"]);
-  const analyze = new pg.Client({ connectionString: url });
-  await analyze.connect();
-  await analyze.query("ANALYZE siak.keluarga, siak.penduduk").finally(() => analyze.end());
+  const client2 = new pg.Client({ connectionString: url });
+  await client2.connect();
+  try {
+    await insertDemoPhotos(client2);
+    await client2.query("ANALYZE siak.keluarga, siak.penduduk");
+  } finally {
+    await client2.end();
+  }
   const done = performance.now();
   return {
     residents: count, households, rows: buffers.count, demo,
     ms: done - started, generateMs: generated - started, copyMs: done - generated,
   };
+}
+
+async function insertDemoPhotos(client: pg.Client) {
+  for (const [nik, face] of Object.entries(DEMO_PHOTOS)) {
+    const photo = await cropFace(groupPhoto(1), SAMPLE1_FACES[face]);
+    await client.query(
+      "INSERT INTO siak.foto_ektp (nik, gambar, mime, diambil_pada) SELECT nik, $2, 'image/jpeg', ektp_direkam_pada FROM siak.penduduk WHERE nik = $1",
+      [nik, photo],
+    );
+  }
 }
 
 /** Rows kept as ~1 MB strings per table until they are copied. */

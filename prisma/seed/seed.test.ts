@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatIsoDate, fromUtcDate } from "../../packages/core/src/universal/calendar.ts";
 import { parseNik } from "../../packages/core/src/universal/nik.ts";
-import { DEMO_RESIDENTS } from "./demo-residents.ts";
+import { DEMO_PHOTOS, DEMO_RESIDENTS } from "./demo-residents.ts";
 import { seedPopulation, type SeedResult } from "./index.ts";
 
 describe("seedPopulation", () => {
@@ -33,6 +33,12 @@ describe("seedPopulation", () => {
 
   it("writes exactly the demo residents the README lists", () => {
     expect(result.demo).toEqual(DEMO_RESIDENTS);
+  });
+
+  it("gives the demo residents with stand-in photos an e-KTP photo", async () => {
+    const photos = await rows("SELECT nik, mime, octet_length(gambar) AS bytes FROM siak.foto_ektp ORDER BY nik");
+    expect(photos.map((p) => p.nik).sort()).toEqual(Object.keys(DEMO_PHOTOS).sort());
+    for (const p of photos) expect(p.bytes).toBeGreaterThan(10_000);
   });
 
   it("gives every resident a valid NIK that encodes their district, sex and birth date", async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../../packages/core/src/server/face/test-images.ts";
+import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../../packages/core/src/server/face/sample-photos.ts";
 
 const CHECK = "/api/selfie/check";
 

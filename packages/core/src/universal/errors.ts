@@ -88,6 +88,66 @@ export const ERRORS = {
     id: "Sebagian wajah terpotong. Pastikan seluruh wajah masuk ke dalam bingkai.",
     en: "Part of the face is cut off. Keep your whole face inside the frame.",
   },
+  EMAIL_INVALID: {
+    status: 400,
+    id: "Alamat e-mail tidak sah. Contoh: nama@contoh.id",
+    en: "The e-mail address is not valid. Example: name@example.id",
+  },
+  PHONE_INVALID: {
+    status: 400,
+    id: "Nomor ponsel tidak sah. Gunakan nomor seluler Indonesia, misalnya 0812 3456 7890.",
+    en: "The phone number is not valid. Use an Indonesian mobile number, e.g. 0812 3456 7890.",
+  },
+  SIAK_NOT_FOUND: {
+    status: 422,
+    id: "NIK tidak ditemukan di SIAK Terpusat. Periksa kembali NIK pada e-KTP Anda atau hubungi Disdukcapil.",
+    en: "The NIK was not found in SIAK Terpusat. Check the NIK on your e-KTP or contact Disdukcapil.",
+  },
+  SIAK_DECEASED: {
+    status: 422,
+    id: "NIK ini tercatat atas nama penduduk yang telah meninggal dunia. Hubungi Disdukcapil bila ini keliru.",
+    en: "This NIK belongs to a resident recorded as deceased. Contact Disdukcapil if this is wrong.",
+  },
+  SIAK_UNDER_17: {
+    status: 422,
+    id: "KTP Digital dapat diaktifkan mulai usia 17 tahun.",
+    en: "KTP Digital can be activated from the age of 17.",
+  },
+  SIAK_NO_EKTP: {
+    status: 422,
+    id: "Anda belum melakukan perekaman e-KTP. Lakukan perekaman di kantor Disdukcapil terlebih dahulu.",
+    en: "Your e-KTP biometrics have not been recorded. Record them at a Disdukcapil office first.",
+  },
+  ALREADY_ACTIVE: {
+    status: 409,
+    id: "KTP Digital untuk NIK ini sudah aktif di perangkat lain. Untuk memindahkannya, datang ke loket Disdukcapil.",
+    en: "KTP Digital for this NIK is already active on another device. To move it, visit a Disdukcapil counter.",
+  },
+  REGISTRATION_NOT_FOUND: {
+    status: 404,
+    id: "Pendaftaran tidak ditemukan atau sudah berakhir. Mulai lagi dari langkah pertama.",
+    en: "The registration was not found or has ended. Start again from the first step.",
+  },
+  WRONG_STEP: {
+    status: 409,
+    id: "Langkah ini tidak sesuai dengan tahap pendaftaran Anda saat ini.",
+    en: "This step does not match where your registration currently stands.",
+  },
+  EKTP_PHOTO_MISSING: {
+    status: 422,
+    id: "Foto e-KTP Anda belum tersedia untuk dicocokkan. Lanjutkan aktivasi di loket Disdukcapil.",
+    en: "Your e-KTP photo is not available for matching. Continue the activation at a Disdukcapil counter.",
+  },
+  FACE_NO_MATCH: {
+    status: 422,
+    id: "Wajah pada swafoto tidak cocok dengan foto e-KTP. Coba lagi di tempat yang terang, menghadap kamera.",
+    en: "The face in the selfie does not match the e-KTP photo. Try again in good light, facing the camera.",
+  },
+  SELFIE_ATTEMPTS_EXHAUSTED: {
+    status: 423,
+    id: "Swafoto sudah 3 kali tidak cocok. Lanjutkan aktivasi di loket Disdukcapil dengan membawa e-KTP.",
+    en: "Three selfies did not match. Continue the activation at a Disdukcapil counter with your e-KTP.",
+  },
   NOT_FOUND: {
     status: 404,
     id: "Halaman atau data yang dicari tidak ditemukan.",
@@ -117,14 +177,20 @@ export class AppError extends Error {
   readonly messages: LocalizedText;
   /** The request field the error is about, so a form can show it beside that field. */
   readonly field?: string;
+  /** Machine-readable facts a client may show (e.g. attempts left). */
+  readonly details?: Record<string, string | number | boolean>;
 
-  constructor(code: ErrorCode, options: { message?: LocalizedText; field?: string; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { message?: LocalizedText; field?: string; details?: Record<string, string | number | boolean>; cause?: unknown } = {},
+  ) {
     const messages = options.message ?? { id: ERRORS[code].id, en: ERRORS[code].en };
     super(messages.en, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.messages = messages;
     this.field = options.field;
+    this.details = options.details;
   }
 
   get status(): number {
@@ -137,7 +203,7 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 }
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; messages: LocalizedText; field?: string };
+  error: { code: ErrorCode; message: string; messages: LocalizedText; field?: string; details?: Record<string, string | number | boolean> };
 }
 
 export function toErrorBody(error: AppError, locale: Locale = "id"): ErrorBody {
@@ -147,6 +213,7 @@ export function toErrorBody(error: AppError, locale: Locale = "id"): ErrorBody {
       message: error.messages[locale],
       messages: error.messages,
       ...(error.field ? { field: error.field } : {}),
+      ...(error.details ? { details: error.details } : {}),
     },
   };
 }

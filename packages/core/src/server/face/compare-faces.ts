@@ -20,13 +20,13 @@ export interface FaceComparison {
 export async function compareFaces({ probe, reference }: CompareFacesOptions): Promise<FaceComparison> {
   const started = performance.now();
   const [a, b] = await Promise.all([describeFace(probe), describeFace(reference)]);
-  const distance = euclidean(a.descriptor, b.descriptor);
-  return {
-    score: similarityScore(distance),
-    distance: Math.round(distance * 10000) / 10000,
-    decision: decideFaceMatch(distance),
-    ms: Math.round(performance.now() - started),
-  };
+  return { ...decide(a.descriptor, b.descriptor), ms: Math.round(performance.now() - started) };
+}
+
+/** Score, distance and decision for two face descriptors. */
+export function decide(a: Float32Array, b: Float32Array): Omit<FaceComparison, "ms"> {
+  const distance = euclidean(a, b);
+  return { score: similarityScore(distance), distance: Math.round(distance * 10000) / 10000, decision: decideFaceMatch(distance) };
 }
 
 export function euclidean(a: Float32Array, b: Float32Array): number {

@@ -2,8 +2,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import sharp from "sharp";
 
-// Photos for tests that must pass on any machine: the demo group photos that ship inside
-// @vladmandic/face-api. Faces in one group photo are different people by construction.
+// Photos that ship inside @vladmandic/face-api (its demo group photos), for tests that must pass
+// on any machine and as stand-in e-KTP photos of the demo residents. From
+// one group photo, faces are different people by construction.
 
 const demoDir = path.join(path.dirname(createRequire(import.meta.url).resolve("@vladmandic/face-api/package.json")), "demo");
 export const groupPhoto = (n: 1 | 2 | 3 | 4 | 5 | 6) => path.join(demoDir, `sample${n}.jpg`);

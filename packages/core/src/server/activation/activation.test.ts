@@ -1,0 +1,126 @@
+import { createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "../face/sample-photos.ts";
+import { deriveKey, hashToken, unseal } from "../secrets.ts";
+import { findRegistration } from "./registration-view.ts";
+import { startRegistration } from "./start-registration.ts";
+import { submitSelfie } from "./submit-selfie.ts";
+
+const TODAY = { year: 2026, month: 11, day: 22 };
+const selfieKey = deriveKey("test-secret-that-is-long-enough-000000", "selfie");
+const contact = { email: "warga@contoh.id", phone: "+6281234567890" };
+const error = (promise: Promise<unknown>) => promise.then(() => "resolved", (e) => e.code as string);
+
+let test: TestDatabase;
+let faces: Buffer[];
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  faces = await Promise.all(SAMPLE1_FACES.map((f) => cropFace(groupPhoto(1), f)));
+}, 60_000);
+afterAll(() => test.drop());
+
+/** A resident whose e-KTP photo is face `photo` of the group photo. */
+async function residentWithPhoto(photo: 0 | 1 | 2 | null = 2, overrides: Parameters<typeof createResident>[1] = {}) {
+  const resident = await createResident(test.db, overrides);
+  if (photo !== null) {
+    await test.db.fotoEktp.create({ data: { nik: resident.nik, gambar: new Uint8Array(faces[photo]!), mime: "image/jpeg", diambilPada: new Date() } });
+  }
+  return resident;
+}
+
+describe("startRegistration", () => {
+  it("opens a registration for an eligible resident and hands back a resume token", async () => {
+    const resident = await residentWithPhoto(2, { nama: "DEWI LESTARI" });
+    const { resumeToken, registration } = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
+    expect(registration).toEqual({ step: "SELFIE", maskedName: "DE** LE*****", maskedEmail: "wa***@contoh.id", selfieAttemptsLeft: 3 });
+    const stored = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik } });
+    expect(stored.resumeTokenHash).toBe(hashToken(resumeToken));
+    expect(stored.resumeTokenHash).not.toContain(resumeToken);
+  });
+
+  it("says why SIAK refuses: unknown, deceased, under 17, no e-KTP", async () => {
+    const start = (nik: string) => error(startRegistration({ db: test.db, request: { nik, ...contact }, today: TODAY }));
+    expect(await start("6472051708459999")).toBe("SIAK_NOT_FOUND");
+    expect(await start((await createResident(test.db, { tanggalMeninggal: new Date("2024-04-12") })).nik)).toBe("SIAK_DECEASED");
+    expect(await start((await createResident(test.db, { tanggalLahir: new Date("2012-03-10"), ektpDirekamPada: null })).nik)).toBe("SIAK_UNDER_17");
+    expect(await start((await createResident(test.db, { ektpDirekamPada: null })).nik)).toBe("SIAK_NO_EKTP");
+  });
+
+  it("replaces an unfinished registration, keeping its selfie attempts", async () => {
+    const resident = await residentWithPhoto(1);
+    const first = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
+    expect(await error(submitSelfie({ db: test.db, resumeToken: first.resumeToken, image: faces[2]!, selfieKey }))).toBe("FACE_NO_MATCH");
+    const second = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
+    expect(second.registration.selfieAttemptsLeft).toBe(2);
+    expect(await findRegistration({ db: test.db, resumeToken: first.resumeToken })).toBeNull();
+  });
+
+  it("lets exactly one of several simultaneous starts stay open", async () => {
+    const resident = await residentWithPhoto(2);
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY })),
+    );
+    expect(results.every((r) => r.status === "fulfilled")).toBe(true);
+    expect(await test.db.registration.count({ where: { nik: resident.nik, step: { not: "SUPERSEDED" } } })).toBe(1);
+  });
+
+  it("refuses a NIK that is already active", async () => {
+    const resident = await residentWithPhoto(2);
+    const { resumeToken } = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
+    await test.db.registration.update({ where: { resumeTokenHash: hashToken(resumeToken) }, data: { step: "ACTIVE" } });
+    expect(await error(startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY }))).toBe("ALREADY_ACTIVE");
+  });
+});
+
+describe("submitSelfie", () => {
+  const open = async (photo: 0 | 1 | 2 | null) => {
+    const resident = await residentWithPhoto(photo);
+    return { resident, ...(await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY })) };
+  };
+
+  it("moves a matching selfie to the PIN step and keeps it encrypted for the officer", async () => {
+    const { resumeToken, resident } = await open(2);
+    const selfie = await retake(faces[2]!);
+    const result = await submitSelfie({ db: test.db, resumeToken, image: selfie, selfieKey });
+    expect(result.decision).toBe("match");
+    expect(result.registration.step).toBe("PIN");
+    const stored = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik, step: "PIN" } });
+    expect(Buffer.from(stored.selfieEncrypted!).includes(selfie.subarray(0, 64))).toBe(false);
+    expect(unseal(selfieKey, stored.selfieEncrypted!).equals(selfie)).toBe(true);
+    expect(await error(submitSelfie({ db: test.db, resumeToken, image: selfie, selfieKey }))).toBe("WRONG_STEP");
+  });
+
+  it("sends the citizen to the counter after the third mismatch", async () => {
+    const { resumeToken, resident } = await open(1);
+    const wrong = () => submitSelfie({ db: test.db, resumeToken, image: faces[2]!, selfieKey });
+    expect(await wrong().catch((e) => e.details)).toEqual({ attemptsLeft: 2 });
+    expect(await wrong().catch((e) => e.details)).toEqual({ attemptsLeft: 1 });
+    expect(await error(wrong())).toBe("SELFIE_ATTEMPTS_EXHAUSTED");
+    const stored = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik } });
+    expect(stored).toMatchObject({ step: "COUNTER_REQUIRED", selfieAttempts: 3, matchDecision: "no_match" });
+    expect(await error(startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY }))).toBe("SELFIE_ATTEMPTS_EXHAUSTED");
+  });
+
+  it("never allows more than three comparisons, even in parallel", async () => {
+    const { resumeToken, resident } = await open(1);
+    const codes = await Promise.all(Array.from({ length: 6 }, () => error(submitSelfie({ db: test.db, resumeToken, image: faces[2]!, selfieKey }))));
+    const stored = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik } });
+    expect(stored.selfieAttempts).toBe(3);
+    expect(codes.filter((c) => c === "FACE_NO_MATCH").length).toBeLessThanOrEqual(2);
+    expect(codes).toContain("SELFIE_ATTEMPTS_EXHAUSTED");
+  }, 60_000);
+
+  it("refuses an unusable photo with its reason, without spending an attempt", async () => {
+    const { resumeToken } = await open(2);
+    expect(await error(submitSelfie({ db: test.db, resumeToken, image: Buffer.from("nope"), selfieKey }))).toBe("IMAGE_UNREADABLE");
+    expect((await findRegistration({ db: test.db, resumeToken }))!.selfieAttempts).toBe(0);
+  });
+
+  it("sends residents without an e-KTP photo to the counter, and unknown tokens away", async () => {
+    const { resumeToken } = await open(null);
+    expect(await error(submitSelfie({ db: test.db, resumeToken, image: faces[2]!, selfieKey }))).toBe("EKTP_PHOTO_MISSING");
+    expect(await error(submitSelfie({ db: test.db, resumeToken: "forged", image: faces[2]!, selfieKey }))).toBe("REGISTRATION_NOT_FOUND");
+    expect(await error(submitSelfie({ db: test.db, resumeToken: undefined, image: faces[2]!, selfieKey }))).toBe("REGISTRATION_NOT_FOUND");
+  });
+});

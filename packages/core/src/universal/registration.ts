@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { ZNik } from "./nik.ts";
+
+/** "0812-3456-7890", "+62 812 3456 7890", "62812…" → "+6281234567890"; null when not a mobile number. */
+export function normalizePhone(input: string): string | null {
+  const digits = input.replace(/[\s().\-]/g, "");
+  const national = digits.replace(/^(\+62|62|0)/, "");
+  if (!/^8\d{8,11}$/.test(national) || national === digits) return null;
+  return `+62${national}`;
+}
+
+export const ZEmail = z
+  .string({ error: "EMAIL_INVALID" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "EMAIL_INVALID" }).max(254, { error: "EMAIL_INVALID" }));
+
+export const ZPhone = z.string({ error: "PHONE_INVALID" }).transform((value, ctx) => {
+  const phone = normalizePhone(value);
+  if (!phone) {
+    ctx.addIssue({ code: "custom", message: "PHONE_INVALID" });
+    return z.NEVER;
+  }
+  return phone;
+});
+
+export const ZStartRegistrationRequest = z.object({ nik: ZNik, email: ZEmail, phone: ZPhone });
+export type TStartRegistrationRequest = z.infer<typeof ZStartRegistrationRequest>;
+
+export type RegistrationStep = "SELFIE" | "PIN" | "DEVICE" | "COUNTER" | "EMAIL" | "ACTIVE" | "COUNTER_REQUIRED" | "SUPERSEDED";
+
+/** What the citizen app may know about its own registration. */
+export interface RegistrationView {
+  step: RegistrationStep;
+  maskedName: string;
+  maskedEmail: string;
+  selfieAttemptsLeft: number;
+}
+
+export const MAX_SELFIE_ATTEMPTS = 3;
+
+/** "budi.santoso@example.id" → "bu*********@example.id" */
+export function maskEmail(email: string): string {
+  const [local = "", domain = ""] = email.split("@");
+  return `${local.slice(0, 2)}${"*".repeat(Math.max(1, local.length - 2))}@${domain}`;
+}
