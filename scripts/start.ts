@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { migrateDatabase } from "@ktp/db/migrate";
 import { DEMO_RESIDENTS } from "../prisma/seed/demo-residents.ts";
 import { hasResidents, seedPopulation } from "../prisma/seed/index.ts";
-import { APPS, buildApps, startApps } from "./lib/apps.ts";
+import { APPS, appSecret, buildApps, startApps } from "./lib/apps.ts";
 import { MIGRATIONS_DIR, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
 
 const { values } = parseArgs({ options: { dev: { type: "boolean", default: false }, residents: { type: "string", default: "10000" } } });
@@ -23,7 +23,7 @@ if (!values.dev) {
   console.log("Building the apps ...");
   await buildApps();
 }
-const apps = await startApps({ databaseUrl: database.url, dev: values.dev });
+const apps = await startApps({ databaseUrl: database.url, appSecret: appSecret(), dev: values.dev });
 
 console.log(`
 KTP Digital is running (ready in ${((performance.now() - started) / 1000).toFixed(1)} s):

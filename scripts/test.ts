@@ -5,6 +5,7 @@
 //   4. the three apps on ports 3100-3102 against a seeded database, then Playwright in Chromium
 //   npm test -- --only unit | --only e2e
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -56,7 +57,7 @@ async function runEndToEnd() {
   const cameraDir = path.join(ROOT, ".data/e2e/cameras");
   await writeFakeCameras(cameraDir, "woman", await cropFace(groupPhoto(1), SAMPLE1_FACES[2]));
   await buildApps();
-  const apps = await startApps({ databaseUrl, portOffset: 100, log: false });
+  const apps = await startApps({ databaseUrl, appSecret: randomBytes(32).toString("base64url"), portOffset: 100, log: false });
   try {
     await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts"], {
       DATABASE_URL: databaseUrl,

@@ -5,6 +5,7 @@
 //   clone   git clone of HEAD -> npm ci -> npm start -> three apps healthy
 //   face    face matching calibration over ../shared/faces, and ms per selfie
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, tmpdir, totalmem } from "node:os";
 import path from "node:path";
@@ -86,7 +87,7 @@ async function benchVerify() {
   const nextNik = () => (++i % 10 === 0 ? absent[i % absent.length]! : niks[i % niks.length]!);
 
   await buildApps();
-  const apps = await startApps({ databaseUrl: database.url, portOffset: 200, log: false });
+  const apps = await startApps({ databaseUrl: database.url, appSecret: randomBytes(32).toString("base64url"), portOffset: 200, log: false });
   try {
     const url = `${apps.urls.citizen}/api/siak/v1/nik/verify`;
     const shoot = (connections: number, duration: number) =>

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./database.ts";
 
@@ -31,7 +33,8 @@ export interface RunningApps {
 
 /** Starts `next start` (or `next dev`) for each app and waits until every /api/health answers 200. */
 export async function startApps(
-  { databaseUrl, portOffset = 0, dev = false, log = true }: { databaseUrl: string; portOffset?: number; dev?: boolean; log?: boolean },
+  { databaseUrl, appSecret, portOffset = 0, dev = false, log = true }:
+    { databaseUrl: string; appSecret: string; portOffset?: number; dev?: boolean; log?: boolean },
 ): Promise<RunningApps> {
   const children: ChildProcess[] = [];
   const urls = {} as Record<AppName, string>;
@@ -40,7 +43,7 @@ export async function startApps(
     const next = path.join(ROOT, "node_modules/.bin/next");
     const child = spawn(next, [dev ? "dev" : "start", "--port", String(port)], {
       cwd: path.join(ROOT, "apps", app.name),
-      env: { ...process.env, ...quietEnv, DATABASE_URL: databaseUrl, PORT: String(port) },
+      env: { ...process.env, ...quietEnv, DATABASE_URL: databaseUrl, APP_SECRET: appSecret, PORT: String(port) },
       stdio: log ? ["ignore", "inherit", "inherit"] : ["ignore", "ignore", "inherit"],
     });
     children.push(child);
@@ -73,4 +76,15 @@ async function waitForHealth(url: string, children: ChildProcess[], timeoutMs = 
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not become healthy within ${timeoutMs / 1000} s.`);
+}
+
+/** APP_SECRET: the environment's, else one kept in .data/app-secret so encrypted data survives restarts. */
+export function appSecret(): string {
+  if (process.env.APP_SECRET) return process.env.APP_SECRET;
+  const file = path.join(ROOT, ".data/app-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale } from "@ktp/ui/locale";
 import { NikCheckForm } from "@/components/nik-check-form";
 import { messages } from "@/messages";
@@ -10,6 +11,7 @@ export default async function HomePage() {
       <section>
         <h1>{t.home.title}</h1>
         <p className="lead">{t.home.lead}</p>
+        <Link className="button" href="/daftar">{t.home.start}</Link>
       </section>
       <section className="card" aria-labelledby="nik-check-title">
         <h2 id="nik-check-title">{t.nikCheck.title}</h2>

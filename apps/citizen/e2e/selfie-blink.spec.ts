@@ -1,14 +1,35 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 
-// Runs with a fake front camera showing a woman who blinks (scripts/lib/fake-camera.ts).
-test("a selfie is taken only after a blink, and the server accepts it", async ({ page }) => {
-  await page.goto("/swafoto");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Swafoto");
+// Runs with a fake front camera showing a woman (face 2 of the group photo) who blinks.
+async function register(page: import("@playwright/test").Page, nik: string) {
+  await page.goto("/daftar");
+  await page.getByRole("textbox", { name: "NIK" }).fill(nik);
+  await page.getByRole("textbox", { name: "E-mail" }).fill("warga@contoh.id");
+  await page.getByRole("textbox", { name: "Nomor ponsel" }).fill("0812 3456 7890");
+  await page.getByRole("button", { name: "Verifikasi Data" }).click();
+  await expect(page).toHaveURL(/\/daftar\/swafoto$/);
+}
+
+test("the selfie is taken after a blink, matches the e-KTP photo, and the registration moves on", async ({ page, resident }) => {
+  const { nik } = await resident({ photo: 2 });
+  await register(page, nik);
   await page.getByRole("button", { name: "Buka kamera" }).click();
+  await expect(page).toHaveURL(/\/daftar\/status$/, { timeout: 45_000 });
+  await expect(page.getByTestId("status-message")).toContainText("Wajah Anda cocok dengan foto e-KTP");
+  await expect(page.locator('[aria-current="step"]')).toHaveText("PIN enam digit");
+});
+
+test("another person's selfie is refused, and the third refusal sends the citizen to the counter", async ({ page, resident }) => {
+  const { nik } = await resident({ photo: 1 });
+  await register(page, nik);
   const result = page.getByTestId("selfie-result");
-  await expect(result).toHaveText("Swafoto memenuhi syarat untuk dicocokkan dengan foto e-KTP.", { timeout: 30_000 });
-  await expect(page.getByRole("img", { name: "Swafoto yang diambil" })).toBeVisible();
-  await page.getByRole("button", { name: "Ambil ulang" }).click();
+  for (const left of [2, 1]) {
+    await page.getByRole("button", { name: "Buka kamera" }).click();
+    await expect(result).toContainText("tidak cocok dengan foto e-KTP", { timeout: 45_000 });
+    await expect(result).toContainText(`Sisa percobaan: ${left}.`);
+    await page.getByRole("button", { name: "Ambil ulang" }).click();
+  }
   await page.getByRole("button", { name: "Buka kamera" }).click();
-  await expect(result).toHaveText("Swafoto memenuhi syarat untuk dicocokkan dengan foto e-KTP.", { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/daftar\/status$/, { timeout: 45_000 });
+  await expect(page.getByTestId("status-message")).toContainText("loket Disdukcapil");
 });

@@ -74,7 +74,7 @@ export async function createResident(db: Db, overrides: ResidentOverrides = {}) 
   const mm = String(tanggalLahir.getUTCMonth() + 1).padStart(2, "0");
   const yy = String(tanggalLahir.getUTCFullYear() % 100).padStart(2, "0");
   const nik = overrides.nik ?? `647205${dd}${mm}${yy}${String(n % 9999 + 1).padStart(4, "0")}`;
-  const noKk = `6472050101${String(n).padStart(6, "0")}`;
+  const noKk = `6472050101${String(n).padStart(6, "0")}`.slice(0, 10) + String(Math.floor(Math.random() * 1e6)).padStart(6, "0");
   await db.keluarga.create({
     data: { noKk, alamat: "JL. PM NOOR NO. 1", rt: "001", rw: "001", desaKode: VILLAGE.desa, kodePos: "75119", diterbitkanPada: new Date(Date.UTC(2020, 0, 2)) },
   });

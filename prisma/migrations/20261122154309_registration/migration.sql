@@ -2,7 +2,7 @@
 CREATE SCHEMA IF NOT EXISTS "app";
 
 -- CreateEnum
-CREATE TYPE "app"."registration_step" AS ENUM ('SELFIE', 'PIN', 'DEVICE', 'COUNTER', 'EMAIL', 'ACTIVE', 'COUNTER_REQUIRED', 'SUPERSEDED');
+CREATE TYPE "app"."registration_step" AS ENUM ('SELFIE', 'PIN', 'DEVICE', 'COUNTER', 'EMAIL', 'COUNTER_REQUIRED', 'ACTIVE', 'SUPERSEDED');
 
 -- CreateEnum
 CREATE TYPE "app"."face_decision" AS ENUM ('match', 'review', 'no_match');
@@ -32,4 +32,4 @@ CREATE UNIQUE INDEX "registration_resume_token_hash_key" ON "app"."registration"
 CREATE INDEX "registration_nik_idx" ON "app"."registration"("nik");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "registration_one_open_per_nik" ON "app"."registration"("nik") WHERE (step NOT IN ('ACTIVE', 'SUPERSEDED'));
+CREATE UNIQUE INDEX "registration_one_open_per_nik" ON "app"."registration"("nik") WHERE (step < 'ACTIVE');

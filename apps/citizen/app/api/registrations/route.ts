@@ -1,0 +1,15 @@
+import { startRegistration } from "@ktp/core/server/activation/start-registration";
+import { apiRoute, methodNotAllowed, readJson } from "@ktp/core/server/http";
+import { ZStartRegistrationRequest } from "@ktp/core/universal/registration";
+import { getDb } from "@/db";
+import { writeResumeToken } from "@/registration-cookie";
+
+// "Verifikasi Data": NIK + e-mail + phone, checked against SIAK.
+export const POST = apiRoute(async (request) => {
+  const body = await readJson(request, ZStartRegistrationRequest);
+  const { resumeToken, registration } = await startRegistration({ db: getDb(), request: body });
+  await writeResumeToken(resumeToken, request);
+  return Response.json(registration, { status: 201, headers: { "cache-control": "no-store" } });
+});
+
+export const GET = methodNotAllowed("POST");

@@ -1,0 +1,29 @@
+import { redirect } from "next/navigation";
+import { findRegistration, toRegistrationView } from "@ktp/core/server/activation/registration-view";
+import { getLocale } from "@ktp/ui/locale";
+import { getDb } from "@/db";
+import { messages } from "@/messages";
+import { readResumeToken } from "@/registration-cookie";
+
+export default async function RegistrationStatusPage() {
+  const db = getDb();
+  const registration = await findRegistration({ db, resumeToken: await readResumeToken() });
+  if (!registration) redirect("/daftar");
+  const view = await toRegistrationView(db, registration);
+  const t = messages[await getLocale()].status;
+  const current = t.steps.findIndex(([step]) => step === view.step);
+  return (
+    <section className="card">
+      <h1>{t.title}</h1>
+      <p className="lead" data-testid="status-message">{t.messages[view.step] ?? ""}</p>
+      <ol className="stepper">
+        {t.steps.map(([step, label], i) => (
+          <li key={step} data-state={i < current ? "done" : i === current ? "current" : "todo"} aria-current={i === current ? "step" : undefined}>
+            {label}
+          </li>
+        ))}
+      </ol>
+      <p className="hint">{t.owner.replace("{name}", view.maskedName).replace("{email}", view.maskedEmail)}</p>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { ERRORS, type ErrorBody, isErrorCode, type Locale } from "@ktp/core/universal/errors";
+import { ZStartRegistrationRequest } from "@ktp/core/universal/registration";
+import type { CitizenMessages } from "@/messages";
+import { useHydrated } from "./use-hydrated.ts";
+
+type Field = "nik" | "email" | "phone";
+const FIELDS: Field[] = ["nik", "email", "phone"];
+
+export function RegisterForm({ locale, t }: { locale: Locale; t: CitizenMessages["register"] }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [errors, setErrors] = useState<Partial<Record<Field | "form", string>>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
+    // The server's schema, run here first, so each mistake is named beside its field.
+    const parsed = ZStartRegistrationRequest.safeParse(input);
+    if (!parsed.success) {
+      const next: typeof errors = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as Field;
+        next[field] ??= isErrorCode(issue.message) ? ERRORS[issue.message][locale] : ERRORS.VALIDATION_FAILED[locale];
+      }
+      return setErrors(next);
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const response = await fetch("/api/registrations", {
+        method: "POST",
+        headers: { "content-type": "application/json", "accept-language": locale },
+        body: JSON.stringify(parsed.data),
+      });
+      if (response.ok) return router.push("/daftar/swafoto");
+      const { error } = (await response.json()) as ErrorBody;
+      const field = FIELDS.includes(error.field as Field) ? (error.field as Field) : "form";
+      setErrors({ [field]: error.messages[locale] });
+    } catch {
+      setErrors({ form: t.failed });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const input = (name: Field, type: string, inputMode: "numeric" | "email" | "tel", autoComplete: string, placeholder: string) => (
+    <p>
+      <label htmlFor={name}>{t.labels[name]}</label>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        inputMode={inputMode}
+        autoComplete={autoComplete}
+        placeholder={placeholder}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `${name}-error` : `${name}-hint`}
+      />
+      {errors[name] ? (
+        <span id={`${name}-error`} className="field-error" role="alert">{errors[name]}</span>
+      ) : (
+        <span id={`${name}-hint`} className="hint">{t.hints[name]}</span>
+      )}
+    </p>
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack">
+      {input("nik", "text", "numeric", "off", "1371 0142 1190 0001")}
+      {input("email", "email", "email", "email", "nama@contoh.id")}
+      {input("phone", "tel", "tel", "tel", "0812 3456 7890")}
+      {errors.form && <p className="field-error" role="alert">{errors.form}</p>}
+      <p>
+        <button className="button" type="submit" disabled={!hydrated || busy}>{busy ? t.checking : t.submit}</button>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { ErrorBody, Locale } from "@ktp/core/universal/errors";
+import type { CitizenMessages } from "@/messages";
+import { SelfieCapture } from "./selfie-capture.tsx";
+
+type State = { kind: "camera" } | { kind: "checking"; url: string } | { kind: "refused"; url: string; message: string };
+
+/** Takes a selfie with the browser pre-check and submits it to be matched with the e-KTP photo. */
+export function SelfieStep({ locale, t }: { locale: Locale; t: CitizenMessages["selfie"] }) {
+  const router = useRouter();
+  const [state, setState] = useState<State>({ kind: "camera" });
+  const [attempt, setAttempt] = useState(0);
+
+  async function submit(photo: Blob) {
+    const url = URL.createObjectURL(photo);
+    setState({ kind: "checking", url });
+    try {
+      const response = await fetch("/api/registrations/current/selfie", {
+        method: "POST",
+        headers: { "content-type": "image/jpeg", "accept-language": locale },
+        body: photo,
+      });
+      if (response.ok) return router.push("/daftar/status");
+      const { error } = (await response.json()) as ErrorBody;
+      if (error.code === "SELFIE_ATTEMPTS_EXHAUSTED" || error.code === "EKTP_PHOTO_MISSING") return router.push("/daftar/status");
+      const left = typeof error.details?.attemptsLeft === "number" ? ` ${t.attemptsLeft.replace("{n}", String(error.details.attemptsLeft))}` : "";
+      setState({ kind: "refused", url, message: error.messages[locale] + left });
+    } catch {
+      setState({ kind: "refused", url, message: t.failed });
+    }
+  }
+
+  if (state.kind === "camera") return <SelfieCapture key={attempt} t={t} onCapture={submit} />;
+  return (
+    <div className="selfie">
+      {/* eslint-disable-next-line @next/next/no-img-element -- a local blob, not an optimisable asset */}
+      <img className="selfie-preview" src={state.url} alt={t.previewLabel} />
+      <div aria-live="polite" data-testid="selfie-result">
+        {state.kind === "checking" ? <p>{t.checking}</p> : <p className="result bad">{state.message}</p>}
+      </div>
+      {state.kind === "refused" && (
+        <button className="button secondary" type="button" onClick={() => (setAttempt((n) => n + 1), setState({ kind: "camera" }))}>
+          {t.retake}
+        </button>
+      )}
+    </div>
+  );
+}
