@@ -1,6 +1,7 @@
 import { expect, test } from "./fixtures.ts";
 
 // Runs with a fake front camera showing a woman (face 2 of the group photo) who blinks.
+test.describe.configure({ timeout: 120_000 });
 async function register(page: import("@playwright/test").Page, nik: string) {
   await page.goto("/daftar");
   await page.getByRole("textbox", { name: "NIK" }).fill(nik);
@@ -10,13 +11,33 @@ async function register(page: import("@playwright/test").Page, nik: string) {
   await expect(page).toHaveURL(/\/daftar\/swafoto$/);
 }
 
-test("the selfie is taken after a blink, matches the e-KTP photo, and the registration moves on", async ({ page, resident }) => {
+test("the selfie is taken after a blink, matches the e-KTP photo, and a safe PIN is chosen", async ({ page, resident }) => {
   const { nik } = await resident({ photo: 2 });
   await register(page, nik);
   await page.getByRole("button", { name: "Buka kamera" }).click();
-  await expect(page).toHaveURL(/\/daftar\/status$/, { timeout: 45_000 });
-  await expect(page.getByTestId("status-message")).toContainText("Wajah Anda cocok dengan foto e-KTP");
-  await expect(page.locator('[aria-current="step"]')).toHaveText("PIN enam digit");
+  await expect(page).toHaveURL(/\/daftar\/pin$/, { timeout: 45_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buat PIN");
+
+  const pin = page.getByLabel("PIN baru (6 angka)");
+  const again = page.getByLabel("Ketik ulang PIN");
+  const save = page.getByRole("button", { name: "Simpan PIN" });
+  await pin.fill("123456");
+  await again.fill("123456");
+  await save.click();
+  await expect(page.locator("#pin-error")).toContainText("terlalu mudah ditebak");
+  await pin.fill("150190"); // the fixture resident's birth date, 15-01-90: only the server knows it
+  await again.fill("150190");
+  await save.click();
+  await expect(page.locator("#pin-error")).toContainText("tanggal lahir");
+  await pin.fill("284519");
+  await again.fill("284591");
+  await save.click();
+  await expect(page.locator("#confirmation-error")).toContainText("tidak sama");
+  await again.fill("284519");
+  await save.click();
+  await expect(page).toHaveURL(/\/daftar\/status$/);
+  await expect(page.getByTestId("status-message")).toContainText("PIN tersimpan");
+  await expect(page.locator('[aria-current="step"]')).toHaveText("Kaitkan ponsel ini");
 });
 
 test("another person's selfie is refused, and the third refusal sends the citizen to the counter", async ({ page, resident }) => {

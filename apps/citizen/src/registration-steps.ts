@@ -2,5 +2,7 @@ import type { RegistrationStep } from "@ktp/core/universal/registration";
 
 /** The page where a registration at `step` continues. */
 export function stepPath(step: RegistrationStep): string {
-  return step === "SELFIE" ? "/daftar/swafoto" : "/daftar/status";
+  if (step === "SELFIE") return "/daftar/swafoto";
+  if (step === "PIN") return "/daftar/pin";
+  return "/daftar/status";
 }

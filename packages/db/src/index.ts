@@ -14,8 +14,8 @@ export interface CreateDbOptions {
 export function createDb({ url, maxConnections = 10 }: CreateDbOptions) {
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString: url, max: maxConnections }),
-    // Photos are large; select them explicitly where they are shown.
-    omit: { fotoEktp: { gambar: true } },
+    // Secrets and large photos are read only where a use-case selects them explicitly.
+    omit: { fotoEktp: { gambar: true }, registration: { pinHash: true, selfieEncrypted: true } },
   });
 }
 

@@ -2,8 +2,9 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { ERRORS, type ErrorBody, isErrorCode, type Locale } from "@ktp/core/universal/errors";
-import { ZStartRegistrationRequest } from "@ktp/core/universal/registration";
+import { type RegistrationView, ZStartRegistrationRequest } from "@ktp/core/universal/registration";
 import type { CitizenMessages } from "@/messages";
+import { stepPath } from "@/registration-steps";
 import { useHydrated } from "./use-hydrated.ts";
 
 type Field = "nik" | "email" | "phone";
@@ -37,7 +38,7 @@ export function RegisterForm({ locale, t }: { locale: Locale; t: CitizenMessages
         headers: { "content-type": "application/json", "accept-language": locale },
         body: JSON.stringify(parsed.data),
       });
-      if (response.ok) return router.push("/daftar/swafoto");
+      if (response.ok) return router.push(stepPath(((await response.json()) as RegistrationView).step));
       const { error } = (await response.json()) as ErrorBody;
       const field = FIELDS.includes(error.field as Field) ? (error.field as Field) : "form";
       setErrors({ [field]: error.messages[locale] });

@@ -2,7 +2,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ErrorBody, Locale } from "@ktp/core/universal/errors";
+import type { RegistrationView } from "@ktp/core/universal/registration";
 import type { CitizenMessages } from "@/messages";
+import { stepPath } from "@/registration-steps";
 import { SelfieCapture } from "./selfie-capture.tsx";
 
 type State = { kind: "camera" } | { kind: "checking"; url: string } | { kind: "refused"; url: string; message: string };
@@ -22,7 +24,7 @@ export function SelfieStep({ locale, t }: { locale: Locale; t: CitizenMessages["
         headers: { "content-type": "image/jpeg", "accept-language": locale },
         body: photo,
       });
-      if (response.ok) return router.push("/daftar/status");
+      if (response.ok) return router.push(stepPath(((await response.json()) as { registration: RegistrationView }).registration.step));
       const { error } = (await response.json()) as ErrorBody;
       if (error.code === "SELFIE_ATTEMPTS_EXHAUSTED" || error.code === "EKTP_PHOTO_MISSING") return router.push("/daftar/status");
       const left = typeof error.details?.attemptsLeft === "number" ? ` ${t.attemptsLeft.replace("{n}", String(error.details.attemptsLeft))}` : "";

@@ -148,6 +148,26 @@ export const ERRORS = {
     id: "Swafoto sudah 3 kali tidak cocok. Lanjutkan aktivasi di loket Disdukcapil dengan membawa e-KTP.",
     en: "Three selfies did not match. Continue the activation at a Disdukcapil counter with your e-KTP.",
   },
+  PIN_FORMAT: {
+    status: 400,
+    id: "PIN harus terdiri dari 6 angka.",
+    en: "The PIN must be 6 digits.",
+  },
+  PIN_MISMATCH: {
+    status: 400,
+    id: "Kedua PIN tidak sama. Ketik ulang PIN yang sama.",
+    en: "The two PINs differ. Type the same PIN again.",
+  },
+  PIN_TRIVIAL: {
+    status: 400,
+    id: "PIN ini terlalu mudah ditebak (angka berurutan atau berulang). Pilih PIN lain.",
+    en: "This PIN is too easy to guess (a run or a repeat). Choose another.",
+  },
+  PIN_BIRTH_DATE: {
+    status: 400,
+    id: "Jangan gunakan tanggal lahir sebagai PIN. Pilih PIN lain.",
+    en: "Don't use your date of birth as your PIN. Choose another.",
+  },
   NOT_FOUND: {
     status: 404,
     id: "Halaman atau data yang dicari tidak ditemukan.",

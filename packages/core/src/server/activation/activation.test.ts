@@ -1,8 +1,10 @@
 import { createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import argon2 from "argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "../face/sample-photos.ts";
 import { deriveKey, hashToken, unseal } from "../secrets.ts";
 import { findRegistration } from "./registration-view.ts";
+import { setPin } from "./set-pin.ts";
 import { startRegistration } from "./start-registration.ts";
 import { submitSelfie } from "./submit-selfie.ts";
 
@@ -85,7 +87,7 @@ describe("submitSelfie", () => {
     const result = await submitSelfie({ db: test.db, resumeToken, image: selfie, selfieKey });
     expect(result.decision).toBe("match");
     expect(result.registration.step).toBe("PIN");
-    const stored = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik, step: "PIN" } });
+    const stored = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik, step: "PIN" }, select: { selfieEncrypted: true } });
     expect(Buffer.from(stored.selfieEncrypted!).includes(selfie.subarray(0, 64))).toBe(false);
     expect(unseal(selfieKey, stored.selfieEncrypted!).equals(selfie)).toBe(true);
     expect(await error(submitSelfie({ db: test.db, resumeToken, image: selfie, selfieKey }))).toBe("WRONG_STEP");
@@ -122,5 +124,34 @@ describe("submitSelfie", () => {
     expect(await error(submitSelfie({ db: test.db, resumeToken, image: faces[2]!, selfieKey }))).toBe("EKTP_PHOTO_MISSING");
     expect(await error(submitSelfie({ db: test.db, resumeToken: "forged", image: faces[2]!, selfieKey }))).toBe("REGISTRATION_NOT_FOUND");
     expect(await error(submitSelfie({ db: test.db, resumeToken: undefined, image: faces[2]!, selfieKey }))).toBe("REGISTRATION_NOT_FOUND");
+  });
+});
+
+describe("setPin", () => {
+  const atPin = async () => {
+    const resident = await residentWithPhoto(2, { tanggalLahir: new Date(Date.UTC(1990, 10, 2)) });
+    const { resumeToken } = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
+    await submitSelfie({ db: test.db, resumeToken, image: await retake(faces[2]!), selfieKey });
+    return { resident, resumeToken };
+  };
+
+  it("stores only an argon2id hash, left out of ordinary queries, and moves on to the device", async () => {
+    const { resident, resumeToken } = await atPin();
+    const view = await setPin({ db: test.db, resumeToken, request: { pin: "284519", confirmation: "284519" } });
+    expect(view.step).toBe("DEVICE");
+    const plain = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik, step: "DEVICE" } });
+    expect(plain).not.toHaveProperty("pinHash");
+    const { pinHash } = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik, step: "DEVICE" }, select: { pinHash: true } });
+    expect(pinHash).toMatch(/^\$argon2id\$/);
+    expect(await argon2.verify(pinHash!, "284519")).toBe(true);
+    expect(await error(setPin({ db: test.db, resumeToken, request: { pin: "730164", confirmation: "730164" } }))).toBe("WRONG_STEP");
+  });
+
+  it("refuses guessable PINs and the birth date, and the PIN step before the selfie", async () => {
+    const { resumeToken } = await atPin();
+    expect(await error(setPin({ db: test.db, resumeToken, request: { pin: "123456", confirmation: "123456" } }))).toBe("PIN_TRIVIAL");
+    expect(await error(setPin({ db: test.db, resumeToken, request: { pin: "021190", confirmation: "021190" } }))).toBe("PIN_BIRTH_DATE");
+    const early = await startRegistration({ db: test.db, request: { nik: (await residentWithPhoto(2)).nik, ...contact }, today: TODAY });
+    expect(await error(setPin({ db: test.db, resumeToken: early.resumeToken, request: { pin: "284519", confirmation: "284519" } }))).toBe("WRONG_STEP");
   });
 });

@@ -1,0 +1,74 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { ERRORS, type ErrorBody, type Locale } from "@ktp/core/universal/errors";
+import { findPinProblem, PIN_LENGTH } from "@ktp/core/universal/pin";
+import type { RegistrationView } from "@ktp/core/universal/registration";
+import type { CitizenMessages } from "@/messages";
+import { stepPath } from "@/registration-steps";
+import { useHydrated } from "./use-hydrated.ts";
+
+type Field = "pin" | "confirmation";
+
+export function PinForm({ locale, t }: { locale: Locale; t: CitizenMessages["pin"] }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [errors, setErrors] = useState<Partial<Record<Field | "form", string>>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const pin = String(form.get("pin") ?? "");
+    const confirmation = String(form.get("confirmation") ?? "");
+    // The birth-date rule needs SIAK, so only the server applies it.
+    const problem = findPinProblem(pin);
+    if (problem) return setErrors({ pin: ERRORS[problem][locale] });
+    if (pin !== confirmation) return setErrors({ confirmation: ERRORS.PIN_MISMATCH[locale] });
+    setErrors({});
+    setBusy(true);
+    try {
+      const response = await fetch("/api/registrations/current/pin", {
+        method: "POST",
+        headers: { "content-type": "application/json", "accept-language": locale },
+        body: JSON.stringify({ pin, confirmation }),
+      });
+      if (response.ok) return router.push(stepPath(((await response.json()) as RegistrationView).step));
+      const { error } = (await response.json()) as ErrorBody;
+      setErrors({ [error.field === "confirmation" ? "confirmation" : error.field === "pin" ? "pin" : "form"]: error.messages[locale] });
+    } catch {
+      setErrors({ form: t.failed });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = (name: Field) => (
+    <p>
+      <label htmlFor={name}>{t.labels[name]}</label>
+      <input
+        id={name}
+        name={name}
+        type="password"
+        inputMode="numeric"
+        autoComplete="new-password"
+        maxLength={PIN_LENGTH}
+        pattern="[0-9]*"
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `${name}-error` : undefined}
+      />
+      {errors[name] && <span id={`${name}-error`} className="field-error" role="alert">{errors[name]}</span>}
+    </p>
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack">
+      {field("pin")}
+      {field("confirmation")}
+      {errors.form && <p className="field-error" role="alert">{errors.form}</p>}
+      <p>
+        <button className="button" type="submit" disabled={!hydrated || busy}>{busy ? t.saving : t.submit}</button>
+      </p>
+    </form>
+  );
+}
