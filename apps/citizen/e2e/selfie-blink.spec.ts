@@ -11,7 +11,7 @@ async function register(page: import("@playwright/test").Page, nik: string) {
   await expect(page).toHaveURL(/\/daftar\/swafoto$/);
 }
 
-test("the selfie is taken after a blink, matches the e-KTP photo, and a safe PIN is chosen", async ({ page, resident }) => {
+test("selfie after a blink, matched to the e-KTP photo; a safe PIN; this phone bound with a passkey", async ({ page, resident, db }) => {
   const { nik } = await resident({ photo: 2 });
   await register(page, nik);
   await page.getByRole("button", { name: "Buka kamera" }).click();
@@ -35,9 +35,28 @@ test("the selfie is taken after a blink, matches the e-KTP photo, and a safe PIN
   await expect(page.locator("#confirmation-error")).toContainText("tidak sama");
   await again.fill("284519");
   await save.click();
+  await expect(page).toHaveURL(/\/daftar\/perangkat$/);
+
+  // A platform authenticator with user verification, as on a phone with a screen lock.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  let sent: string | null = null;
+  page.on("request", (r) => r.url().endsWith("/api/registrations/current/device") && (sent = r.postData()));
+  await page.getByRole("button", { name: "Kaitkan ponsel ini" }).click();
   await expect(page).toHaveURL(/\/daftar\/status$/);
-  await expect(page.getByTestId("status-message")).toContainText("PIN tersimpan");
-  await expect(page.locator('[aria-current="step"]')).toHaveText("Kaitkan ponsel ini");
+  await expect(page.getByTestId("status-message")).toContainText("Ponsel ini sudah terkait");
+  await expect(page.locator('[aria-current="step"]')).toHaveText("Pindai QR di loket Disdukcapil");
+
+  const device = await db.device.findFirstOrThrow({ where: { registration: { nik } } });
+  expect(device).toMatchObject({ backupEligible: false, backedUp: false, deviceKey: { kty: "EC", crv: "P-256" } });
+  // The same answer sent again (a replay) changes nothing.
+  const replay = await page.request.post("/api/registrations/current/device", { headers: { "content-type": "application/json" }, data: sent! });
+  expect(replay.status()).toBe(409);
+  expect((await replay.json()).error.code).toBe("WRONG_STEP");
+  expect(await db.device.count({ where: { registration: { nik } } })).toBe(1);
 });
 
 test("another person's selfie is refused, and the third refusal sends the citizen to the counter", async ({ page, resident }) => {

@@ -4,5 +4,6 @@ import type { RegistrationStep } from "@ktp/core/universal/registration";
 export function stepPath(step: RegistrationStep): string {
   if (step === "SELFIE") return "/daftar/swafoto";
   if (step === "PIN") return "/daftar/pin";
+  if (step === "DEVICE") return "/daftar/perangkat";
   return "/daftar/status";
 }

@@ -168,6 +168,21 @@ export const ERRORS = {
     id: "Jangan gunakan tanggal lahir sebagai PIN. Pilih PIN lain.",
     en: "Don't use your date of birth as your PIN. Choose another.",
   },
+  DEVICE_CHALLENGE_EXPIRED: {
+    status: 409,
+    id: "Waktu pengaitan ponsel habis. Tekan tombol sekali lagi.",
+    en: "Binding the phone took too long. Press the button once more.",
+  },
+  DEVICE_NOT_VERIFIED: {
+    status: 400,
+    id: "Kunci sandi (passkey) dari ponsel ini tidak dapat diverifikasi. Coba lagi.",
+    en: "The passkey from this phone could not be verified. Try again.",
+  },
+  DEVICE_KEY_INVALID: {
+    status: 400,
+    id: "Kunci perangkat dari peramban ini tidak sah. Muat ulang halaman dan coba lagi.",
+    en: "The device key from this browser is not valid. Reload the page and try again.",
+  },
   NOT_FOUND: {
     status: 404,
     id: "Halaman atau data yang dicari tidak ditemukan.",

@@ -3,6 +3,8 @@ import argon2 from "argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "../face/sample-photos.ts";
 import { deriveKey, hashToken, unseal } from "../secrets.ts";
+import { beginDeviceBinding } from "./begin-device-binding.ts";
+import { finishDeviceBinding } from "./finish-device-binding.ts";
 import { findRegistration } from "./registration-view.ts";
 import { setPin } from "./set-pin.ts";
 import { startRegistration } from "./start-registration.ts";
@@ -153,5 +155,45 @@ describe("setPin", () => {
     expect(await error(setPin({ db: test.db, resumeToken, request: { pin: "021190", confirmation: "021190" } }))).toBe("PIN_BIRTH_DATE");
     const early = await startRegistration({ db: test.db, request: { nik: (await residentWithPhoto(2)).nik, ...contact }, today: TODAY });
     expect(await error(setPin({ db: test.db, resumeToken: early.resumeToken, request: { pin: "284519", confirmation: "284519" } }))).toBe("WRONG_STEP");
+  });
+});
+
+describe("device binding", () => {
+  const rp = { id: "localhost", origin: "http://localhost:3000" };
+  const atDevice = async () => {
+    const resident = await residentWithPhoto(2);
+    const { resumeToken } = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
+    await submitSelfie({ db: test.db, resumeToken, image: await retake(faces[2]!), selfieKey });
+    await setPin({ db: test.db, resumeToken, request: { pin: "284519", confirmation: "284519" } });
+    return resumeToken;
+  };
+  const forged = {
+    credential: { id: "abc", rawId: "abc", type: "public-key" as const, response: { clientDataJSON: "e30", attestationObject: "oA" } },
+    deviceKey: { kty: "EC" as const, crv: "P-256" as const, x: "A".repeat(43), y: "B".repeat(43) },
+    deviceKeySignature: "C".repeat(86),
+  };
+
+  it("asks for a platform passkey with user verification and keeps a single-use challenge", async () => {
+    const resumeToken = await atDevice();
+    const options = await beginDeviceBinding({ db: test.db, resumeToken, rp });
+    expect(options.authenticatorSelection).toMatchObject({ authenticatorAttachment: "platform", residentKey: "required", userVerification: "required" });
+    expect(options.rp.id).toBe("localhost");
+    const stored = await test.db.registration.findFirstOrThrow({ where: { resumeTokenHash: hashToken(resumeToken) }, select: { deviceChallenge: true } });
+    expect(stored.deviceChallenge).toBe(options.challenge);
+  });
+
+  it("answers forged or malformed credentials with a 4xx code, never a crash", async () => {
+    const resumeToken = await atDevice();
+    expect(await error(finishDeviceBinding({ db: test.db, resumeToken, rp, request: forged }))).toBe("DEVICE_CHALLENGE_EXPIRED");
+    await beginDeviceBinding({ db: test.db, resumeToken, rp });
+    expect(await error(finishDeviceBinding({ db: test.db, resumeToken, rp, request: forged }))).toBe("DEVICE_NOT_VERIFIED");
+    await test.db.registration.updateMany({ where: { resumeTokenHash: hashToken(resumeToken) }, data: { deviceChallengeExpiresAt: new Date(Date.now() - 1000) } });
+    expect(await error(finishDeviceBinding({ db: test.db, resumeToken, rp, request: forged }))).toBe("DEVICE_CHALLENGE_EXPIRED");
+  });
+
+  it("is not offered before the PIN", async () => {
+    const resident = await residentWithPhoto(2);
+    const { resumeToken } = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
+    expect(await error(beginDeviceBinding({ db: test.db, resumeToken, rp }))).toBe("WRONG_STEP");
   });
 });
