@@ -7,6 +7,7 @@ import { DEMO_RESIDENTS } from "../prisma/seed/demo-residents.ts";
 import { hasResidents, seedPopulation } from "../prisma/seed/index.ts";
 import { APPS, appSecret, buildApps, startApps } from "./lib/apps.ts";
 import { MIGRATIONS_DIR, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
+import { startMailCatcher } from "./lib/mail-catcher.ts";
 
 const { values } = parseArgs({ options: { dev: { type: "boolean", default: false }, residents: { type: "string", default: "10000" } } });
 const started = performance.now();
@@ -23,11 +24,13 @@ if (!values.dev) {
   console.log("Building the apps ...");
   await buildApps();
 }
-const apps = await startApps({ databaseUrl: database.url, appSecret: appSecret(), dev: values.dev });
+// SMTP_URL, or a local catcher whose inbox is a web page.
+const catcher = process.env.SMTP_URL ? null : await startMailCatcher({ smtpPort: 1025, httpPort: 8025 });
+const apps = await startApps({ databaseUrl: database.url, appSecret: appSecret(), smtpUrl: process.env.SMTP_URL ?? catcher!.smtpUrl, dev: values.dev });
 
 console.log(`
 KTP Digital is running (ready in ${((performance.now() - started) / 1000).toFixed(1)} s):
-${APPS.map((app) => `  ${app.label.padEnd(28)} ${apps.urls[app.name]}`).join("\n")}
+${APPS.map((app) => `  ${app.label.padEnd(28)} ${apps.urls[app.name]}`).join("\n")}${catcher ? `\n  ${"Kotak surat uji (mail)".padEnd(28)} ${catcher.inboxUrl}` : ""}
 
 Demo residents (mock SIAK Terpusat):
 ${DEMO_RESIDENTS.map((r) => `  ${r.nik}  ${r.nama.padEnd(22)} ${r.expect}`).join("\n")}
@@ -39,6 +42,7 @@ const shutdown = async () => {
   if (stopping) return;
   stopping = true;
   await apps.stop();
+  await catcher?.stop();
   await database.stop();
   process.exit(0);
 };

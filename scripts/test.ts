@@ -15,6 +15,7 @@ import { seedPopulation } from "../prisma/seed/index.ts";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "../packages/core/src/server/face/sample-photos.ts";
 import { buildApps, run, startApps } from "./lib/apps.ts";
 import { writeFakeCameras } from "./lib/fake-camera.ts";
+import { startMailCatcher } from "./lib/mail-catcher.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string" } } });
@@ -57,7 +58,8 @@ async function runEndToEnd() {
   const cameraDir = path.join(ROOT, ".data/e2e/cameras");
   await writeFakeCameras(cameraDir, "woman", await cropFace(groupPhoto(1), SAMPLE1_FACES[2]));
   await buildApps();
-  const apps = await startApps({ databaseUrl, appSecret: randomBytes(32).toString("base64url"), portOffset: 100, log: false });
+  const catcher = await startMailCatcher({ smtpPort: 1125, httpPort: 8125 });
+  const apps = await startApps({ databaseUrl, appSecret: randomBytes(32).toString("base64url"), smtpUrl: catcher.smtpUrl, portOffset: 100, log: false });
   try {
     await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts"], {
       DATABASE_URL: databaseUrl,
@@ -66,10 +68,12 @@ async function runEndToEnd() {
       E2E_OFFICER_URL: apps.urls.officer,
       E2E_VERIFIER_URL: apps.urls.verifier,
       E2E_CAMERA_DIR: cameraDir,
+      E2E_INBOX_URL: catcher.inboxUrl,
       PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
     });
   } finally {
     await apps.stop();
+    await catcher.stop();
     tally(`${REPORTS}/playwright.json`, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }));
   }
 }

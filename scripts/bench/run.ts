@@ -87,7 +87,7 @@ async function benchVerify() {
   const nextNik = () => (++i % 10 === 0 ? absent[i % absent.length]! : niks[i % niks.length]!);
 
   await buildApps();
-  const apps = await startApps({ databaseUrl: database.url, appSecret: randomBytes(32).toString("base64url"), portOffset: 200, log: false });
+  const apps = await startApps({ databaseUrl: database.url, appSecret: randomBytes(32).toString("base64url"), smtpUrl: "smtp://localhost:1", portOffset: 200, log: false });
   try {
     const url = `${apps.urls.citizen}/api/siak/v1/nik/verify`;
     const shoot = (connections: number, duration: number) =>

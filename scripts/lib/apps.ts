@@ -33,8 +33,8 @@ export interface RunningApps {
 
 /** Starts `next start` (or `next dev`) for each app and waits until every /api/health answers 200. */
 export async function startApps(
-  { databaseUrl, appSecret, portOffset = 0, dev = false, log = true }:
-    { databaseUrl: string; appSecret: string; portOffset?: number; dev?: boolean; log?: boolean },
+  { databaseUrl, appSecret, smtpUrl, portOffset = 0, dev = false, log = true }:
+    { databaseUrl: string; appSecret: string; smtpUrl: string; portOffset?: number; dev?: boolean; log?: boolean },
 ): Promise<RunningApps> {
   const children: ChildProcess[] = [];
   const urls = {} as Record<AppName, string>;
@@ -43,7 +43,7 @@ export async function startApps(
     const next = path.join(ROOT, "node_modules/.bin/next");
     const child = spawn(next, [dev ? "dev" : "start", "--port", String(port)], {
       cwd: path.join(ROOT, "apps", app.name),
-      env: { ...process.env, ...quietEnv, DATABASE_URL: databaseUrl, APP_SECRET: appSecret, PORT: String(port) },
+      env: { ...process.env, ...quietEnv, DATABASE_URL: databaseUrl, APP_SECRET: appSecret, SMTP_URL: smtpUrl, PORT: String(port) },
       stdio: log ? ["ignore", "inherit", "inherit"] : ["ignore", "ignore", "inherit"],
     });
     children.push(child);

@@ -46,7 +46,17 @@ const id = {
     checking: "Memeriksa ke SIAK…",
     failed: "Pemeriksaan gagal. Periksa koneksi Anda dan coba lagi.",
   },
+  activate: {
+    title: "Aktivasi KTP Digital",
+    lead: "Tekan tombol di bawah untuk menyelesaikan aktivasi KTP Digital Anda.",
+    button: "Aktifkan KTP Digital",
+    done: "KTP Digital Anda sudah aktif. Buka aplikasi di ponsel yang sudah dikaitkan dan masuk dengan PIN Anda.",
+    failed: "Aktivasi gagal. Periksa koneksi Anda dan coba lagi.",
+  },
   status: {
+    resend: "Kirim ulang e-mail aktivasi",
+    resent: "E-mail aktivasi baru sudah dikirim. Tautan lama tidak berlaku lagi.",
+    resendFailed: "E-mail belum terkirim. Periksa koneksi Anda dan coba lagi.",
     title: "Status aktivasi",
     owner: "Atas nama {name} · e-mail {email}",
     steps: [
@@ -168,7 +178,17 @@ const en: CitizenMessages = {
     checking: "Checking with SIAK…",
     failed: "The check failed. Check your connection and try again.",
   },
+  activate: {
+    title: "KTP Digital activation",
+    lead: "Press the button below to finish activating your KTP Digital.",
+    button: "Aktifkan KTP Digital",
+    done: "Your KTP Digital is active. Open the app on the bound phone and sign in with your PIN.",
+    failed: "Activation failed. Check your connection and try again.",
+  },
   status: {
+    resend: "Send the activation e-mail again",
+    resent: "A new activation e-mail was sent. The old link no longer works.",
+    resendFailed: "The e-mail was not sent. Check your connection and try again.",
     title: "Activation status",
     owner: "For {name} · e-mail {email}",
     steps: [

@@ -183,6 +183,31 @@ export const ERRORS = {
     id: "Kunci perangkat dari peramban ini tidak sah. Muat ulang halaman dan coba lagi.",
     en: "The device key from this browser is not valid. Reload the page and try again.",
   },
+  EMAIL_RESEND_TOO_SOON: {
+    status: 429,
+    id: "E-mail aktivasi baru saja dikirim. Tunggu satu menit sebelum meminta lagi, dan periksa folder spam.",
+    en: "An activation e-mail was just sent. Wait a minute before asking again, and check your spam folder.",
+  },
+  EMAIL_RESEND_LIMIT: {
+    status: 429,
+    id: "Batas pengiriman e-mail aktivasi hari ini tercapai. Coba lagi besok atau minta bantuan di loket Disdukcapil.",
+    en: "Today's limit of activation e-mails is reached. Try again tomorrow or ask at a Disdukcapil counter.",
+  },
+  ACTIVATION_LINK_INVALID: {
+    status: 404,
+    id: "Tautan aktivasi tidak dikenal. Buka tautan terbaru dari e-mail SIAK Terpusat.",
+    en: "The activation link is not recognised. Open the latest link from the SIAK Terpusat e-mail.",
+  },
+  ACTIVATION_LINK_USED: {
+    status: 410,
+    id: "Tautan aktivasi ini sudah dipakai atau sudah diganti tautan yang lebih baru.",
+    en: "This activation link has already been used or replaced by a newer one.",
+  },
+  ACTIVATION_LINK_EXPIRED: {
+    status: 410,
+    id: "Tautan aktivasi sudah kedaluwarsa (berlaku 24 jam). Minta e-mail baru dari aplikasi.",
+    en: "The activation link has expired (valid for 24 hours). Ask the app for a new e-mail.",
+  },
   NOT_FOUND: {
     status: 404,
     id: "Halaman atau data yang dicari tidak ditemukan.",

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { findRegistration, toRegistrationView } from "@ktp/core/server/activation/registration-view";
 import { getLocale } from "@ktp/ui/locale";
+import { ResendEmail } from "@/components/resend-email";
 import { getDb } from "@/db";
 import { messages } from "@/messages";
 import { readResumeToken } from "@/registration-cookie";
@@ -10,7 +11,8 @@ export default async function RegistrationStatusPage() {
   const registration = await findRegistration({ db, resumeToken: await readResumeToken() });
   if (!registration) redirect("/daftar");
   const view = await toRegistrationView(db, registration);
-  const t = messages[await getLocale()].status;
+  const locale = await getLocale();
+  const t = messages[locale].status;
   const current = t.steps.findIndex(([step]) => step === view.step);
   return (
     <section className="card">
@@ -23,6 +25,7 @@ export default async function RegistrationStatusPage() {
           </li>
         ))}
       </ol>
+      {view.step === "EMAIL" && <ResendEmail locale={locale} t={t} />}
       <p className="hint">{t.owner.replace("{name}", view.maskedName).replace("{email}", view.maskedEmail)}</p>
     </section>
   );

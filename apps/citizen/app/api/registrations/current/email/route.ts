@@ -1,0 +1,16 @@
+import { getRegistration } from "@ktp/core/server/activation/registration-view";
+import { sendActivationEmail } from "@ktp/core/server/activation/send-activation-email";
+import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
+import { getDb } from "@/db";
+import { getMailer } from "@/mailer";
+import { readResumeToken } from "@/registration-cookie";
+
+// "Kirim ulang": a new activation link to the registration's e-mail address.
+export const POST = apiRoute(async (request) => {
+  const db = getDb();
+  const registration = await getRegistration({ db, resumeToken: await readResumeToken() });
+  const sent = await sendActivationEmail({ db, mailer: getMailer(), registrationId: registration.id, citizenUrl: new URL(request.url).origin });
+  return Response.json(sent, { headers: { "cache-control": "no-store" } });
+});
+
+export const GET = methodNotAllowed("POST");

@@ -1,0 +1,49 @@
+import { expect, test } from "./fixtures.ts";
+
+const inbox = () => process.env.E2E_INBOX_URL ?? "http://localhost:8125";
+
+test("the activation e-mail from SIAK Terpusat arrives, its link activates once", async ({ page, resident, db }) => {
+  const { nik } = await resident({ nama: "UJI SUREL" });
+  const email = `uji.${nik}@contoh.id`;
+  await page.goto("/daftar");
+  await page.getByRole("textbox", { name: "NIK" }).fill(nik);
+  await page.getByRole("textbox", { name: "E-mail" }).fill(email);
+  await page.getByRole("textbox", { name: "Nomor ponsel" }).fill("0812 3456 7890");
+  await page.getByRole("button", { name: "Verifikasi Data" }).click();
+  await expect(page).toHaveURL(/\/daftar\/swafoto$/);
+
+  // Stands in for the counter step (officer approval), which is not built yet.
+  await db.registration.updateMany({ where: { nik, step: "SELFIE" }, data: { step: "EMAIL" } });
+  await page.goto("/daftar/status");
+  await page.getByRole("button", { name: "Kirim ulang e-mail aktivasi" }).click();
+  await expect(page.getByTestId("resend-message")).toContainText("E-mail aktivasi baru sudah dikirim");
+  await page.getByRole("button", { name: "Kirim ulang e-mail aktivasi" }).click();
+  await expect(page.getByTestId("resend-message")).toContainText("Tunggu satu menit");
+
+  const mails: { to: string[]; subject: string; from: string; text: string }[] = await (await fetch(`${inbox()}/api/messages`)).json();
+  const mail = mails.findLast((m) => m.to.includes(email))!;
+  expect(mail.subject).toBe("Aktivasi KTP Digital dari SIAK Terpusat");
+  expect(mail.from).toContain("SIAK Terpusat");
+  const link = /(http\S+\/aktivasi\?t=[A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
+
+  await page.goto(link);
+  await page.getByRole("button", { name: "Aktifkan KTP Digital" }).click();
+  await expect(page.getByTestId("activation-result")).toContainText("KTP Digital Anda sudah aktif");
+  await page.goto(link);
+  await page.getByRole("button", { name: "Aktifkan KTP Digital" }).click();
+  await expect(page.getByTestId("activation-result")).toContainText("sudah dipakai");
+
+  // One NIK, one device: a second registration for the active NIK is refused.
+  const again = await page.request.post("/api/registrations", { data: { nik, email, phone: "081234567890" } });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error.code).toBe("ALREADY_ACTIVE");
+});
+
+test("a forged or malformed activation link is refused with a reason", async ({ page, request }) => {
+  await page.goto("/aktivasi");
+  await expect(page.locator(".result.bad")).toContainText("Tautan aktivasi tidak dikenal");
+  const forged = await request.post("/api/activation", { data: { token: "A".repeat(43) } });
+  expect(forged.status()).toBe(404);
+  const malformed = await request.post("/api/activation", { data: { token: "../../etc" } });
+  expect((await malformed.json()).error.code).toBe("ACTIVATION_LINK_INVALID");
+});
