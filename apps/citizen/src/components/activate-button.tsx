@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
-import type { ErrorBody, Locale } from "@ktp/core/universal/errors";
+import type { Locale } from "@ktp/core/universal/errors";
+import { post } from "@/api-client";
 import type { CitizenMessages } from "@/messages";
 import { useHydrated } from "./use-hydrated.ts";
 
@@ -12,9 +13,8 @@ export function ActivateButton({ token, locale, t }: { token: string; locale: Lo
   async function activate() {
     setState({ kind: "busy" });
     try {
-      const response = await fetch("/api/activation", { method: "POST", headers: { "content-type": "application/json", "accept-language": locale }, body: JSON.stringify({ token }) });
-      if (response.ok) return setState({ kind: "done" });
-      setState({ kind: "error", message: ((await response.json()) as ErrorBody).error.messages[locale] });
+      const result = await post("/api/activation", locale, { token });
+      setState(result.ok ? { kind: "done" } : { kind: "error", message: result.error.messages[locale] });
     } catch {
       setState({ kind: "error", message: t.failed });
     }

@@ -1,10 +1,11 @@
 "use client";
-import { startRegistration } from "@simplewebauthn/browser";
+import { type PublicKeyCredentialCreationOptionsJSON, startRegistration } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ErrorBody, Locale } from "@ktp/core/universal/errors";
+import type { Locale } from "@ktp/core/universal/errors";
 import type { RegistrationView } from "@ktp/core/universal/registration";
 import { createDeviceKey } from "@/device-key";
+import { post } from "@/api-client";
 import type { CitizenMessages } from "@/messages";
 import { stepPath } from "@/registration-steps";
 import { useHydrated } from "./use-hydrated.ts";
@@ -22,16 +23,13 @@ export function DeviceStep({ locale, t }: { locale: Locale; t: CitizenMessages["
     setBusy(true);
     setMessage(null);
     try {
-      const post = (url: string, body?: unknown) =>
-        fetch(url, { method: "POST", headers: { "content-type": "application/json", "accept-language": locale }, body: body ? JSON.stringify(body) : undefined });
-      const optionsResponse = await post("/api/registrations/current/device/options");
-      if (!optionsResponse.ok) return setMessage(((await optionsResponse.json()) as ErrorBody).error.messages[locale]);
-      const optionsJSON = await optionsResponse.json();
-      const credential = await withTimeout(startRegistration({ optionsJSON }), PASSKEY_TIMEOUT_MS);
-      const { publicKey, signature } = await createDeviceKey(optionsJSON.challenge);
-      const response = await post("/api/registrations/current/device", { credential, deviceKey: publicKey, deviceKeySignature: signature });
-      if (!response.ok) return setMessage(((await response.json()) as ErrorBody).error.messages[locale]);
-      router.push(stepPath(((await response.json()) as RegistrationView).step));
+      const options = await post<PublicKeyCredentialCreationOptionsJSON>("/api/registrations/current/device/options", locale);
+      if (!options.ok) return setMessage(options.error.messages[locale]);
+      const credential = await withTimeout(startRegistration({ optionsJSON: options.data }), PASSKEY_TIMEOUT_MS);
+      const { publicKey, signature } = await createDeviceKey(options.data.challenge);
+      const bound = await post<RegistrationView>("/api/registrations/current/device", locale, { credential, deviceKey: publicKey, deviceKeySignature: signature });
+      if (!bound.ok) return setMessage(bound.error.messages[locale]);
+      router.push(stepPath(bound.data.step));
     } catch (error) {
       const name = (error as { name?: string }).name;
       setMessage(name === "NotAllowedError" || name === "AbortError" ? t.cancelled : name === "TimeoutError" ? t.timeout : t.unsupported);

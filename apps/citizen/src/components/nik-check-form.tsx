@@ -1,8 +1,9 @@
 "use client";
 import { type FormEvent, useState } from "react";
-import { ERRORS, type ErrorBody, type Locale } from "@ktp/core/universal/errors";
+import { ERRORS, type Locale } from "@ktp/core/universal/errors";
 import { findNikProblem } from "@ktp/core/universal/nik";
 import type { NikVerification } from "@ktp/core/universal/siak";
+import { post } from "@/api-client";
 import type { CitizenMessages } from "@/messages";
 import { useHydrated } from "./use-hydrated.ts";
 
@@ -26,14 +27,8 @@ export function NikCheckForm({ locale, t }: { locale: Locale; t: CitizenMessages
     if (problem) return setState({ kind: "invalid", message: ERRORS[problem][locale] });
     setState({ kind: "checking" });
     try {
-      const response = await fetch("/api/siak/v1/nik/verify", {
-        method: "POST",
-        headers: { "content-type": "application/json", "accept-language": locale },
-        body: JSON.stringify({ nik }),
-      });
-      const body = await response.json();
-      if (!response.ok) return setState({ kind: "invalid", message: (body as ErrorBody).error.messages[locale] });
-      setState({ kind: "done", result: body as NikVerification });
+      const result = await post<NikVerification>("/api/siak/v1/nik/verify", locale, { nik });
+      setState(result.ok ? { kind: "done", result: result.data } : { kind: "invalid", message: result.error.messages[locale] });
     } catch {
       setState({ kind: "failed", message: t.failed });
     }

@@ -1,9 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { ERRORS, type ErrorBody, type Locale } from "@ktp/core/universal/errors";
+import { ERRORS, type Locale } from "@ktp/core/universal/errors";
 import { findPinProblem, PIN_LENGTH } from "@ktp/core/universal/pin";
 import type { RegistrationView } from "@ktp/core/universal/registration";
+import { post } from "@/api-client";
 import type { CitizenMessages } from "@/messages";
 import { stepPath } from "@/registration-steps";
 import { useHydrated } from "./use-hydrated.ts";
@@ -28,13 +29,9 @@ export function PinForm({ locale, t }: { locale: Locale; t: CitizenMessages["pin
     setErrors({});
     setBusy(true);
     try {
-      const response = await fetch("/api/registrations/current/pin", {
-        method: "POST",
-        headers: { "content-type": "application/json", "accept-language": locale },
-        body: JSON.stringify({ pin, confirmation }),
-      });
-      if (response.ok) return router.push(stepPath(((await response.json()) as RegistrationView).step));
-      const { error } = (await response.json()) as ErrorBody;
+      const result = await post<RegistrationView>("/api/registrations/current/pin", locale, { pin, confirmation });
+      if (result.ok) return router.push(stepPath(result.data.step));
+      const { error } = result;
       setErrors({ [error.field === "confirmation" ? "confirmation" : error.field === "pin" ? "pin" : "form"]: error.messages[locale] });
     } catch {
       setErrors({ form: t.failed });

@@ -1,8 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { ERRORS, type ErrorBody, isErrorCode, type Locale } from "@ktp/core/universal/errors";
+import { ERRORS, isErrorCode, type Locale } from "@ktp/core/universal/errors";
 import { type RegistrationView, ZStartRegistrationRequest } from "@ktp/core/universal/registration";
+import { post } from "@/api-client";
 import type { CitizenMessages } from "@/messages";
 import { stepPath } from "@/registration-steps";
 import { useHydrated } from "./use-hydrated.ts";
@@ -33,13 +34,9 @@ export function RegisterForm({ locale, t }: { locale: Locale; t: CitizenMessages
     setErrors({});
     setBusy(true);
     try {
-      const response = await fetch("/api/registrations", {
-        method: "POST",
-        headers: { "content-type": "application/json", "accept-language": locale },
-        body: JSON.stringify(parsed.data),
-      });
-      if (response.ok) return router.push(stepPath(((await response.json()) as RegistrationView).step));
-      const { error } = (await response.json()) as ErrorBody;
+      const result = await post<RegistrationView>("/api/registrations", locale, parsed.data);
+      if (result.ok) return router.push(stepPath(result.data.step));
+      const { error } = result;
       const field = FIELDS.includes(error.field as Field) ? (error.field as Field) : "form";
       setErrors({ [field]: error.messages[locale] });
     } catch {

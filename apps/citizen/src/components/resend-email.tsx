@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
-import type { ErrorBody, Locale } from "@ktp/core/universal/errors";
+import type { Locale } from "@ktp/core/universal/errors";
+import { post } from "@/api-client";
 import type { CitizenMessages } from "@/messages";
 import { useHydrated } from "./use-hydrated.ts";
 
@@ -12,8 +13,8 @@ export function ResendEmail({ locale, t }: { locale: Locale; t: CitizenMessages[
   async function resend() {
     setBusy(true);
     try {
-      const response = await fetch("/api/registrations/current/email", { method: "POST", headers: { "accept-language": locale } });
-      setMessage(response.ok ? t.resent : ((await response.json()) as ErrorBody).error.messages[locale]);
+      const result = await post("/api/registrations/current/email", locale);
+      setMessage(result.ok ? t.resent : result.error.messages[locale]);
     } catch {
       setMessage(t.resendFailed);
     } finally {

@@ -1,8 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ErrorBody, Locale } from "@ktp/core/universal/errors";
+import type { Locale } from "@ktp/core/universal/errors";
 import type { RegistrationView } from "@ktp/core/universal/registration";
+import { post } from "@/api-client";
 import type { CitizenMessages } from "@/messages";
 import { stepPath } from "@/registration-steps";
 import { SelfieCapture } from "./selfie-capture.tsx";
@@ -19,13 +20,9 @@ export function SelfieStep({ locale, t }: { locale: Locale; t: CitizenMessages["
     const url = URL.createObjectURL(photo);
     setState({ kind: "checking", url });
     try {
-      const response = await fetch("/api/registrations/current/selfie", {
-        method: "POST",
-        headers: { "content-type": "image/jpeg", "accept-language": locale },
-        body: photo,
-      });
-      if (response.ok) return router.push(stepPath(((await response.json()) as { registration: RegistrationView }).registration.step));
-      const { error } = (await response.json()) as ErrorBody;
+      const result = await post<{ registration: RegistrationView }>("/api/registrations/current/selfie", locale, photo);
+      if (result.ok) return router.push(stepPath(result.data.registration.step));
+      const { error } = result;
       if (error.code === "SELFIE_ATTEMPTS_EXHAUSTED" || error.code === "EKTP_PHOTO_MISSING") return router.push("/daftar/status");
       const left = typeof error.details?.attemptsLeft === "number" ? ` ${t.attemptsLeft.replace("{n}", String(error.details.attemptsLeft))}` : "";
       setState({ kind: "refused", url, message: error.messages[locale] + left });

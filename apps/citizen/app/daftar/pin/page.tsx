@@ -1,16 +1,10 @@
-import { redirect } from "next/navigation";
-import { findRegistration } from "@ktp/core/server/activation/registration-view";
 import { getLocale } from "@ktp/ui/locale";
 import { PinForm } from "@/components/pin-form";
-import { getDb } from "@/db";
 import { messages } from "@/messages";
-import { readResumeToken } from "@/registration-cookie";
-import { stepPath } from "@/registration-steps";
+import { requireStep } from "@/require-step";
 
 export default async function PinStepPage() {
-  const registration = await findRegistration({ db: getDb(), resumeToken: await readResumeToken() });
-  if (!registration) redirect("/daftar");
-  if (registration.step !== "PIN") redirect(stepPath(registration.step));
+  await requireStep("PIN");
   const locale = await getLocale();
   const t = messages[locale].pin;
   return (

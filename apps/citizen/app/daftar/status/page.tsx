@@ -1,16 +1,10 @@
-import { redirect } from "next/navigation";
-import { findRegistration, toRegistrationView } from "@ktp/core/server/activation/registration-view";
 import { getLocale } from "@ktp/ui/locale";
 import { ResendEmail } from "@/components/resend-email";
-import { getDb } from "@/db";
 import { messages } from "@/messages";
-import { readResumeToken } from "@/registration-cookie";
+import { requireStep } from "@/require-step";
 
 export default async function RegistrationStatusPage() {
-  const db = getDb();
-  const registration = await findRegistration({ db, resumeToken: await readResumeToken() });
-  if (!registration) redirect("/daftar");
-  const view = await toRegistrationView(db, registration);
+  const view = await requireStep(null);
   const locale = await getLocale();
   const t = messages[locale].status;
   const current = t.steps.findIndex(([step]) => step === view.step);

@@ -1,18 +1,10 @@
-import { redirect } from "next/navigation";
-import { findRegistration, toRegistrationView } from "@ktp/core/server/activation/registration-view";
 import { getLocale } from "@ktp/ui/locale";
 import { SelfieStep } from "@/components/selfie-step";
-import { getDb } from "@/db";
 import { messages } from "@/messages";
-import { readResumeToken } from "@/registration-cookie";
-import { stepPath } from "@/registration-steps";
+import { requireStep } from "@/require-step";
 
 export default async function SelfieStepPage() {
-  const db = getDb();
-  const registration = await findRegistration({ db, resumeToken: await readResumeToken() });
-  if (!registration) redirect("/daftar");
-  if (registration.step !== "SELFIE") redirect(stepPath(registration.step));
-  const view = await toRegistrationView(db, registration);
+  const view = await requireStep("SELFIE");
   const locale = await getLocale();
   const t = messages[locale].selfie;
   return (
