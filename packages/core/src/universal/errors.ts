@@ -208,6 +208,21 @@ export const ERRORS = {
     id: "Tautan aktivasi sudah kedaluwarsa (berlaku 24 jam). Minta e-mail baru dari aplikasi.",
     en: "The activation link has expired (valid for 24 hours). Ask the app for a new e-mail.",
   },
+  PIN_WRONG: {
+    status: 401,
+    id: "PIN salah.",
+    en: "Wrong PIN.",
+  },
+  PIN_LOCKED: {
+    status: 429,
+    id: "Terlalu banyak PIN salah. Tunggu sebentar sebelum mencoba lagi.",
+    en: "Too many wrong PINs. Wait a while before trying again.",
+  },
+  PIN_LOCKED_COUNTER: {
+    status: 423,
+    id: "PIN salah 10 kali. Demi keamanan, buka kembali KTP Digital Anda di loket Disdukcapil dengan membawa e-KTP.",
+    en: "Ten wrong PINs. For your safety, unlock KTP Digital again at a Disdukcapil counter with your e-KTP.",
+  },
   NOT_FOUND: {
     status: 404,
     id: "Halaman atau data yang dicari tidak ditemukan.",

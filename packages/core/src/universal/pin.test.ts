@@ -25,3 +25,10 @@ describe("ZSetPinRequest", () => {
     expect(ZSetPinRequest.safeParse({ pin: 284519, confirmation: "284519" }).error?.issues[0]?.message).toBe("PIN_FORMAT");
   });
 });
+
+describe("pinLockSeconds", () => {
+  it("is free for four mistakes, then 30 s doubling", async () => {
+    const { pinLockSeconds } = await import("./pin.ts");
+    expect([1, 4, 5, 6, 7, 9].map(pinLockSeconds)).toEqual([0, 0, 30, 60, 120, 480]);
+  });
+});

@@ -30,3 +30,11 @@ export const ZSetPinRequest = z
   })
   .refine((r) => r.pin === r.confirmation, { error: "PIN_MISMATCH", path: ["confirmation"] });
 export type TSetPinRequest = z.infer<typeof ZSetPinRequest>;
+
+/** Wrong PINs allowed before the growing delay starts, and before only the counter can help. */
+export const PIN_LOCKOUT = { delayFrom: 5, counterAt: 10, firstDelaySeconds: 30 } as const;
+
+/** Seconds locked after `failures` wrong PINs in a row: 0 under 5, then 30, 60, 120… */
+export function pinLockSeconds(failures: number): number {
+  return failures < PIN_LOCKOUT.delayFrom ? 0 : PIN_LOCKOUT.firstDelaySeconds * 2 ** (failures - PIN_LOCKOUT.delayFrom);
+}
