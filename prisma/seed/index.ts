@@ -55,13 +55,13 @@ export async function seedPopulation({ url, residents, seed = 20231030 }: { url:
   await copyTables(url, buffers, ["keluarga"]);
   await copyTables(url, buffers, ["penduduk"]);
   await copyTables(url, buffers, ["npwp", "bpjs", "vaksin", "kendaraan", "bkn", "dpt"]);
-  const client2 = new pg.Client({ connectionString: url });
-  await client2.connect();
+  const finishing = new pg.Client({ connectionString: url });
+  await finishing.connect();
   try {
-    await insertDemoPhotos(client2);
-    await client2.query("ANALYZE siak.keluarga, siak.penduduk");
+    await insertDemoPhotos(finishing);
+    await finishing.query("ANALYZE siak.keluarga, siak.penduduk");
   } finally {
-    await client2.end();
+    await finishing.end();
   }
   const done = performance.now();
   return {

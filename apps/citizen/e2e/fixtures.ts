@@ -23,7 +23,7 @@ export const test = base.extend<Fixtures>({
   resident: async ({ db }, use) => {
     const made: { nik: string; noKk: string }[] = [];
     await use(async ({ photo = 2, nama } = {}) => {
-      const resident = await createResident(db, { nama, nik: uniqueNik() });
+      const resident = await createResident(db, { nama });
       if (photo !== null) {
         const gambar = new Uint8Array(await cropFace(groupPhoto(1), SAMPLE1_FACES[photo]));
         await db.fotoEktp.create({ data: { nik: resident.nik, gambar, mime: "image/jpeg", diambilPada: new Date() } });
@@ -38,10 +38,5 @@ export const test = base.extend<Fixtures>({
     }
   },
 });
-
-/** A valid NIK in Samarinda Utara born 15 January 1990, with a serial no seeded resident uses. */
-function uniqueNik(): string {
-  return `6472051501909${String(Math.floor(Math.random() * 900) + 100)}`;
-}
 
 export { expect };

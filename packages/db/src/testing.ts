@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { createDb, type Db } from "./index.ts";
@@ -51,52 +51,58 @@ async function adminQuery(url: string, sql: string) {
 }
 
 const VILLAGE = { provinsi: "64", kabupaten: "64.72", kecamatan: "64.72.05", desa: "64.72.05.1002" };
-let serial = 0;
 
-export interface ResidentOverrides {
-  nik?: string;
+export interface ResidentOptions {
   nama?: string;
   tanggalLahir?: Date;
   tanggalMeninggal?: Date | null;
   ektpDirekamPada?: Date | null;
 }
 
-/** Inserts one resident (and the household and village rows it needs) in Samarinda Utara. */
-export async function createResident(db: Db, overrides: ResidentOverrides = {}) {
+/**
+ * Inserts one resident (and the household and village rows it needs) in Samarinda Utara, with a
+ * random NIK serial and KK number, retried on the rare collision, so parallel tests never clash.
+ */
+export async function createResident(db: Db, options: ResidentOptions = {}) {
   await db.provinsi.upsert({ where: { kode: VILLAGE.provinsi }, update: {}, create: { kode: VILLAGE.provinsi, nama: "Kalimantan Timur" } });
   await db.kabupaten.upsert({ where: { kode: VILLAGE.kabupaten }, update: {}, create: { kode: VILLAGE.kabupaten, provinsiKode: VILLAGE.provinsi, nama: "Kota Samarinda" } });
   await db.kecamatan.upsert({ where: { kode: VILLAGE.kecamatan }, update: {}, create: { kode: VILLAGE.kecamatan, kabupatenKode: VILLAGE.kabupaten, nama: "Samarinda Utara" } });
   await db.desa.upsert({ where: { kode: VILLAGE.desa }, update: {}, create: { kode: VILLAGE.desa, kecamatanKode: VILLAGE.kecamatan, nama: "Sempaja Selatan" } });
 
-  const tanggalLahir = overrides.tanggalLahir ?? new Date(Date.UTC(1990, 0, 15));
-  const n = ++serial + process.pid % 1000 * 10;
-  const dd = String(tanggalLahir.getUTCDate()).padStart(2, "0");
-  const mm = String(tanggalLahir.getUTCMonth() + 1).padStart(2, "0");
-  const yy = String(tanggalLahir.getUTCFullYear() % 100).padStart(2, "0");
-  const nik = overrides.nik ?? `647205${dd}${mm}${yy}${String(n % 9999 + 1).padStart(4, "0")}`;
-  const noKk = `6472050101${String(n).padStart(6, "0")}`.slice(0, 10) + String(Math.floor(Math.random() * 1e6)).padStart(6, "0");
-  await db.keluarga.create({
-    data: { noKk, alamat: "JL. PM NOOR NO. 1", rt: "001", rw: "001", desaKode: VILLAGE.desa, kodePos: "75119", diterbitkanPada: new Date(Date.UTC(2020, 0, 2)) },
-  });
-  return db.penduduk.create({
-    data: {
-      nik,
-      noKk,
-      hubunganKeluarga: "KEPALA_KELUARGA",
-      nama: overrides.nama ?? "UJI COBA WARGA",
-      tempatLahir: "SAMARINDA",
-      tanggalLahir,
-      jenisKelamin: "LAKI_LAKI",
-      golonganDarah: "O",
-      alamat: "JL. PM NOOR NO. 1",
-      rt: "001",
-      rw: "001",
-      desaKode: VILLAGE.desa,
-      agama: "ISLAM",
-      statusPerkawinan: "BELUM_KAWIN",
-      pekerjaan: "KARYAWAN SWASTA",
-      tanggalMeninggal: overrides.tanggalMeninggal ?? null,
-      ektpDirekamPada: overrides.ektpDirekamPada === undefined ? new Date(Date.UTC(2012, 4, 1)) : overrides.ektpDirekamPada,
-    },
-  });
+  const tanggalLahir = options.tanggalLahir ?? new Date(Date.UTC(1990, 0, 15));
+  const ddmmyy = [tanggalLahir.getUTCDate(), tanggalLahir.getUTCMonth() + 1, tanggalLahir.getUTCFullYear() % 100]
+    .map((n) => String(n).padStart(2, "0"))
+    .join("");
+  for (let attempt = 1; ; attempt++) {
+    const nik = `647205${ddmmyy}${String(randomInt(1, 10_000)).padStart(4, "0")}`;
+    const noKk = `6472050101${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
+    const taken = await db.penduduk.count({ where: { nik } }) + await db.keluarga.count({ where: { noKk } });
+    if (taken && attempt < 20) continue;
+    return db.$transaction(async (tx) => {
+      await tx.keluarga.create({
+        data: { noKk, alamat: "JL. PM NOOR NO. 1", rt: "001", rw: "001", desaKode: VILLAGE.desa, kodePos: "75119", diterbitkanPada: new Date(Date.UTC(2020, 0, 2)) },
+      });
+      return tx.penduduk.create({
+        data: {
+          nik,
+          noKk,
+          hubunganKeluarga: "KEPALA_KELUARGA",
+          nama: options.nama ?? "UJI COBA WARGA",
+          tempatLahir: "SAMARINDA",
+          tanggalLahir,
+          jenisKelamin: "LAKI_LAKI",
+          golonganDarah: "O",
+          alamat: "JL. PM NOOR NO. 1",
+          rt: "001",
+          rw: "001",
+          desaKode: VILLAGE.desa,
+          agama: "ISLAM",
+          statusPerkawinan: "BELUM_KAWIN",
+          pekerjaan: "KARYAWAN SWASTA",
+          tanggalMeninggal: options.tanggalMeninggal ?? null,
+          ektpDirekamPada: options.ektpDirekamPada === undefined ? new Date(Date.UTC(2012, 4, 1)) : options.ektpDirekamPada,
+        },
+      });
+    });
+  }
 }

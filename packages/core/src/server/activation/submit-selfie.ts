@@ -34,10 +34,11 @@ export async function submitSelfie({ db, resumeToken, image, selfieKey }: Submit
 
   const photo = await db.fotoEktp.findUnique({ where: { nik: registration.nik }, select: { gambar: true } });
   if (!photo) throw new AppError("EKTP_PHOTO_MISSING");
+  // The selfie first: an unusable one is refused before the e-KTP photo costs anything.
+  const probe = await describeFace(image);
   const reference = await describeFace(photo.gambar).catch((cause) => {
     throw new AppError("EKTP_PHOTO_MISSING", { cause });
   });
-  const probe = await describeFace(image);
 
   // Reserve the attempt atomically and learn its number from the same statement: parallel
   // submissions each get their own number and none gets past the third.
