@@ -116,11 +116,11 @@ one in ten well-formed but absent. autocannon records latency in whole milliseco
 | --- | --- | --- | --- | --- | --- | --- |
 ${lines.join("\n")}
 
-Reading the table: one request costs about 2–3 ms of CPU (Next.js routing ≈1 ms, the Prisma
-lookup ≈0.6 ms, JSON and validation the rest), so with the load generator on the same two cores
-the process saturates near the throughput of the 4-connection row; beyond that, extra connections
-only queue and the p99 grows with them. Capacity past that point comes from more app instances
-behind the load balancer (docs/architecture.md), not from a faster single process.`);
+Reading the table: one request costs about 1–2 ms of CPU (Next.js routing, the Prisma lookup,
+JSON and validation), and the load generator competes for the same two cores. Past two
+connections the throughput grows much more slowly than the connections do, so the extra requests
+wait their turn and the p99 grows with them. Capacity past that point comes from more app
+instances behind the load balancer (docs/architecture.md), not from a faster single process.`);
   } finally {
     await apps.stop();
   }

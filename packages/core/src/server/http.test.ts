@@ -79,6 +79,13 @@ describe("apiRoute + readJson", () => {
     }
   });
 
+  it("maps an unreachable mail server to 503", async () => {
+    const down = apiRoute(async () => {
+      throw Object.assign(new Error("Connection refused"), { code: "ESOCKET" });
+    });
+    expect((await down(new Request("http://x"), undefined)).status).toBe(503);
+  });
+
   it("maps an unreachable database to 503", async () => {
     const down = apiRoute(async () => {
       throw new Error("pool", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) });

@@ -31,13 +31,14 @@ export function errorResponse(error: unknown, locale: Locale = "id"): Response {
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (isDatabaseUnreachable(error)) return new AppError("SERVICE_UNAVAILABLE", { cause: error });
+  if (isDependencyUnreachable(error)) return new AppError("SERVICE_UNAVAILABLE", { cause: error });
   return new AppError("INTERNAL", { cause: error });
 }
 
-function isDatabaseUnreachable(error: unknown): boolean {
+/** The database or the mail server cannot be reached: our fault, but a 503 the client may retry. */
+function isDependencyUnreachable(error: unknown): boolean {
   for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (["ECONNREFUSED", "ETIMEDOUT", "57P01", "57P03", "P1001"].includes(String(e.code))) return true;
+    if (["ECONNREFUSED", "ETIMEDOUT", "57P01", "57P03", "P1001", "ECONNECTION", "ESOCKET"].includes(String(e.code))) return true;
   }
   return false;
 }

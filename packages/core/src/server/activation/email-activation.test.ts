@@ -89,6 +89,18 @@ describe("activation e-mail", () => {
     expect((await activateWithEmailLink({ db: test.db, token: tokenIn((await inbox()).at(-1)!) })).step).toBe("ACTIVE");
   });
 
+  it("changes nothing when the mail server is down: the older link still works, no resend is used up", async () => {
+    const registrationId = await atEmailStep();
+    await sendActivationEmail({ db: test.db, mailer, registrationId, citizenUrl: CITIZEN_URL });
+    const first = tokenIn((await inbox())[0]!);
+    await test.db.activationEmail.updateMany({ where: { registrationId }, data: { sentAt: new Date(Date.now() - 2 * 60_000) } });
+    const down = createMailer({ smtpUrl: "smtp://localhost:1" });
+    const failure = await sendActivationEmail({ db: test.db, mailer: down, registrationId, citizenUrl: CITIZEN_URL }).catch((e) => e);
+    expect(failure).toBeInstanceOf(Error);
+    expect(await test.db.activationEmail.count({ where: { registrationId } })).toBe(1);
+    expect((await activateWithEmailLink({ db: test.db, token: first })).step).toBe("ACTIVE");
+  });
+
   it("is not sent before the officer's approval", async () => {
     const resident = await createResident(test.db);
     const { resumeToken } = await startRegistration({ db: test.db, request: { nik: resident.nik, email: "a@contoh.id", phone: "+6281234567890" }, today: TODAY });

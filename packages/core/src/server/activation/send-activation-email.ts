@@ -24,7 +24,7 @@ export interface SendActivationEmailOptions {
 export async function sendActivationEmail({ db, mailer, registrationId, citizenUrl }: SendActivationEmailOptions): Promise<{ expiresAt: Date }> {
   const token = newToken();
   const expiresAt = new Date(Date.now() + ACTIVATION_LINK_HOURS * 3600_000);
-  const registration = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     // Concurrent resends for one registration are serialised so the limits hold.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`activation-email:${registrationId}`}))`;
     const registration = await tx.registration.findUnique({ where: { id: registrationId }, select: { nik: true, email: true, step: true } });
@@ -39,12 +39,13 @@ export async function sendActivationEmail({ db, mailer, registrationId, citizenU
     if (recent.length >= MAX_SENDS_PER_DAY) throw new AppError("EMAIL_RESEND_LIMIT");
     await tx.activationEmail.updateMany({ where: { registrationId, usedAt: null }, data: { usedAt: new Date() } });
     await tx.activationEmail.create({ data: { registrationId, tokenHash: hashToken(token), expiresAt } });
-    return registration;
-  });
 
-  const resident = await db.penduduk.findUnique({ where: { nik: registration.nik }, select: { nama: true } });
-  const link = new URL(`/aktivasi?t=${token}`, citizenUrl).toString();
-  await mailer.send({ to: registration.email, ...activationMail({ name: maskName(resident?.nama ?? ""), link }) });
+    // Sent before the commit: if the mail server fails, nothing changes, the older link still
+    // works and the attempt does not count against the resend limits.
+    const resident = await tx.penduduk.findUnique({ where: { nik: registration.nik }, select: { nama: true } });
+    const link = new URL(`/aktivasi?t=${token}`, citizenUrl).toString();
+    await mailer.send({ to: registration.email, ...activationMail({ name: maskName(resident?.nama ?? ""), link }) });
+  });
   return { expiresAt };
 }
 
