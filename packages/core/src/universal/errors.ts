@@ -223,6 +223,81 @@ export const ERRORS = {
     id: "PIN salah 10 kali. Demi keamanan, buka kembali KTP Digital Anda di loket Disdukcapil dengan membawa e-KTP.",
     en: "Ten wrong PINs. For your safety, unlock KTP Digital again at a Disdukcapil counter with your e-KTP.",
   },
+  OFFICER_CREDENTIALS_WRONG: {
+    status: 401,
+    id: "NIP atau kata sandi salah.",
+    en: "The NIP or password is wrong.",
+  },
+  OFFICER_LOCKED: {
+    status: 429,
+    id: "Terlalu banyak kata sandi salah. Akun dikunci sementara; coba lagi 15 menit lagi.",
+    en: "Too many wrong passwords. The account is locked for now; try again in 15 minutes.",
+  },
+  OFFICER_SIGNED_OUT: {
+    status: 401,
+    id: "Sesi loket sudah berakhir. Masuk kembali.",
+    en: "The counter session has ended. Please sign in again.",
+  },
+  COUNTER_UNKNOWN: {
+    status: 400,
+    id: "Loket tidak dikenal. Pilih loket dari daftar.",
+    en: "Unknown counter. Choose a counter from the list.",
+  },
+  QR_INVALID: {
+    status: 400,
+    id: "Ini bukan kode QR aktivasi dari loket Disdukcapil.",
+    en: "This is not an activation QR code from a Disdukcapil counter.",
+  },
+  QR_EXPIRED: {
+    status: 410,
+    id: "Kode QR ini sudah kedaluwarsa. Pindai kode terbaru di layar petugas.",
+    en: "This QR code has expired. Scan the newest code on the officer's screen.",
+  },
+  QR_USED: {
+    status: 409,
+    id: "Kode QR ini sudah dipakai. Pindai kode terbaru di layar petugas.",
+    en: "This QR code has already been used. Scan the newest code on the officer's screen.",
+  },
+  APPLICANT_NOT_FOUND: {
+    status: 404,
+    id: "Pemohon ini tidak menunggu di loket Anda.",
+    en: "This applicant is not waiting at your counter.",
+  },
+  ALREADY_DECIDED: {
+    status: 409,
+    id: "Permohonan ini sudah diputuskan.",
+    en: "This application has already been decided.",
+  },
+  REFUSAL_REASON_REQUIRED: {
+    status: 400,
+    id: "Tuliskan alasan penolakan.",
+    en: "Give the reason for the refusal.",
+  },
+  RESIDENT_NOT_FOUND: {
+    status: 404,
+    id: "Tidak ada KTP Digital atau permohonan untuk NIK ini.",
+    en: "There is no KTP Digital or application for this NIK.",
+  },
+  NOTHING_TO_RESET: {
+    status: 409,
+    id: "Tidak ada yang perlu diatur ulang untuk NIK ini.",
+    en: "There is nothing to reset for this NIK.",
+  },
+  SIGN_IN_EXPIRED: {
+    status: 401,
+    id: "Waktu masuk habis. Mulai lagi dari awal.",
+    en: "Signing in took too long. Please start again.",
+  },
+  PASSKEY_NOT_RECOGNISED: {
+    status: 401,
+    id: "Kunci sandi ini tidak terdaftar untuk KTP Digital aktif di ponsel ini.",
+    en: "This passkey is not registered for an active KTP Digital on this phone.",
+  },
+  NOT_SIGNED_IN: {
+    status: 401,
+    id: "Anda belum masuk atau sesi sudah berakhir. Masuk kembali.",
+    en: "You are not signed in, or the session has ended. Please sign in again.",
+  },
   NOT_FOUND: {
     status: 404,
     id: "Halaman atau data yang dicari tidak ditemukan.",

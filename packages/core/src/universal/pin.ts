@@ -23,9 +23,11 @@ function birthDateForms({ year, month, day }: CalendarDate): string[] {
   return [`${dd}${mm}${yy}`, `${yy}${mm}${dd}`, `${mm}${dd}${yy}`, `${dd}${mm}${String(year).slice(0, 2)}`];
 }
 
+export const ZPin = z.string({ error: "PIN_FORMAT" }).refine((p) => /^\d{6}$/.test(p), { error: "PIN_FORMAT" });
+
 export const ZSetPinRequest = z
   .object({
-    pin: z.string({ error: "PIN_FORMAT" }).refine((p) => /^\d{6}$/.test(p), { error: "PIN_FORMAT" }),
+    pin: ZPin,
     confirmation: z.string({ error: "PIN_MISMATCH" }),
   })
   .refine((r) => r.pin === r.confirmation, { error: "PIN_MISMATCH", path: ["confirmation"] });

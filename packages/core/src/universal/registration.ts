@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RefusalReason } from "./counter.ts";
 import { ZNik } from "./nik.ts";
 
 /** "0812-3456-7890", "+62 812 3456 7890", "62812…" → "+6281234567890"; null when not a mobile number. */
@@ -27,7 +28,7 @@ export const ZPhone = z.string({ error: "PHONE_INVALID" }).transform((value, ctx
 export const ZStartRegistrationRequest = z.object({ nik: ZNik, email: ZEmail, phone: ZPhone });
 export type TStartRegistrationRequest = z.infer<typeof ZStartRegistrationRequest>;
 
-export type RegistrationStep = "SELFIE" | "PIN" | "DEVICE" | "COUNTER" | "EMAIL" | "ACTIVE" | "COUNTER_REQUIRED" | "SUPERSEDED";
+export type RegistrationStep = "SELFIE" | "PIN" | "DEVICE" | "COUNTER" | "EMAIL" | "ACTIVE" | "COUNTER_REQUIRED" | "SUPERSEDED" | "REFUSED";
 
 /** What the citizen app may know about its own registration. */
 export interface RegistrationView {
@@ -35,6 +36,10 @@ export interface RegistrationView {
   maskedName: string;
   maskedEmail: string;
   selfieAttemptsLeft: number;
+  /** The counter whose QR the citizen scanned, while the officer there decides. */
+  counter: { code: string; name: string } | null;
+  /** Why an officer refused, when step is REFUSED. */
+  refusal: { reason: RefusalReason; note: string | null } | null;
 }
 
 export const MAX_SELFIE_ATTEMPTS = 3;

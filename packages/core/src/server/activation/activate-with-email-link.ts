@@ -18,7 +18,7 @@ export async function activateWithEmailLink({ db, token }: { db: Db; token: stri
     }
     const activated = await tx.registration.updateMany({ where: { id: email!.registrationId, step: "EMAIL" }, data: { step: "ACTIVE" } });
     if (activated.count === 0) throw new AppError("WRONG_STEP");
-    return tx.registration.findUniqueOrThrow({ where: { id: email!.registrationId }, select: { nik: true, email: true, step: true, selfieAttempts: true } });
+    return tx.registration.findUniqueOrThrow({ where: { id: email!.registrationId }, select: { id: true, nik: true, email: true, step: true, selfieAttempts: true } });
   });
   return toRegistrationView(db, registration);
 }

@@ -37,7 +37,7 @@ describe("startRegistration", () => {
   it("opens a registration for an eligible resident and hands back a resume token", async () => {
     const resident = await residentWithPhoto(2, { nama: "DEWI LESTARI" });
     const { resumeToken, registration } = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
-    expect(registration).toEqual({ step: "SELFIE", maskedName: "DE** LE*****", maskedEmail: "wa***@contoh.id", selfieAttemptsLeft: 3 });
+    expect(registration).toEqual({ step: "SELFIE", maskedName: "DE** LE*****", maskedEmail: "wa***@contoh.id", selfieAttemptsLeft: 3, counter: null, refusal: null });
     const stored = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik } });
     expect(stored.resumeTokenHash).toBe(hashToken(resumeToken));
     expect(stored.resumeTokenHash).not.toContain(resumeToken);

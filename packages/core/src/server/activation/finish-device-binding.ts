@@ -1,10 +1,10 @@
 import "server-only";
-import { webcrypto } from "node:crypto";
 import { verifyRegistrationResponse, type RegistrationResponseJSON } from "@simplewebauthn/server";
 import type { Db } from "@ktp/db";
 import type { RelyingParty, TFinishDeviceBindingRequest } from "../../universal/device.ts";
 import { AppError } from "../../universal/errors.ts";
 import type { RegistrationView } from "../../universal/registration.ts";
+import { verifyDeviceSignature } from "../device-key.ts";
 import { getRegistration, toRegistrationView } from "./registration-view.ts";
 
 export interface FinishDeviceBindingOptions {
@@ -38,7 +38,7 @@ export async function finishDeviceBinding({ db, resumeToken, rp, request }: Fini
     throw new AppError("DEVICE_NOT_VERIFIED", { cause });
   });
   if (!verification.verified) throw new AppError("DEVICE_NOT_VERIFIED");
-  if (!(await deviceKeySigned(request, challenge))) throw new AppError("DEVICE_KEY_INVALID");
+  if (!(await verifyDeviceSignature(request.deviceKey, request.deviceKeySignature, challenge))) throw new AppError("DEVICE_KEY_INVALID");
 
   const info = verification.registrationInfo;
   await db.$transaction(async (tx) => {
@@ -61,17 +61,4 @@ export async function finishDeviceBinding({ db, resumeToken, rp, request }: Fini
     });
   });
   return toRegistrationView(db, { ...registration, step: "COUNTER" });
-}
-
-/** Whether the signature over the challenge verifies with the device key; a key off the curve does not. */
-function deviceKeySigned({ deviceKey, deviceKeySignature }: TFinishDeviceBindingRequest, challenge: string): Promise<boolean> {
-  return webcrypto.subtle
-    .importKey("jwk", deviceKey, { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"])
-    .then((key) =>
-      webcrypto.subtle.verify({ name: "ECDSA", hash: "SHA-256" }, key, Buffer.from(deviceKeySignature, "base64url"), new TextEncoder().encode(challenge)),
-    )
-    .then(
-      (valid) => valid,
-      () => false,
-    );
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Db } from "@ktp/db";
+import { REFUSAL_REASONS, type RefusalReason } from "../../universal/counter.ts";
 import { AppError } from "../../universal/errors.ts";
 import { maskName } from "../../universal/mask-name.ts";
 import { MAX_SELFIE_ATTEMPTS, maskEmail, type RegistrationView } from "../../universal/registration.ts";
 import { hashToken } from "../secrets.ts";
 
-const SELECT = { id: true, nik: true, email: true, step: true, selfieAttempts: true } as const;
+const SELECT = { id: true, nik: true, email: true, step: true, selfieAttempts: true, counterSessionId: true } as const;
 
 /** The open registration a resume token points at, or null. */
 export async function findRegistration({ db, resumeToken }: { db: Db; resumeToken: string | undefined }) {
@@ -23,13 +24,29 @@ export async function getRegistration(options: { db: Db; resumeToken: string | u
 
 export async function toRegistrationView(
   db: Db,
-  registration: { nik: string; email: string; step: RegistrationView["step"]; selfieAttempts: number },
+  registration: { id: string; nik: string; email: string; step: RegistrationView["step"]; selfieAttempts: number; counterSessionId?: string | null },
 ): Promise<RegistrationView> {
   const resident = await db.penduduk.findUnique({ where: { nik: registration.nik }, select: { nama: true } });
+  const waiting = registration.step === "COUNTER" && registration.counterSessionId;
+  const counter = waiting
+    ? await db.counterSession.findUnique({ where: { id: registration.counterSessionId! }, select: { counter: { select: { code: true, name: true } } } })
+    : null;
+  const record = registration.step === "REFUSED"
+    ? await db.activationRecord.findUnique({ where: { registrationId: registration.id }, select: { reason: true } })
+    : null;
   return {
     step: registration.step,
     maskedName: maskName(resident?.nama ?? ""),
     maskedEmail: maskEmail(registration.email),
     selfieAttemptsLeft: Math.max(0, MAX_SELFIE_ATTEMPTS - registration.selfieAttempts),
+    counter: counter?.counter ?? null,
+    refusal: record ? parseRefusal(record.reason) : null,
   };
+}
+
+/** Activation records keep the refusal as "REASON" or "REASON: note". */
+export function parseRefusal(stored: string | null): RegistrationView["refusal"] {
+  const [reason, ...note] = (stored ?? "OTHER").split(": ");
+  const known = (REFUSAL_REASONS as readonly string[]).includes(reason!) ? (reason as RefusalReason) : "OTHER";
+  return { reason: known, note: note.join(": ") || null };
 }

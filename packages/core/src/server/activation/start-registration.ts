@@ -30,7 +30,7 @@ export async function startRegistration({ db, request, today }: StartRegistratio
     // One NIK at a time: concurrent starts for the same NIK wait for each other here.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`registration:${nik}`}))`;
     const earlier = await tx.registration.findMany({
-      where: { nik, step: { not: "SUPERSEDED" } },
+      where: { nik, step: { notIn: ["SUPERSEDED", "REFUSED"] } },
       select: { id: true, step: true, selfieAttempts: true },
     });
     if (earlier.some((r) => r.step === "ACTIVE")) throw new AppError("ALREADY_ACTIVE", { field: "nik" });
@@ -47,7 +47,7 @@ export async function startRegistration({ db, request, today }: StartRegistratio
         resumeTokenHash: hashToken(resumeToken),
         selfieAttempts: Math.max(0, ...earlier.map((r) => r.selfieAttempts)),
       },
-      select: { nik: true, email: true, step: true, selfieAttempts: true },
+      select: { id: true, nik: true, email: true, step: true, selfieAttempts: true },
     });
   });
   return { resumeToken, registration: await toRegistrationView(db, registration) };

@@ -62,7 +62,7 @@ export async function submitSelfie({ db, resumeToken, image, selfieKey }: Submit
   if (moved.count === 0) throw new AppError("WRONG_STEP");
   const updated = await db.registration.findUniqueOrThrow({
     where: { id: registration.id },
-    select: { nik: true, email: true, step: true, selfieAttempts: true },
+    select: { id: true, nik: true, email: true, step: true, selfieAttempts: true },
   });
   return { registration: await toRegistrationView(db, updated), decision, score };
 }

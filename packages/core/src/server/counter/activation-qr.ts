@@ -1,0 +1,130 @@
+import "server-only";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
+import QRCode from "qrcode";
+import type { Db } from "@ktp/db";
+import { QR_LIFETIME_SECONDS, type TScanQrRequest } from "../../universal/counter.ts";
+import { AppError } from "../../universal/errors.ts";
+import type { RegistrationView } from "../../universal/registration.ts";
+import { getRegistration, toRegistrationView } from "../activation/registration-view.ts";
+import { type DeviceKeyJwk, verifyDeviceSignature } from "../device-key.ts";
+
+// The counter's activation QR: a compact JWS (HS256) naming the counter session and a one-time
+// id, valid 60 s. The signature stops forgeries, the database row makes it single use, and the
+// citizen's scan must be signed by the device key bound at registration.
+
+export interface ActivationQr {
+  qr: string;
+  /** The code as SVG, already checked to be readable by the scanner the citizen app uses. */
+  svg: string;
+  expiresAt: Date;
+}
+
+export async function issueActivationQr({ db, counterSessionId, qrKey }: { db: Db; counterSessionId: string; qrKey: Uint8Array }): Promise<ActivationQr> {
+  for (;;) {
+    const row = await db.counterQr.create({
+      data: { counterSessionId, expiresAt: new Date(Date.now() + QR_LIFETIME_SECONDS * 1000) },
+      select: { id: true, expiresAt: true },
+    });
+    const qr = await new SignJWT({ sid: counterSessionId })
+      .setProtectedHeader({ alg: "HS256" })
+      .setJti(row.id)
+      .setExpirationTime(Math.floor(row.expiresAt.getTime() / 1000))
+      .sign(qrKey);
+    const maskPattern = readableMask(qr);
+    // Rarely no mask reads back; a new id gives a new code.
+    if (maskPattern === null) continue;
+    const svg = await QRCode.toString(qr, { type: "svg", errorCorrectionLevel: "M", maskPattern, margin: 4 });
+    return { qr, svg, expiresAt: row.expiresAt };
+  }
+}
+
+export interface ScanActivationQrOptions {
+  db: Db;
+  resumeToken: string | undefined;
+  request: TScanQrRequest;
+  qrKey: Uint8Array;
+  now?: Date;
+}
+
+/** The citizen's phone scanned a counter's QR: it joins that counter's queue, once per code. */
+export async function scanActivationQr({ db, resumeToken, request, qrKey, now = new Date() }: ScanActivationQrOptions): Promise<RegistrationView> {
+  const registration = await getRegistration({ db, resumeToken });
+  if (registration.step !== "COUNTER") throw new AppError("WRONG_STEP");
+  const claims = await jwtVerify(request.qr, qrKey, { algorithms: ["HS256"], currentDate: now, requiredClaims: ["jti", "exp", "sid"] }).then(
+    ({ payload }) => payload as { jti: string; sid: string },
+    (cause) => {
+      throw new AppError(cause instanceof joseErrors.JWTExpired ? "QR_EXPIRED" : "QR_INVALID", { cause });
+    },
+  );
+
+  // Checked before the code is claimed, so a second phone cannot use up the citizen's QR.
+  const device = await db.device.findUnique({ where: { registrationId: registration.id }, select: { deviceKey: true, revokedAt: true } });
+  if (!device || device.revokedAt || !(await verifyDeviceSignature(device.deviceKey as unknown as DeviceKeyJwk, request.deviceKeySignature, request.qr))) {
+    throw new AppError("DEVICE_KEY_INVALID");
+  }
+
+  await db.$transaction(async (tx) => {
+    const claimed = await tx.counterQr.updateMany({
+      where: { id: claims.jti, counterSessionId: claims.sid, usedAt: null, expiresAt: { gt: now }, counterSession: { endedAt: null, expiresAt: { gt: now } } },
+      data: { usedAt: now, usedBy: registration.id },
+    });
+    if (claimed.count === 0) {
+      const qr = await tx.counterQr.findUnique({ where: { id: claims.jti }, select: { usedAt: true, counterSessionId: true } });
+      if (!qr || qr.counterSessionId !== claims.sid) throw new AppError("QR_INVALID");
+      throw new AppError(qr.usedAt ? "QR_USED" : "QR_EXPIRED");
+    }
+    const joined = await tx.registration.updateMany({
+      where: { id: registration.id, step: "COUNTER" },
+      data: { counterSessionId: claims.sid, scannedAt: now },
+    });
+    if (joined.count === 0) throw new AppError("WRONG_STEP");
+  });
+  return toRegistrationView(db, { ...registration, counterSessionId: claims.sid });
+}
+
+// html5-qrcode's own copy of zxing-js, so the check matches what the citizen's phone runs.
+const require = createRequire(path.join(process.cwd(), "package.json"));
+interface Zxing {
+  MultiFormatReader: new (verbose: boolean, hints: Map<number, unknown>) => { decode(bitmap: unknown): { text: string } };
+  BinaryBitmap: new (binarizer: unknown) => unknown;
+  HybridBinarizer: new (source: unknown) => unknown;
+  RGBLuminanceSource: new (luminance: Uint8ClampedArray, width: number, height: number) => unknown;
+  DecodeHintType: { POSSIBLE_FORMATS: number; TRY_HARDER: number };
+  BarcodeFormat: { QR_CODE: number };
+}
+let zxing: Zxing | undefined;
+
+/**
+ * zxing-js misreads some valid codes (measured: about 1 in 15 random payloads, most of them with
+ * mask pattern 2). The first mask whose rendering reads back at two sizes is the one shown.
+ */
+function readableMask(text: string): QRCode.QRCodeMaskPattern | null {
+  zxing ??= require("html5-qrcode/third_party/zxing-js.umd.js") as Zxing;
+  const automatic = QRCode.create(text, { errorCorrectionLevel: "M" }).maskPattern as number;
+  for (const mask of [automatic, 0, 1, 3, 4, 5, 6, 7, 2]) {
+    const modules = QRCode.create(text, { errorCorrectionLevel: "M", maskPattern: mask as QRCode.QRCodeMaskPattern }).modules;
+    if ([3, 5].every((scale) => decodes(zxing!, modules, scale) === text)) return mask as QRCode.QRCodeMaskPattern;
+  }
+  return null;
+}
+
+function decodes(z: Zxing, modules: QRCode.BitMatrix, scale: number): string | null {
+  const quiet = 4;
+  const width = (modules.size + 2 * quiet) * scale;
+  const luminance = new Uint8ClampedArray(width * width).fill(255);
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) {
+      if (!modules.get(row, col)) continue;
+      for (let dy = 0; dy < scale; dy++) luminance.fill(0, ((row + quiet) * scale + dy) * width + (col + quiet) * scale, ((row + quiet) * scale + dy) * width + (col + quiet + 1) * scale);
+    }
+  }
+  // The same hints html5-qrcode passes.
+  const hints = new Map<number, unknown>([[z.DecodeHintType.POSSIBLE_FORMATS, [z.BarcodeFormat.QR_CODE]], [z.DecodeHintType.TRY_HARDER, false]]);
+  try {
+    return new z.MultiFormatReader(false, hints).decode(new z.BinaryBitmap(new z.HybridBinarizer(new z.RGBLuminanceSource(luminance, width, width)))).text;
+  } catch {
+    return null;
+  }
+}
