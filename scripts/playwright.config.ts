@@ -33,8 +33,10 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "citizen", testDir: path.join(root, "apps/citizen/e2e"), testIgnore: /selfie-(blink|still)/, use: { ...mobile, baseURL: citizenUrl } },
+    { name: "citizen", testDir: path.join(root, "apps/citizen/e2e"), testIgnore: /selfie-(blink|still)|counter-activation/, use: { ...mobile, baseURL: citizenUrl } },
     { name: "citizen-camera-blink", testDir: path.join(root, "apps/citizen/e2e"), testMatch: /selfie-blink/, use: withCamera("woman-blink.y4m") },
+    // Its camera file is rewritten mid-test with the officer's QR; Chromium reads it at each capture start.
+    { name: "citizen-counter", testDir: path.join(root, "apps/citizen/e2e"), testMatch: /counter-activation/, use: withCamera("counter.y4m") },
     { name: "citizen-camera-still", testDir: path.join(root, "apps/citizen/e2e"), testMatch: /selfie-still/, use: withCamera("woman-still.y4m") },
     { name: "officer", testDir: path.join(root, "apps/officer/e2e"), use: { ...devices["Desktop Chrome"], locale: "id-ID", baseURL: process.env.E2E_OFFICER_URL ?? "http://localhost:3101" } },
     { name: "verifier", testDir: path.join(root, "apps/verifier/e2e"), use: { ...devices["Desktop Chrome"], locale: "id-ID", baseURL: process.env.E2E_VERIFIER_URL ?? "http://localhost:3102" } },

@@ -3,10 +3,10 @@
 //   2. PostgreSQL: a fresh embedded cluster, or the server DATABASE_URL points at
 //   3. typecheck, vitest (unit + real-database tests), production builds
 //   4. the three apps on ports 3100-3102 against a seeded database, then Playwright in Chromium
-//   npm test -- --only unit | --only e2e
+//   npm test -- --only unit | --only e2e  [--project <playwright project>]
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -18,7 +18,7 @@ import { writeFakeCameras } from "./lib/fake-camera.ts";
 import { startMailCatcher } from "./lib/mail-catcher.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
 
-const { values } = parseArgs({ options: { only: { type: "string" } } });
+const { values } = parseArgs({ options: { only: { type: "string" }, project: { type: "string" } } });
 const want = (part: "unit" | "e2e") => !values.only || values.only === part;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const REPORTS = path.join(ROOT, ".data/test-reports");
@@ -56,12 +56,13 @@ async function runEndToEnd() {
   await migrateDatabase({ url: databaseUrl, schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR });
   await seedPopulation({ url: databaseUrl, residents: 2000 });
   const cameraDir = path.join(ROOT, ".data/e2e/cameras");
-  await writeFakeCameras(cameraDir, "woman", await cropFace(groupPhoto(1), SAMPLE1_FACES[2]));
+  const { blink } = await writeFakeCameras(cameraDir, "woman", await cropFace(groupPhoto(1), SAMPLE1_FACES[2]));
+  copyFileSync(blink, path.join(cameraDir, "counter.y4m"));
   await buildApps();
   const catcher = await startMailCatcher({ smtpPort: 1125, httpPort: 8125 });
   const apps = await startApps({ databaseUrl, appSecret: randomBytes(32).toString("base64url"), smtpUrl: catcher.smtpUrl, portOffset: 100, log: false });
   try {
-    await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts"], {
+    await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts", ...(values.project ? ["--project", values.project] : [])], {
       DATABASE_URL: databaseUrl,
       CHROMIUM_PATH: CHROMIUM,
       E2E_CITIZEN_URL: apps.urls.citizen,

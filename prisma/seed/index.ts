@@ -8,6 +8,7 @@ import { todayInJakarta } from "../../packages/core/src/universal/calendar.ts";
 import { migrateDatabase } from "../../packages/db/src/migrate.ts";
 import { MIGRATIONS_DIR, SCHEMA_PATH, useDatabase } from "../../scripts/lib/database.ts";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../packages/core/src/server/face/sample-photos.ts";
+import { insertDemoOfficers } from "./demo-officers.ts";
 import { DEMO_PHOTOS, type DemoResident, writeDemoResidents } from "./demo-residents.ts";
 import { PopulationGenerator, TABLE_COLUMNS, type Table } from "./population.ts";
 import { Random } from "./random.ts";
@@ -59,6 +60,7 @@ export async function seedPopulation({ url, residents, seed = 20231030 }: { url:
   await finishing.connect();
   try {
     await insertDemoPhotos(finishing);
+    await insertDemoOfficers(finishing);
     await finishing.query("ANALYZE siak.keluarga, siak.penduduk");
   } finally {
     await finishing.end();

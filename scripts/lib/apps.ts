@@ -43,7 +43,7 @@ export async function startApps(
     const next = path.join(ROOT, "node_modules/.bin/next");
     const child = spawn(next, [dev ? "dev" : "start", "--port", String(port)], {
       cwd: path.join(ROOT, "apps", app.name),
-      env: { ...process.env, ...quietEnv, DATABASE_URL: databaseUrl, APP_SECRET: appSecret, SMTP_URL: smtpUrl, PORT: String(port) },
+      env: { ...process.env, ...quietEnv, DATABASE_URL: databaseUrl, APP_SECRET: appSecret, SMTP_URL: smtpUrl, CITIZEN_URL: `http://localhost:${APPS[0].port + portOffset}`, PORT: String(port) },
       stdio: log ? ["ignore", "inherit", "inherit"] : ["ignore", "ignore", "inherit"],
     });
     children.push(child);

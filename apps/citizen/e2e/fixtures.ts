@@ -1,6 +1,8 @@
 import { test as base, expect } from "@playwright/test";
 import { createDb, type Db } from "@ktp/db";
 import { createResident } from "@ktp/db/testing";
+import argon2 from "argon2";
+import { randomInt } from "node:crypto";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../../packages/core/src/server/face/sample-photos.ts";
 
 // Tests create the residents they need (with an e-KTP photo from the npm-shipped group photo)
@@ -12,7 +14,13 @@ interface ResidentOptions {
   nama?: string;
 }
 
-type Fixtures = { db: Db; resident: (options?: ResidentOptions) => Promise<{ nik: string }> };
+interface Officer {
+  nip: string;
+  password: string;
+  counter: string;
+}
+
+type Fixtures = { db: Db; resident: (options?: ResidentOptions) => Promise<{ nik: string }>; officer: () => Promise<Officer> };
 
 export const test = base.extend<Fixtures>({
   db: async ({}, use) => {
@@ -36,6 +44,17 @@ export const test = base.extend<Fixtures>({
       await db.penduduk.delete({ where: { nik } });
       await db.keluarga.delete({ where: { noKk } });
     }
+  },
+  // A counter and an officer of its own; left in place (the e2e database is made afresh each run).
+  officer: async ({ db }, use) => {
+    await use(async () => {
+      const nip = `1988${String(randomInt(1e9, 1e10))}${String(randomInt(1e3, 1e4))}`.slice(0, 18);
+      const counter = `E2E-${randomInt(1e5, 1e6)}`;
+      const password = "sandi-loket-uji";
+      await db.counter.create({ data: { code: counter, name: `Loket Uji ${counter}` } });
+      await db.officer.create({ data: { nip, nama: "RATNA PETUGAS UJI", passwordHash: await argon2.hash(password, { type: argon2.argon2id }) } });
+      return { nip, password, counter };
+    });
   },
 });
 

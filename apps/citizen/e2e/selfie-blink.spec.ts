@@ -46,9 +46,8 @@ test("selfie after a blink, matched to the e-KTP photo; a safe PIN; this phone b
   let sent: string | null = null;
   page.on("request", (r) => r.url().endsWith("/api/registrations/current/device") && (sent = r.postData()));
   await page.getByRole("button", { name: "Kaitkan ponsel ini" }).click();
-  await expect(page).toHaveURL(/\/daftar\/status$/);
-  await expect(page.getByTestId("status-message")).toContainText("Ponsel ini sudah terkait");
-  await expect(page.locator('[aria-current="step"]')).toHaveText("Pindai QR di loket Disdukcapil");
+  await expect(page).toHaveURL(/\/daftar\/loket$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pindai QR di loket");
 
   const device = await db.device.findFirstOrThrow({ where: { registration: { nik } } });
   expect(device).toMatchObject({ backupEligible: false, backedUp: false, deviceKey: { kty: "EC", crv: "P-256" } });

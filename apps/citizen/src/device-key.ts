@@ -26,6 +26,25 @@ async function put(pair: CryptoKeyPair) {
   db.close();
 }
 
+async function load(): Promise<CryptoKeyPair | undefined> {
+  const db = await open();
+  const pair = await new Promise<CryptoKeyPair | undefined>((resolve, reject) => {
+    const request = db.transaction(STORE, "readonly").objectStore(STORE).get(NAME);
+    request.onsuccess = () => resolve(request.result as CryptoKeyPair | undefined);
+    request.onerror = () => reject(request.error);
+  });
+  db.close();
+  return pair;
+}
+
+/** Signs `text` with this phone's device key; rejects with name "NoDeviceKey" when it has none. */
+export async function signWithDeviceKey(text: string): Promise<string> {
+  const pair = await load();
+  if (!pair) throw Object.assign(new Error("This browser holds no device key."), { name: "NoDeviceKey" });
+  const signature = await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, pair.privateKey, new TextEncoder().encode(text));
+  return base64url(new Uint8Array(signature));
+}
+
 /** Makes and stores a new device key; returns its public JWK and a signature over `challenge`. */
 export async function createDeviceKey(challenge: string): Promise<{ publicKey: JsonWebKey; signature: string }> {
   const pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);

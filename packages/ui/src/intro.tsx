@@ -1,4 +1,4 @@
-/** A page's heading and lead paragraph, then a grid of titled cards. */
+/** A page's heading and lead paragraph, then a grid of titled cards; a card's third string is its tag. */
 export function Intro({ title, lead, cards, tag }: { title: string; lead: string; cards: readonly (readonly string[])[]; tag?: string }) {
   return (
     <>
@@ -7,11 +7,11 @@ export function Intro({ title, lead, cards, tag }: { title: string; lead: string
         <p className="lead">{lead}</p>
       </section>
       <section className="grid">
-        {cards.map(([heading, body]) => (
+        {cards.map(([heading, body, cardTag = tag]) => (
           <article className="card" key={heading}>
             <h2>
               {heading}
-              {tag && <> <span className="tag">{tag}</span></>}
+              {cardTag && <> <span className="tag">{cardTag}</span></>}
             </h2>
             <p className="hint">{body}</p>
           </article>

@@ -8,9 +8,9 @@ import { readResumeToken } from "@/registration-cookie";
 import { stepPath } from "@/registration-steps";
 
 export default async function RegisterPage() {
-  // Coming back mid-way continues where it stopped.
+  // Coming back mid-way continues where it stopped; after a refusal the citizen starts afresh.
   const registration = await findRegistration({ db: getDb(), resumeToken: await readResumeToken() });
-  if (registration) redirect(stepPath(registration.step));
+  if (registration && registration.step !== "REFUSED") redirect(stepPath(registration.step));
   const locale = await getLocale();
   const t = messages[locale].register;
   return (

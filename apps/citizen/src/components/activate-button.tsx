@@ -1,9 +1,10 @@
 "use client";
+import Link from "next/link";
 import { useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
-import { post } from "@/api-client";
+import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
-import { useHydrated } from "./use-hydrated.ts";
+import { useHydrated } from "@ktp/ui/use-hydrated";
 
 /** A button, not the link itself, activates: mail scanners that open links must not use them up. */
 export function ActivateButton({ token, locale, t }: { token: string; locale: Locale; t: CitizenMessages["activate"] }) {
@@ -20,7 +21,14 @@ export function ActivateButton({ token, locale, t }: { token: string; locale: Lo
     }
   }
 
-  if (state.kind === "done") return <p className="result ok" role="status" data-testid="activation-result">{t.done}</p>;
+  if (state.kind === "done") {
+    return (
+      <>
+        <p className="result ok" role="status" data-testid="activation-result">{t.done}</p>
+        <p><Link className="button" href="/masuk">{t.signIn}</Link></p>
+      </>
+    );
+  }
   return (
     <div>
       <button className="button" type="button" onClick={activate} disabled={!hydrated || state.kind === "busy"}>{t.button}</button>

@@ -5,10 +5,10 @@ import { useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import type { RegistrationView } from "@ktp/core/universal/registration";
 import { createDeviceKey } from "@/device-key";
-import { post } from "@/api-client";
+import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
 import { stepPath } from "@/registration-steps";
-import { useHydrated } from "./use-hydrated.ts";
+import { useHydrated } from "@ktp/ui/use-hydrated";
 
 /** Without an authenticator, credentials.create() may never settle; stop waiting after this. */
 const PASSKEY_TIMEOUT_MS = 90_000;

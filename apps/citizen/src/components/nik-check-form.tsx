@@ -3,9 +3,9 @@ import { type FormEvent, useState } from "react";
 import { ERRORS, type Locale } from "@ktp/core/universal/errors";
 import { findNikProblem } from "@ktp/core/universal/nik";
 import type { NikVerification } from "@ktp/core/universal/siak";
-import { post } from "@/api-client";
+import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
-import { useHydrated } from "./use-hydrated.ts";
+import { useHydrated } from "@ktp/ui/use-hydrated";
 
 type State =
   | { kind: "idle" }

@@ -4,10 +4,10 @@ import { type FormEvent, useState } from "react";
 import { ERRORS, type Locale } from "@ktp/core/universal/errors";
 import { findPinProblem, PIN_LENGTH } from "@ktp/core/universal/pin";
 import type { RegistrationView } from "@ktp/core/universal/registration";
-import { post } from "@/api-client";
+import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
 import { stepPath } from "@/registration-steps";
-import { useHydrated } from "./use-hydrated.ts";
+import { useHydrated } from "@ktp/ui/use-hydrated";
 
 type Field = "pin" | "confirmation";
 

@@ -3,10 +3,10 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { ERRORS, isErrorCode, type Locale } from "@ktp/core/universal/errors";
 import { type RegistrationView, ZStartRegistrationRequest } from "@ktp/core/universal/registration";
-import { post } from "@/api-client";
+import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
 import { stepPath } from "@/registration-steps";
-import { useHydrated } from "./use-hydrated.ts";
+import { useHydrated } from "@ktp/ui/use-hydrated";
 
 type Field = "nik" | "email" | "phone";
 const FIELDS: Field[] = ["nik", "email", "phone"];

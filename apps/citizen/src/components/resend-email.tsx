@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
-import { post } from "@/api-client";
+import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
-import { useHydrated } from "./use-hydrated.ts";
+import { useHydrated } from "@ktp/ui/use-hydrated";
 
 export function ResendEmail({ locale, t }: { locale: Locale; t: CitizenMessages["status"] }) {
   const hydrated = useHydrated();

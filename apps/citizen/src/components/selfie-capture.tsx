@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { BlinkDetector, evaluateSelfieFrame, eyeOpenness, type SelfieGuidance } from "@ktp/core/universal/selfie";
 import type { CitizenMessages } from "@/messages";
-import { useHydrated } from "./use-hydrated.ts";
+import { useHydrated } from "@ktp/ui/use-hydrated";
 
 // next.config.ts aliases this to human's browser build (its "node" build wants @tensorflow/tfjs-node).
 type Human = InstanceType<typeof import("@vladmandic/human").Human>;

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import type { RegistrationView } from "@ktp/core/universal/registration";
-import { post } from "@/api-client";
+import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
 import { stepPath } from "@/registration-steps";
 import { SelfieCapture } from "./selfie-capture.tsx";

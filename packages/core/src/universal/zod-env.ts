@@ -4,3 +4,12 @@ import { z } from "zod";
 export const ZDatabaseUrl = z
   .string({ error: "is not set. `npm start` sets it to the embedded PostgreSQL; otherwise give a postgresql:// URL." })
   .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), { error: "must be a postgresql:// URL." });
+
+/** The secret every app derives its keys from; the citizen and officer apps must share it. */
+export const ZAppSecret = z
+  .string({ error: "is not set. `npm start` creates one in .data/app-secret; in production use 32+ random bytes." })
+  .min(32, { error: "must be at least 32 characters (use 32+ random bytes, base64)." });
+
+export const ZSmtpUrl = z
+  .string({ error: "is not set. `npm start` runs a local mail catcher; otherwise give smtp://host:port." })
+  .regex(/^smtps?:\/\/.+/, { error: "must be an smtp:// or smtps:// URL." });

@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { REFUSAL_TEXT } from "@ktp/core/universal/counter";
 import { getLocale } from "@ktp/ui/locale";
 import { ResendEmail } from "@/components/resend-email";
 import { messages } from "@/messages";
@@ -8,10 +10,11 @@ export default async function RegistrationStatusPage() {
   const locale = await getLocale();
   const t = messages[locale].status;
   const current = t.steps.findIndex(([step]) => step === view.step);
+  const refusal = view.refusal ? `${REFUSAL_TEXT[view.refusal.reason][locale]}${view.refusal.note ? ` (${view.refusal.note})` : ""}` : "";
   return (
     <section className="card">
       <h1>{t.title}</h1>
-      <p className="lead" data-testid="status-message">{t.messages[view.step] ?? ""}</p>
+      <p className="lead" data-testid="status-message">{(t.messages[view.step] ?? "").replace("{reason}", refusal)}</p>
       <ol className="stepper">
         {t.steps.map(([step, label], i) => (
           <li key={step} data-state={i < current ? "done" : i === current ? "current" : "todo"} aria-current={i === current ? "step" : undefined}>
@@ -20,6 +23,8 @@ export default async function RegistrationStatusPage() {
         ))}
       </ol>
       {view.step === "EMAIL" && <ResendEmail locale={locale} t={t} />}
+      {view.step === "REFUSED" && <p><Link className="button" href="/daftar">{t.again}</Link></p>}
+      {view.step === "ACTIVE" && <p><Link className="button" href="/masuk">{t.signIn}</Link></p>}
       <p className="hint">{t.owner.replace("{name}", view.maskedName).replace("{email}", view.maskedEmail)}</p>
     </section>
   );

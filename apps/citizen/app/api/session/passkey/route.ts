@@ -1,0 +1,15 @@
+import { finishPasskeySignIn } from "@ktp/core/server/account/sign-in";
+import { apiRoute, methodNotAllowed, readJson } from "@ktp/core/server/http";
+import { ZPasskeySignInRequest } from "@ktp/core/universal/sign-in";
+import { getDb } from "@/db";
+import { relyingParty } from "@/relying-party";
+import { readSessionToken } from "@/session-cookie";
+
+/** The passkey answer, with the device key's signature of the challenge. */
+export const POST = apiRoute(async (request) => {
+  const body = await readJson(request, ZPasskeySignInRequest, { maxBytes: 64 * 1024 });
+  await finishPasskeySignIn({ db: getDb(), token: await readSessionToken(), rp: relyingParty(request), request: body });
+  return Response.json({ next: "PIN" }, { headers: { "cache-control": "no-store" } });
+});
+
+export const GET = methodNotAllowed("POST");

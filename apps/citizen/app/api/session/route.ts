@@ -1,0 +1,14 @@
+import { signOutCitizen } from "@ktp/core/server/account/sign-in";
+import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
+import { getDb } from "@/db";
+import { clearSessionToken, readSessionToken } from "@/session-cookie";
+
+/** Sign out. */
+export const DELETE = apiRoute(async () => {
+  await signOutCitizen({ db: getDb(), token: await readSessionToken() });
+  await clearSessionToken();
+  return new Response(null, { status: 204 });
+});
+
+export const GET = methodNotAllowed("DELETE");
+export const POST = GET;

@@ -1,0 +1,41 @@
+import { redirect } from "next/navigation";
+import { loadKtpCard } from "@ktp/core/server/siak/load-ktp-card";
+import { KTP_CARD_FIELDS } from "@ktp/core/universal/ktp-card";
+import { getLocale } from "@ktp/ui/locale";
+import { SignOutButton } from "@/components/sign-out-button";
+import { getDb } from "@/db";
+import { messages } from "@/messages";
+import { signedInCitizen } from "@/session-cookie";
+
+export const dynamic = "force-dynamic";
+
+export default async function KtpCardPage() {
+  const citizen = await signedInCitizen();
+  if (!citizen) redirect("/masuk");
+  const card = await loadKtpCard(getDb(), citizen.nik);
+  if (!card) redirect("/masuk");
+  const locale = await getLocale();
+  const t = messages[locale].card;
+  return (
+    <section>
+      <h1>{t.title}</h1>
+      <article className="ktp-card" data-testid="ktp-card" aria-label={t.title}>
+        <header>
+          {t.header[0]!.replace("{provinsi}", card.provinsi)}
+          <br />
+          {t.header[1]!.replace("{kabupaten}", card.kabupatenKota)}
+        </header>
+        <div className="ktp-body">
+          <dl className="ktp-fields">
+            {KTP_CARD_FIELDS.map(([field, label]) => (
+              <div key={field}><dt>{label}</dt><dd data-field={field}>{card[field]}</dd></div>
+            ))}
+          </dl>
+          <img src="/api/kartu/foto" alt={t.photo} />
+        </div>
+      </article>
+      <p className="hint">{t.note}</p>
+      <SignOutButton label={t.signOut} locale={locale} />
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+import { type PublicKeyCredentialRequestOptionsJSON, startAuthentication } from "@simplewebauthn/browser";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import type { Locale } from "@ktp/core/universal/errors";
+import { post } from "@ktp/ui/api-client";
+import { useHydrated } from "@ktp/ui/use-hydrated";
+import { signWithDeviceKey } from "@/device-key";
+import type { CitizenMessages } from "@/messages";
+
+type T = CitizenMessages["signIn"];
+
+/** Passkey and device key first, then the PIN; then the KTP card. */
+export function SignIn({ locale, t }: { locale: Locale; t: T }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [phase, setPhase] = useState<"passkey" | "pin">("passkey");
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function withPasskey() {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const options = await post<PublicKeyCredentialRequestOptionsJSON>("/api/session/options", locale);
+      if (!options.ok) return setMessage(options.error.messages[locale]);
+      const credential = await startAuthentication({ optionsJSON: options.data });
+      const deviceKeySignature = await signWithDeviceKey(options.data.challenge);
+      const result = await post("/api/session/passkey", locale, { credential, deviceKeySignature });
+      if (!result.ok) return setMessage(result.error.messages[locale]);
+      setPhase("pin");
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      setMessage(name === "NoDeviceKey" ? t.noDeviceKey : name === "NotAllowedError" || name === "AbortError" ? t.cancelled : t.failed);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function withPin(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const pin = String(new FormData(event.currentTarget).get("pin") ?? "");
+    setBusy(true);
+    setMessage(null);
+    try {
+      const result = await post("/api/session/pin", locale, { pin });
+      if (result.ok) return router.push("/kartu");
+      if (result.error.code === "SIGN_IN_EXPIRED") setPhase("passkey");
+      setMessage(result.error.messages[locale]);
+    } catch {
+      setMessage(t.failed);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="stack">
+      {phase === "passkey" ? (
+        <p><button className="button" type="button" onClick={withPasskey} disabled={!hydrated || busy}>{busy ? t.waiting : t.passkey}</button></p>
+      ) : (
+        <form onSubmit={withPin} noValidate className="stack">
+          <p>
+            <label htmlFor="pin">{t.pinLabel}</label>
+            <input id="pin" name="pin" type="password" inputMode="numeric" autoComplete="off" maxLength={6} pattern="\d{6}" required autoFocus />
+          </p>
+          <p><button className="button" type="submit" disabled={busy}>{busy ? t.checking : t.pinSubmit}</button></p>
+        </form>
+      )}
+      <p role="status" aria-live="polite" className={message ? "field-error" : undefined} data-testid="sign-in-message">{message ?? ""}</p>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { applicantPhoto } from "@ktp/core/server/counter/counter-desk";
+import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
+import { AppError } from "@ktp/core/universal/errors";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { keys } from "@/keys";
+import { counterSession } from "@/officer-cookie";
+
+/** The applicant's selfie (until the decision) or e-KTP photo, for this counter only. */
+export const GET = apiRoute(async (_request: Request, { params }: { params: Promise<{ id: string; which: string }> }) => {
+  const { id, which } = await params;
+  if (!z.uuid().safeParse(id).success) throw new AppError("APPLICANT_NOT_FOUND");
+  if (which !== "selfie" && which !== "ektp") throw new AppError("NOT_FOUND");
+  const session = await counterSession();
+  const photo = await applicantPhoto({ db: getDb(), counterSessionId: session.id, registrationId: id, which, selfieKey: keys.selfie() });
+  return new Response(new Uint8Array(photo.bytes), { headers: { "content-type": photo.mime, "cache-control": "no-store, private" } });
+});
+
+export const POST = methodNotAllowed("GET");

@@ -1,0 +1,12 @@
+import { listApplicants } from "@ktp/core/server/counter/counter-desk";
+import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
+import { getDb } from "@/db";
+import { counterSession } from "@/officer-cookie";
+
+/** Applicants who scanned this counter's QR and wait for a decision. */
+export const GET = apiRoute(async () => {
+  const session = await counterSession();
+  return Response.json(await listApplicants({ db: getDb(), counterSessionId: session.id }), { headers: { "cache-control": "no-store" } });
+});
+
+export const POST = methodNotAllowed("GET");

@@ -1,0 +1,28 @@
+import { apiRoute, methodNotAllowed, readJson } from "@ktp/core/server/http";
+import { signInOfficer, signOutOfficer } from "@ktp/core/server/counter/officer-session";
+import { ZOfficerSignInRequest } from "@ktp/core/universal/counter";
+import { getDb } from "@/db";
+import { clearOfficerToken, counterSession, readOfficerToken, writeOfficerToken } from "@/officer-cookie";
+
+const NO_STORE = { "cache-control": "no-store" };
+
+/** Sign in at a counter. */
+export const POST = apiRoute(async (request) => {
+  const body = await readJson(request, ZOfficerSignInRequest);
+  const { token, expiresAt } = await signInOfficer({ db: getDb(), request: body });
+  await writeOfficerToken(token, expiresAt, request);
+  return Response.json({ expiresAt }, { headers: NO_STORE });
+});
+
+/** Who is signed in, at which counter. */
+export const GET = apiRoute(async () => Response.json(await counterSession(), { headers: NO_STORE }));
+
+/** Sign out: the counter session ends and its QR codes stop working. */
+export const DELETE = apiRoute(async () => {
+  await signOutOfficer({ db: getDb(), token: await readOfficerToken() });
+  await clearOfficerToken();
+  return new Response(null, { status: 204 });
+});
+
+export const PUT = methodNotAllowed("GET", "POST", "DELETE");
+export const PATCH = PUT;

@@ -1,0 +1,19 @@
+import { getLocale } from "@ktp/ui/locale";
+import { SignInForm } from "@/components/sign-in-form";
+import { getDb } from "@/db";
+import { messages } from "@/messages";
+
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage() {
+  const locale = await getLocale();
+  const t = messages[locale].signIn;
+  const counters = await getDb().counter.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } });
+  return (
+    <section className="card narrow">
+      <h1>{t.title}</h1>
+      <p className="lead">{t.lead}</p>
+      <SignInForm locale={locale} t={t} counters={counters} />
+    </section>
+  );
+}
