@@ -12,7 +12,8 @@ test("the activation e-mail from SIAK Terpusat arrives, its link activates once"
   await page.getByRole("button", { name: "Verifikasi Data" }).click();
   await expect(page).toHaveURL(/\/daftar\/swafoto$/);
 
-  // Stands in for the counter step (officer approval), which is not built yet.
+  // Starts at the e-mail step to test resend limits and link reuse on their own; the real path
+  // through the officer's approval is counter-activation.spec.ts.
   await db.registration.updateMany({ where: { nik, step: "SELFIE" }, data: { step: "EMAIL" } });
   await page.goto("/daftar/status");
   await page.getByRole("button", { name: "Kirim ulang e-mail aktivasi" }).click();

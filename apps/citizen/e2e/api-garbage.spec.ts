@@ -12,6 +12,10 @@ const ENDPOINTS = [
   "/api/registrations/current/device",
   "/api/registrations/current/email",
   "/api/activation",
+  "/api/registrations/current/counter",
+  "/api/session/options",
+  "/api/session/passkey",
+  "/api/session/pin",
 ];
 
 const BODIES: [string, string | Buffer][] = [
@@ -23,6 +27,8 @@ const BODIES: [string, string | Buffer][] = [
   ["application/json", JSON.stringify({ nik: null, email: 5, phone: [], pin: {}, confirmation: true, token: 7, credential: "x", deviceKey: [] })],
   ["application/json", JSON.stringify({ nik: "6472051708850001", email: "a@b.id", phone: "081234567890", pin: "٣٣٣٣٣٣", confirmation: "٣٣٣٣٣٣" })],
   ["application/json", JSON.stringify({ credential: { id: "x", rawId: "x", type: "public-key", response: {} }, deviceKey: { kty: "EC", crv: "P-256", x: "A".repeat(43), y: "A".repeat(43) }, deviceKeySignature: "A".repeat(86) })],
+  ["application/json", JSON.stringify({ qr: "eyJhbGciOiJIUzI1NiJ9.eyJzaWQiOiJ4In0.AAAA", deviceKeySignature: "A".repeat(86), pin: "123456" })],
+  ["application/json", JSON.stringify({ qr: "eyJhbGciOiJub25lIn0.eyJzaWQiOiJ4IiwianRpIjoieCIsImV4cCI6OTk5OTk5OTk5OX0.", deviceKeySignature: "A".repeat(86) })],
   ["image/jpeg", Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10])],
   ["text/plain", "hello"],
   ["application/x-www-form-urlencoded", "nik=1"],
@@ -45,3 +51,12 @@ for (const withRegistration of [false, true]) {
     }
   });
 }
+
+test("signed-out reads of the card photo and sign-out answer with codes, not errors", async ({ page }) => {
+  const photo = await page.request.get("/api/kartu/foto");
+  expect(photo.status()).toBe(401);
+  expect((await photo.json()).error.code).toBe("NOT_SIGNED_IN");
+  expect((await page.request.delete("/api/session")).status()).toBe(204);
+  const pin = await page.request.post("/api/session/pin", { data: { pin: "284519" } });
+  expect((await pin.json()).error.code).toBe("SIGN_IN_EXPIRED");
+});

@@ -96,7 +96,7 @@ test("register, selfie, PIN, passkey, officer approval at the counter, e-mail li
   const pin = page.getByLabel("PIN (6 angka)");
   await pin.fill("111222");
   await page.getByRole("button", { name: "Buka KTP Digital" }).click();
-  await expect(page.getByTestId("sign-in-message")).toContainText("PIN salah");
+  await expect(page.getByTestId("sign-in-message")).toContainText("PIN salah. Sisa 9 kali lagi sebelum harus ke loket.");
   await pin.fill("284519");
   await page.getByRole("button", { name: "Buka KTP Digital" }).click();
   await expect(page).toHaveURL(/\/kartu$/);

@@ -46,7 +46,12 @@ export function SignIn({ locale, t }: { locale: Locale; t: T }) {
       const result = await post("/api/session/pin", locale, { pin });
       if (result.ok) return router.push("/kartu");
       if (result.error.code === "SIGN_IN_EXPIRED") setPhase("passkey");
-      setMessage(result.error.messages[locale]);
+      const { attemptsBeforeCounter: left, retryAfterSeconds: wait } = result.error.details ?? {};
+      setMessage([
+        result.error.messages[locale],
+        left ? t.attemptsLeft.replace("{n}", String(left)) : "",
+        wait ? t.retryAfter.replace("{s}", String(wait)) : "",
+      ].filter(Boolean).join(" "));
     } catch {
       setMessage(t.failed);
     } finally {

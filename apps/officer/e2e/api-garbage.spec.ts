@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+
+// Every officer API, signed out and fed malformed input: a 4xx with a code, never a 5xx.
+
+const CALLS: [string, string][] = [
+  ["POST", "/api/session"],
+  ["GET", "/api/session"],
+  ["POST", "/api/counter/qr"],
+  ["GET", "/api/counter/applicants"],
+  ["GET", "/api/counter/applicants/not-a-uuid/photo/selfie"],
+  ["GET", "/api/counter/applicants/00000000-0000-4000-8000-000000000000/photo/ektp"],
+  ["POST", "/api/counter/applicants/not-a-uuid/decision"],
+  ["GET", "/api/residents/123"],
+  ["POST", "/api/residents/6472051708850001/reset"],
+];
+
+const BODIES = ["", "{", "null", "[]", JSON.stringify({ nip: 5, password: [], counter: null, decision: "MAYBE", action: "ALL" }), JSON.stringify({ nip: "198703152010012001", password: "x".repeat(5000), counter: "SMD-01" })];
+
+test("no officer endpoint answers garbage with a 5xx", async ({ request }) => {
+  for (const [method, url] of CALLS) {
+    for (const body of BODIES) {
+      const response = await request.fetch(url, { method, headers: { "content-type": "application/json" }, ...(method === "GET" ? {} : { data: Buffer.from(body) }) });
+      expect(response.status(), `${method} ${url} ${body.slice(0, 30)}`).toBeGreaterThanOrEqual(400);
+      expect(response.status(), `${method} ${url} ${body.slice(0, 30)}`).toBeLessThan(500);
+      expect((await response.json()).error.code).toMatch(/^[A-Z_]+$/);
+    }
+  }
+});
+
+test("the counter pages send a signed-out officer to the sign-in page, in Indonesian", async ({ page }) => {
+  await page.goto("/loket");
+  await expect(page).toHaveURL(/\/masuk$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Masuk ke loket");
+  await expect(page.getByLabel("Loket")).toContainText("SMD-01");
+  await page.goto("/penduduk");
+  await expect(page).toHaveURL(/\/masuk$/);
+});
+
+test("a signed-in officer looks up a NIK; a mistyped one is explained", async ({ page }) => {
+  await page.goto("/masuk");
+  await page.getByLabel("NIP").fill("198703152010012001");
+  await page.getByLabel("Kata sandi").fill("loket-samarinda");
+  await page.getByLabel("Loket").selectOption("SMD-01");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.getByTestId("officer")).toContainText("RATNA SARI DEWI · SMD-01");
+  await expect(page.getByTestId("activation-qr")).toHaveAttribute("data-qr", /^ey/);
+  await page.getByRole("link", { name: "Cari NIK" }).click();
+  await page.getByLabel("NIK").fill("6472 0517 0885 0001");
+  await page.getByRole("button", { name: "Cari" }).click();
+  await expect(page.getByTestId("resident-case")).toContainText("BUDI SANTOSO");
+  // Other tests may have started a registration for BUDI: either answer is a status.
+  await expect(page.getByTestId("resident-case")).toContainText(/Status: |Belum pernah mendaftar KTP Digital\./);
+  await page.getByLabel("NIK").fill("64720517088500");
+  await page.getByRole("button", { name: "Cari" }).click();
+  await expect(page.getByRole("status")).toContainText("16 digit");
+});
