@@ -29,8 +29,9 @@ export function CounterConsole({ locale, t, officer, counter }: { locale: Locale
   }, [router]);
 
   const renewQr = useCallback(async () => {
-    const result = signedOut(await post<{ qr: string; svg: string }>("/api/counter/qr", locale).catch(() => null as never));
-    if (result?.ok) {
+    // A network failure keeps the current code; the next tick tries again.
+    const result = await post<{ qr: string; svg: string }>("/api/counter/qr", locale).catch(() => null);
+    if (result && signedOut(result).ok && result.ok) {
       setQr(result.data);
       setRenewIn(QR_ROTATE_SECONDS);
     }

@@ -102,12 +102,16 @@ let zxing: Zxing | undefined;
  */
 function readableMask(text: string): QRCode.QRCodeMaskPattern | null {
   zxing ??= require("html5-qrcode/third_party/zxing-js.umd.js") as Zxing;
-  const automatic = QRCode.create(text, { errorCorrectionLevel: "M" }).maskPattern as number;
-  for (const mask of [automatic, 0, 1, 3, 4, 5, 6, 7, 2]) {
-    const modules = QRCode.create(text, { errorCorrectionLevel: "M", maskPattern: mask as QRCode.QRCodeMaskPattern }).modules;
-    if ([3, 5].every((scale) => decodes(zxing!, modules, scale) === text)) return mask as QRCode.QRCodeMaskPattern;
+  const automatic = QRCode.create(text, { errorCorrectionLevel: "M" });
+  if (readsBack(automatic.modules, text)) return automatic.maskPattern as QRCode.QRCodeMaskPattern;
+  for (const mask of [0, 1, 3, 4, 5, 6, 7, 2] as const) {
+    if (mask !== automatic.maskPattern && readsBack(QRCode.create(text, { errorCorrectionLevel: "M", maskPattern: mask }).modules, text)) return mask;
   }
   return null;
+}
+
+function readsBack(modules: QRCode.BitMatrix, text: string): boolean {
+  return [3, 5].every((scale) => decodes(zxing!, modules, scale) === text);
 }
 
 function decodes(z: Zxing, modules: QRCode.BitMatrix, scale: number): string | null {

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import type { Db } from "@ktp/db";
 import type { TDecisionRequest } from "../../universal/counter.ts";
@@ -130,8 +131,15 @@ export async function decideActivation({ db, counterSessionId, registrationId, r
       deviceKey: registration.device ? deviceKeyThumbprint(registration.device.deviceKey as unknown as DeviceKeyJwk) : "",
       matchScore: registration.matchScore,
     };
-    const created = await tx.activationRecord.create({
+    const id = randomUUID();
+    const signature = await new SignJWT({ ...claims, typ: "ktp-activation-record" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setJti(id)
+      .setIssuedAt(Math.floor(decidedAt.getTime() / 1000))
+      .sign(recordKey);
+    return tx.activationRecord.create({
       data: {
+        id,
         registrationId,
         officerId: session.officer.id,
         counterId: session.counter.id,
@@ -141,16 +149,10 @@ export async function decideActivation({ db, counterSessionId, registrationId, r
         deviceKeyThumbprint: claims.deviceKey,
         matchScore: registration.matchScore,
         decidedAt,
-        signature: "",
+        signature,
       },
-      select: { id: true },
+      select: { id: true, decision: true, decidedAt: true, signature: true },
     });
-    const signature = await new SignJWT({ ...claims, typ: "ktp-activation-record" })
-      .setProtectedHeader({ alg: "HS256" })
-      .setJti(created.id)
-      .setIssuedAt(Math.floor(decidedAt.getTime() / 1000))
-      .sign(recordKey);
-    return tx.activationRecord.update({ where: { id: created.id }, data: { signature }, select: { id: true, decision: true, decidedAt: true, signature: true } });
   });
 
   let emailSent = false;
