@@ -1,15 +1,18 @@
 // npm start: PostgreSQL (embedded unless DATABASE_URL is set), migrations, a seeded SIAK,
 // production builds, and the three apps. Ctrl+C stops everything.
-//   npm start -- [--dev] [--residents 10000]
+//   npm start -- [--dev] [--residents 10000] [--demo]
+// `npm start` passes --demo: the demo counters and officers of the README, with published passwords.
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { migrateDatabase } from "@ktp/db/migrate";
 import { DEMO_RESIDENTS } from "../prisma/seed/demo-residents.ts";
+import { insertDemoOfficers } from "../prisma/seed/demo-officers.ts";
 import { hasResidents, seedPopulation } from "../prisma/seed/index.ts";
 import { APPS, appSecret, buildApps, startApps } from "./lib/apps.ts";
 import { MIGRATIONS_DIR, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
 import { startMailCatcher } from "./lib/mail-catcher.ts";
 
-const { values } = parseArgs({ options: { dev: { type: "boolean", default: false }, residents: { type: "string", default: "10000" } } });
+const { values } = parseArgs({ options: { dev: { type: "boolean", default: false }, residents: { type: "string", default: "10000" }, demo: { type: "boolean", default: false } } });
 const started = performance.now();
 
 const database = await useDatabase();
@@ -19,6 +22,11 @@ if (!(await hasResidents(database.url))) {
   console.log(`Seeding the mock SIAK Terpusat with ${Number(values.residents).toLocaleString("en")} residents ...`);
   const seeded = await seedPopulation({ url: database.url, residents: Number(values.residents) });
   console.log(`Seeded ${seeded.residents.toLocaleString("en")} residents in ${(seeded.ms / 1000).toFixed(1)} s.`);
+}
+if (values.demo) {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  await insertDemoOfficers(client).finally(() => client.end());
 }
 if (!values.dev) {
   console.log("Building the apps ...");

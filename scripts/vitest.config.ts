@@ -13,6 +13,7 @@ export default defineConfig({
     include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/e2e/**"],
     testTimeout: 30_000,
+    env: { LOG_LEVEL: "silent" },
     hookTimeout: 60_000,
   },
 });

@@ -25,8 +25,8 @@ export interface SeedResult {
   copyMs: number;
 }
 
-/** Replaces the population in `siak` (wilayah is loaded once and kept). */
-export async function seedPopulation({ url, residents, seed = 20231030 }: { url: string; residents: number; seed?: number }): Promise<SeedResult> {
+/** Replaces the population in `siak` (wilayah is loaded once and kept); `demoOfficers` also adds the demo counters and officers. */
+export async function seedPopulation({ url, residents, seed = 20231030, demoOfficers = false }: { url: string; residents: number; seed?: number; demoOfficers?: boolean }): Promise<SeedResult> {
   const started = performance.now();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -60,7 +60,7 @@ export async function seedPopulation({ url, residents, seed = 20231030 }: { url:
   await finishing.connect();
   try {
     await insertDemoPhotos(finishing);
-    await insertDemoOfficers(finishing);
+    if (demoOfficers) await insertDemoOfficers(finishing);
     await finishing.query("ANALYZE siak.keluarga, siak.penduduk");
   } finally {
     await finishing.end();
@@ -139,7 +139,7 @@ async function copyTables(url: string, buffers: TableBuffers, tables: Table[]) {
 
 async function main() {
   const { values } = parseArgs({
-    options: { residents: { type: "string", default: "10000" }, seed: { type: "string" }, "if-empty": { type: "boolean", default: false } },
+    options: { residents: { type: "string", default: "10000" }, seed: { type: "string" }, "if-empty": { type: "boolean", default: false }, demo: { type: "boolean", default: false } },
   });
   const residents = Number(values.residents);
   if (!Number.isInteger(residents) || residents < 10) throw new Error("--residents must be a whole number of at least 10.");
@@ -147,7 +147,7 @@ async function main() {
   try {
     await migrateDatabase({ url: db.url, schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR });
     if (values["if-empty"] && (await hasResidents(db.url))) return console.log("SIAK already has residents; not seeding.");
-    const result = await seedPopulation({ url: db.url, residents, seed: values.seed ? Number(values.seed) : undefined });
+    const result = await seedPopulation({ url: db.url, residents, seed: values.seed ? Number(values.seed) : undefined, demoOfficers: values.demo });
     console.log(`Seeded ${result.residents.toLocaleString("en")} residents in ${result.households.toLocaleString("en")} households in ${(result.ms / 1000).toFixed(1)} s.`);
     console.log(JSON.stringify(result.rows));
   } finally {

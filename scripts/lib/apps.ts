@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./database.ts";
 
@@ -31,23 +31,36 @@ export interface RunningApps {
   stop(): Promise<void>;
 }
 
-/** Starts `next start` (or `next dev`) for each app and waits until every /api/health answers 200. */
+/**
+ * Starts each app's server (apps/<app>/server.ts, production or --dev) and waits until every
+ * /api/health answers 200. `logDir` keeps each app's JSON log in <logDir>/<app>.log.
+ */
 export async function startApps(
-  { databaseUrl, appSecret, smtpUrl, portOffset = 0, dev = false, log = true }:
-    { databaseUrl: string; appSecret: string; smtpUrl: string; portOffset?: number; dev?: boolean; log?: boolean },
+  { databaseUrl, appSecret, smtpUrl, portOffset = 0, dev = false, log = true, logDir, env: extraEnv = {} }:
+    { databaseUrl: string; appSecret: string; smtpUrl: string; portOffset?: number; dev?: boolean; log?: boolean; logDir?: string; env?: NodeJS.ProcessEnv },
 ): Promise<RunningApps> {
   const children: ChildProcess[] = [];
   const urls = {} as Record<AppName, string>;
+  for (const app of APPS) urls[app.name] = `http://localhost:${app.port + portOffset}`;
+  if (logDir) mkdirSync(logDir, { recursive: true });
   for (const app of APPS) {
     const port = app.port + portOffset;
-    const next = path.join(ROOT, "node_modules/.bin/next");
-    const child = spawn(next, [dev ? "dev" : "start", "--port", String(port)], {
+    const logFile = logDir ? openSync(path.join(logDir, `${app.name}.log`), "a") : null;
+    // One process per app (tsx as a loader, not its CLI, which would add a parent process).
+    const child = spawn(process.execPath, ["--import", "tsx", "server.ts", ...(dev ? ["--dev"] : [])], {
       cwd: path.join(ROOT, "apps", app.name),
-      env: { ...process.env, ...quietEnv, DATABASE_URL: databaseUrl, APP_SECRET: appSecret, SMTP_URL: smtpUrl, CITIZEN_URL: `http://localhost:${APPS[0].port + portOffset}`, PORT: String(port) },
-      stdio: log ? ["ignore", "inherit", "inherit"] : ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env, ...quietEnv,
+        NODE_ENV: dev ? "development" : "production",
+        KTP_APP: app.name,
+        DATABASE_URL: databaseUrl, APP_SECRET: appSecret, SMTP_URL: smtpUrl,
+        CITIZEN_URL: urls.citizen, OFFICER_URL: urls.officer, VERIFIER_URL: urls.verifier,
+        PORT: String(port),
+        ...extraEnv,
+      },
+      stdio: logFile !== null ? ["ignore", logFile, logFile] : log ? ["ignore", "inherit", "inherit"] : ["ignore", "ignore", "inherit"],
     });
     children.push(child);
-    urls[app.name] = `http://localhost:${port}`;
   }
   const stop = async () => {
     await Promise.all(

@@ -51,8 +51,8 @@ export const test = base.extend<Fixtures>({
       const nip = `1988${String(randomInt(1e9, 1e10))}${String(randomInt(1e3, 1e4))}`.slice(0, 18);
       const counter = `E2E-${randomInt(1e5, 1e6)}`;
       const password = "sandi-loket-uji";
-      await db.counter.create({ data: { code: counter, name: `Loket Uji ${counter}` } });
-      await db.officer.create({ data: { nip, nama: "RATNA PETUGAS UJI", passwordHash: await argon2.hash(password, { type: argon2.argon2id }) } });
+      await db.counter.create({ data: { code: counter, name: `Loket Uji ${counter}`, kabupatenKode: "64.72" } });
+      await db.officer.create({ data: { nip, nama: "RATNA PETUGAS UJI", passwordHash: await argon2.hash(password, { type: argon2.argon2id }), kabupatenKode: "64.72" } });
       return { nip, password, counter };
     });
   },

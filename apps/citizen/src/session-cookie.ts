@@ -1,25 +1,23 @@
 import { cookies } from "next/headers";
+import { cookieSpec } from "@ktp/core/server/cookies";
 import { findCitizenSession } from "@ktp/core/server/account/sign-in";
 import { getDb } from "./db.ts";
+import { env } from "./env.ts";
 
 // The sign-in session: httpOnly and strict, valid for one sign-in and then while in use.
-const NAME = "ktp_sesi";
+const cookie = () => cookieSpec("ktp_sesi", env().CITIZEN_URL);
 
 export async function readSessionToken(): Promise<string | undefined> {
-  return (await cookies()).get(NAME)?.value;
+  return (await cookies()).get(cookie().name)?.value;
 }
 
-export async function writeSessionToken(token: string, request: Request) {
-  (await cookies()).set(NAME, token, {
-    httpOnly: true,
-    sameSite: "strict",
-    secure: new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
-    path: "/",
-  });
+export async function writeSessionToken(token: string) {
+  const { name, secure } = cookie();
+  (await cookies()).set(name, token, { httpOnly: true, sameSite: "strict", secure, path: "/" });
 }
 
 export async function clearSessionToken() {
-  (await cookies()).delete(NAME);
+  (await cookies()).delete(cookie().name);
 }
 
 /** The signed-in citizen, or null. */

@@ -1,5 +1,5 @@
 import { defineEnv } from "@ktp/core/server/env";
-import { ZAppSecret, ZDatabaseUrl, ZSmtpUrl } from "@ktp/core/universal/zod-env";
+import { ZAppSecret, ZDatabaseUrl, ZPublicUrl, ZRateLimitIpMultiplier, ZSmtpUrl } from "@ktp/core/universal/zod-env";
 import { z } from "zod";
 
 export const env = defineEnv(
@@ -9,7 +9,10 @@ export const env = defineEnv(
     APP_SECRET: ZAppSecret,
     SMTP_URL: ZSmtpUrl,
     MAIL_FROM: z.string().optional(),
+    /** This console's public address, for the Origin check and cookies. */
+    OFFICER_URL: ZPublicUrl("https://petugas.ktp-digital.id").default("http://localhost:3001"),
     /** Where the activation e-mail's link points: the citizen app. */
-    CITIZEN_URL: z.url({ error: "must be the citizen app's address, e.g. https://ktp-digital.id." }).default("http://localhost:3000"),
+    CITIZEN_URL: ZPublicUrl("https://ktp-digital.id").default("http://localhost:3000"),
+    RATE_LIMIT_IP_MULTIPLIER: ZRateLimitIpMultiplier,
   }),
 );

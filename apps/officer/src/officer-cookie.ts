@@ -1,38 +1,38 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { cookieSpec } from "@ktp/core/server/cookies";
 import { getCounterSession } from "@ktp/core/server/counter/officer-session";
 import { getDb } from "./db.ts";
+import { env } from "./env.ts";
+import { getRateLimiter } from "./rate-limit.ts";
 
 // The counter session token: httpOnly, so the console's scripts never see it.
-const NAME = "ktp_loket";
+const cookie = () => cookieSpec("ktp_loket", env().OFFICER_URL);
 
 export async function readOfficerToken(): Promise<string | undefined> {
-  return (await cookies()).get(NAME)?.value;
+  return (await cookies()).get(cookie().name)?.value;
 }
 
-export async function writeOfficerToken(token: string, expires: Date, request: Request) {
-  (await cookies()).set(NAME, token, {
-    httpOnly: true,
-    sameSite: "strict",
-    secure: new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
-    path: "/",
-    expires,
-  });
+export async function writeOfficerToken(token: string, expires: Date) {
+  const { name, secure } = cookie();
+  (await cookies()).set(name, token, { httpOnly: true, sameSite: "strict", secure, path: "/", expires });
 }
 
 export async function clearOfficerToken() {
-  (await cookies()).delete(NAME);
+  (await cookies()).delete(cookie().name);
 }
 
-/** For API routes: the signed-in counter session, or OFFICER_SIGNED_OUT. */
+/** For API routes: the signed-in counter session (counted against the officer's rate limit), or OFFICER_SIGNED_OUT. */
 export async function counterSession() {
-  return getCounterSession({ db: getDb(), token: await readOfficerToken() });
+  const session = await getCounterSession({ db: getDb(), token: await readOfficerToken() });
+  await getRateLimiter().consume("officerNip", session.officer.nip);
+  return session;
 }
 
 /** For pages: the signed-in counter session, or a redirect to the sign-in page. */
 export async function requireOfficer() {
   try {
-    return await counterSession();
+    return await getCounterSession({ db: getDb(), token: await readOfficerToken() });
   } catch {
     redirect("/masuk");
   }

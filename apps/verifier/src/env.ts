@@ -1,5 +1,13 @@
 import { defineEnv } from "@ktp/core/server/env";
-import { ZDatabaseUrl } from "@ktp/core/universal/zod-env";
+import { ZDatabaseUrl, ZPublicUrl, ZRateLimitIpMultiplier } from "@ktp/core/universal/zod-env";
 import { z } from "zod";
 
-export const env = defineEnv("KTP Digital (verifier)", z.object({ DATABASE_URL: ZDatabaseUrl }));
+export const env = defineEnv(
+  "KTP Digital (verifier)",
+  z.object({
+    DATABASE_URL: ZDatabaseUrl,
+    /** This app's public address, for the Origin check and cookies. */
+    VERIFIER_URL: ZPublicUrl("https://verifikasi.ktp-digital.id").default("http://localhost:3002"),
+    RATE_LIMIT_IP_MULTIPLIER: ZRateLimitIpMultiplier,
+  }),
+);

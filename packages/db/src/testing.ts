@@ -106,3 +106,23 @@ export async function createResident(db: Db, options: ResidentOptions = {}) {
     });
   }
 }
+
+/**
+ * An officer of the Samarinda Dinas (where createResident puts residents) signed in at a counter
+ * there, shaped like getCounterSession's answer. `kabupatenKode` puts them elsewhere.
+ */
+export async function createCounterSession(db: Db, { kabupatenKode = "64.72" } = {}) {
+  const suffix = randomBytes(3).toString("hex").toUpperCase();
+  const counter = await db.counter.create({ data: { code: `T-${suffix}`, name: `Loket Uji ${suffix}`, kabupatenKode } });
+  const officer = await db.officer.create({
+    data: { nip: `1987031520100${String(randomInt(0, 100_000)).padStart(5, "0")}`, nama: "PETUGAS UJI", passwordHash: "-", kabupatenKode },
+  });
+  const session = await db.counterSession.create({
+    data: { officerId: officer.id, counterId: counter.id, tokenHash: randomBytes(32).toString("hex"), expiresAt: new Date(Date.now() + 3600_000) },
+  });
+  return {
+    id: session.id,
+    officer: { id: officer.id, nip: officer.nip, nama: officer.nama, kabupatenKode },
+    counter: { id: counter.id, code: counter.code, name: counter.name, kabupatenKode },
+  };
+}

@@ -8,13 +8,16 @@ import { useHydrated } from "@ktp/ui/use-hydrated";
 import type { OfficerMessages } from "@/messages";
 
 type T = OfficerMessages["residents"];
+type Action = ResidentCase["actions"][number] | ResidentCase["open"][number]["actions"][number];
 
-/** Look up a NIK, then reset what only an officer may reset. */
+/** Look up a NIK, then reset or cancel what only an officer may, with a note for the audit trail. */
 export function ResidentDesk({ locale, t }: { locale: Locale; t: T }) {
   const hydrated = useHydrated();
   const [found, setFound] = useState<ResidentCase | null>(null);
+  const [note, setNote] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const date = (value: Date | string) => new Date(value).toLocaleString(locale === "id" ? "id-ID" : "en-GB");
 
   async function run(call: () => ReturnType<typeof get<ResidentCase>>, done?: string) {
     setBusy(true);
@@ -22,11 +25,14 @@ export function ResidentDesk({ locale, t }: { locale: Locale; t: T }) {
     try {
       const result = await call();
       if (!result.ok) {
-        setFound(null);
+        if (!done) setFound(null);
         return setMessage({ ok: false, text: result.error.messages[locale] });
       }
       setFound(result.data);
-      if (done) setMessage({ ok: true, text: done });
+      if (done) {
+        setNote("");
+        setMessage({ ok: true, text: done });
+      }
     } finally {
       setBusy(false);
     }
@@ -38,12 +44,19 @@ export function ResidentDesk({ locale, t }: { locale: Locale; t: T }) {
     return run(() => get<ResidentCase>(`/api/residents/${encodeURIComponent(nik || "-")}`, locale));
   }
 
-  function reset(action: ResidentCase["actions"][number]) {
+  function act(action: Action, registrationId?: string) {
     if (!found || !window.confirm(t.confirm)) return;
-    return run(() => post<ResidentCase>(`/api/residents/${found.nik}/reset`, locale, { action }), t.done);
+    return run(() => post<ResidentCase>(`/api/residents/${found.nik}/reset`, locale, { action, registrationId, note }), t.done);
   }
 
-  const registration = found?.registration;
+  const buttons = (actions: Action[], registrationId?: string) => (
+    <p className="actions">
+      {actions.map((action) => (
+        <button key={action} className="button secondary" type="button" disabled={busy} onClick={() => act(action, registrationId)}>{t.actions[action]}</button>
+      ))}
+    </p>
+  );
+
   return (
     <>
       <form onSubmit={lookUp} className="stack inline-form">
@@ -58,20 +71,29 @@ export function ResidentDesk({ locale, t }: { locale: Locale; t: T }) {
         <article className="result" data-testid="resident-case">
           <h2>{found.nama}</h2>
           <p>{found.nik}</p>
-          {registration ? (
-            <>
-              <p data-testid="resident-step">{t.step.replace("{step}", t.steps[registration.step])}</p>
-              {registration.device && <p className="hint">{t.device.replace("{date}", new Date(registration.device.createdAt).toLocaleString(locale === "id" ? "id-ID" : "en-GB"))}</p>}
-              {registration.pinLockedForCounter && <p className="field-error">{t.pinLocked}</p>}
-            </>
-          ) : (
-            <p>{t.none}</p>
-          )}
-          <p className="actions">
-            {found.actions.map((action) => (
-              <button key={action} className="button secondary" type="button" disabled={busy} onClick={() => reset(action)}>{t.actions[action]}</button>
-            ))}
+          <p data-testid="resident-step">{found.active ? t.active.replace("{date}", date(found.active.since)) : found.open.length ? t.step.replace("{step}", t.steps[found.open[0]!.step]) : t.none}</p>
+          {found.active?.device && <p className="hint">{t.device.replace("{date}", date(found.active.device.createdAt))}</p>}
+          {found.active?.pinLockedForCounter && <p className="field-error">{t.pinLocked}</p>}
+          <p>
+            <label htmlFor="note">{t.note}</label>
+            <textarea id="note" rows={2} maxLength={400} value={note} onChange={(e) => setNote(e.target.value)} />
           </p>
+          {buttons(found.actions)}
+          {found.open.length > 0 && (
+            <section aria-labelledby="open-title">
+              <h3 id="open-title">{t.openTitle}</h3>
+              <p className="hint">{t.openHint}</p>
+              {found.open.map((r) => (
+                <div key={r.id} className="result" data-testid="open-registration">
+                  <p><strong>{t.reference.replace("{reference}", r.reference)}</strong> · {t.steps[r.step]}</p>
+                  <p>{t.contact.replace("{email}", r.email).replace("{phone}", r.phone)}</p>
+                  {r.userAgent && <p className="hint">{t.browser.replace("{ua}", r.userAgent)}</p>}
+                  <p className="hint">{t.started.replace("{date}", date(r.createdAt)).replace("{attempts}", String(r.selfieAttempts))}</p>
+                  {buttons(r.actions, r.id)}
+                </div>
+              ))}
+            </section>
+          )}
         </article>
       )}
       <p><Link href="/loket">{t.back}</Link></p>

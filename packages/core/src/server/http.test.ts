@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { AppError } from "../universal/errors.ts";
 import { ZVerifyNikRequest } from "../universal/siak.ts";
 import { apiRoute, localeOf, methodNotAllowed, readJson } from "./http.ts";
@@ -66,17 +67,39 @@ describe("apiRoute + readJson", () => {
     const failing = apiRoute(async () => {
       throw new Error("boom");
     });
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (e: unknown) => errors.push(e);
-    try {
-      const response = await failing(new Request("http://x"), undefined);
-      expect(response.status).toBe(500);
-      expect((await response.json()).error.code).toBe("INTERNAL");
-      expect(errors).toHaveLength(1);
-    } finally {
-      console.error = original;
+    const response = await failing(new Request("http://x"), undefined);
+    expect(response.status).toBe(500);
+    expect((await response.json()).error.code).toBe("INTERNAL");
+  });
+
+  it("stops reading a chunked body at the limit, without holding it whole (finding 5)", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+      },
+    });
+    const request = new Request("http://x", { method: "POST", body: endless, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+    const error = await readJson(request, z.unknown()).catch((e: AppError) => e.code);
+    expect(error).toBe("PAYLOAD_TOO_LARGE");
+    expect(pulled).toBeLessThan(4);
+  });
+
+  it("refuses NUL and other control characters anywhere in a body with a 400, never a 500 (finding 9)", async () => {
+    for (const body of [{ counter: "SMD\u0000" }, { credential: { id: "a\u0001b" } }, { list: ["\u007f"] }, { ["k\u0000"]: 1 }, { text: "\ud800" }]) {
+      const request = new Request("http://x", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+      expect(await readJson(request, z.unknown()).catch((e: AppError) => e.code)).toBe("VALIDATION_FAILED");
     }
+  });
+
+  it("answers a spent rate limit with 429 and Retry-After", async () => {
+    const limited = apiRoute(async () => {
+      throw new AppError("RATE_LIMITED", { details: { retryAfterSeconds: 42 } });
+    });
+    const response = await limited(new Request("http://x"), undefined);
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("42");
   });
 
   it("maps an unreachable mail server to 503", async () => {

@@ -1,6 +1,9 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError, isErrorCode, type Locale, toErrorBody } from "../universal/errors.ts";
+import { isCleanText } from "../universal/text.ts";
+import { log } from "./log.ts";
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./client.ts";
 
 // The boundary between HTTP and the domain: parse a request with its zod schema, run the
 // use-case, and turn whatever it throws into one JSON error shape.
@@ -15,18 +18,20 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
     try {
       return await handler(request, context);
     } catch (error) {
-      return errorResponse(error, localeOf(request));
+      return errorResponse(error, localeOf(request), request);
     }
   };
 }
 
-export function errorResponse(error: unknown, locale: Locale = "id"): Response {
+export function errorResponse(error: unknown, locale: Locale = "id", request?: Request): Response {
   const appError = toAppError(error);
-  if (appError.code === "INTERNAL") console.error(error);
-  return Response.json(toErrorBody(appError, locale), {
-    status: appError.status,
-    headers: { "cache-control": "no-store" },
-  });
+  const reqId = request?.headers.get(REQUEST_ID_HEADER) ?? undefined;
+  if (appError.status >= 500) log.error({ reqId, code: appError.code, err: error }, "request failed");
+  else log.info({ reqId, code: appError.code, status: appError.status }, "request refused");
+  const headers = new Headers({ "cache-control": "no-store" });
+  const retryAfter = appError.details?.retryAfterSeconds;
+  if (appError.status === 429 && typeof retryAfter === "number") headers.set("retry-after", String(Math.ceil(retryAfter)));
+  return Response.json(toErrorBody(appError, locale), { status: appError.status, headers });
 }
 
 function toAppError(error: unknown): AppError {
@@ -43,10 +48,20 @@ function isDependencyUnreachable(error: unknown): boolean {
   return false;
 }
 
+/** The client's address as the platform's HTTP server established it (see serve-app.ts). */
+export function clientIp(request: Request): string {
+  return request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
+}
+
+/** The id the platform's HTTP server gave this request; it is on every log line about it. */
+export function requestId(request: Request): string | undefined {
+  return request.headers.get(REQUEST_ID_HEADER) ?? undefined;
+}
+
 /** Handler for the methods a route does not serve: a JSON 405 naming the ones it does. */
 export function methodNotAllowed(...allowed: string[]) {
   return (request: Request) => {
-    const response = errorResponse(new AppError("METHOD_NOT_ALLOWED"), localeOf(request));
+    const response = errorResponse(new AppError("METHOD_NOT_ALLOWED"), localeOf(request), request);
     response.headers.set("allow", allowed.join(", "));
     return response;
   };
@@ -54,7 +69,7 @@ export function methodNotAllowed(...allowed: string[]) {
 
 /** Handler for API paths that do not exist: a JSON 404 instead of an HTML page. */
 export function apiNotFound(request: Request) {
-  return errorResponse(new AppError("NOT_FOUND"), localeOf(request));
+  return errorResponse(new AppError("NOT_FOUND"), localeOf(request), request);
 }
 
 /** Reads a JSON body of bounded size and parses it with `schema`, or throws the matching AppError. */
@@ -65,17 +80,63 @@ export async function readJson<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) throw new AppError("UNSUPPORTED_MEDIA_TYPE");
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
-
-  const text = await request.text();
-  if (new TextEncoder().encode(text).byteLength > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
+  const bytes = await readBody(request, maxBytes);
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch (cause) {
     throw new AppError("INVALID_JSON", { cause });
   }
+  const dirty = findDirtyText(body);
+  if (dirty !== null) throw new AppError("VALIDATION_FAILED", { field: dirty || undefined });
   return parseInput(schema, body);
+}
+
+/**
+ * Reads a body while counting its bytes, and stops at the first byte past `maxBytes`: a chunked
+ * body without Content-Length is never held whole in memory.
+ */
+export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new AppError("PAYLOAD_TOO_LARGE");
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** The path of the first key or string with control characters or broken Unicode ("" for the root), or null. */
+function findDirtyText(value: unknown, path = ""): string | null {
+  if (typeof value === "string") return isCleanText(value, { multiline: true }) ? null : path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findDirtyText(value[i], path ? `${path}.${i}` : String(i));
+      if (found !== null) return found;
+    }
+  } else if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (!isCleanText(key)) return path;
+      const found = findDirtyText(item, path ? `${path}.${key}` : key);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }
 
 const IMAGE_TYPES = /^image\/(jpeg|png|webp)$/i;
@@ -89,9 +150,7 @@ export async function readImage(request: Request, { maxBytes = DEFAULT_MAX_IMAGE
       message: { id: "Kirim foto dengan Content-Type image/jpeg, image/png atau image/webp.", en: "Send the photo as image/jpeg, image/png or image/webp." },
     });
   }
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
+  const bytes = await readBody(request, maxBytes);
   if (bytes.byteLength === 0) throw new AppError("IMAGE_UNREADABLE");
   return bytes;
 }

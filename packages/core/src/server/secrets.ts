@@ -18,17 +18,22 @@ export function deriveKey(appSecret: string, purpose: string): Buffer {
   return Buffer.from(hkdfSync("sha256", appSecret, "ktp-digital", purpose, 32));
 }
 
-/** AES-256-GCM: iv (12) | tag (16) | ciphertext. */
-export function seal(key: Buffer, plaintext: Uint8Array): Uint8Array<ArrayBuffer> {
+/**
+ * AES-256-GCM: iv (12) | tag (16) | ciphertext. `context` (e.g. the registration id) is
+ * authenticated with it, so a sealed value copied to another row does not open there.
+ */
+export function seal(key: Buffer, plaintext: Uint8Array, context: string): Uint8Array<ArrayBuffer> {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
+  cipher.setAAD(Buffer.from(context, "utf8"));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return new Uint8Array(Buffer.concat([iv, cipher.getAuthTag(), body]));
 }
 
-export function unseal(key: Buffer, sealed: Uint8Array): Buffer {
+export function unseal(key: Buffer, sealed: Uint8Array, context: string): Buffer {
   const data = Buffer.from(sealed);
   const decipher = createDecipheriv("aes-256-gcm", key, data.subarray(0, 12));
+  decipher.setAAD(Buffer.from(context, "utf8"));
   decipher.setAuthTag(data.subarray(12, 28));
   return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]);
 }

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { ZNik } from "./nik.ts";
+import { zText } from "./text.ts";
 
 // What crosses the wire at the counter: the officer's sign-in and decisions, the citizen's scan.
 
 export const ZOfficerSignInRequest = z.object({
   nip: z.string({ error: "OFFICER_CREDENTIALS_WRONG" }).trim().regex(/^\d{18}$/, { error: "OFFICER_CREDENTIALS_WRONG" }),
-  password: z.string({ error: "OFFICER_CREDENTIALS_WRONG" }).min(1, { error: "OFFICER_CREDENTIALS_WRONG" }).max(200, { error: "OFFICER_CREDENTIALS_WRONG" }),
-  counter: z.string({ error: "COUNTER_UNKNOWN" }).min(1, { error: "COUNTER_UNKNOWN" }).max(16, { error: "COUNTER_UNKNOWN" }),
+  password: zText({ min: 1, max: 200, trim: false, error: "OFFICER_CREDENTIALS_WRONG" }),
+  counter: zText({ min: 1, max: 16, error: "COUNTER_UNKNOWN" }),
 });
 export type TOfficerSignInRequest = z.infer<typeof ZOfficerSignInRequest>;
 
@@ -19,7 +20,7 @@ export const ZDecisionRequest = z.discriminatedUnion("decision", [
   z.object({
     decision: z.literal("REFUSED"),
     reason: z.enum(REFUSAL_REASONS, { error: "REFUSAL_REASON_REQUIRED" }),
-    note: z.string().trim().max(400).optional(),
+    note: zText({ max: 400, multiline: true }).optional(),
   }),
 ], { error: "VALIDATION_FAILED" });
 export type TDecisionRequest = z.infer<typeof ZDecisionRequest>;
@@ -36,11 +37,14 @@ export type TScanQrRequest = z.infer<typeof ZScanQrRequest>;
 
 export const ZResidentLookup = z.object({ nik: ZNik });
 
-export const ZResetRequest = z.object({
-  nik: ZNik,
-  action: z.enum(["DEVICE", "PIN", "FACE_IN_PERSON"], { error: "VALIDATION_FAILED" }),
-  note: z.string().trim().max(400).optional(),
-});
+/** Why the officer does it: kept in the audit record. */
+const ZResetNote = zText({ min: 3, max: 400, multiline: true, error: "RESET_NOTE_REQUIRED" });
+
+export const ZResetRequest = z.discriminatedUnion("action", [
+  z.object({ nik: ZNik, action: z.enum(["DEVICE", "PIN"]), note: ZResetNote }),
+  /** CANCEL: a stranger's registration; FACE_IN_PERSON: the person's own, checked face to face. */
+  z.object({ nik: ZNik, action: z.enum(["CANCEL", "FACE_IN_PERSON"]), registrationId: z.uuid({ error: "NOTHING_TO_RESET" }), note: ZResetNote }),
+], { error: "VALIDATION_FAILED" });
 export type TResetRequest = z.infer<typeof ZResetRequest>;
 
 /** How long an activation QR lives; the console shows a new one well before. */

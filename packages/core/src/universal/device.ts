@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+/** A WebAuthn credential id: base64url, as @simplewebauthn sends it. */
+export const ZCredentialId = (error: "DEVICE_NOT_VERIFIED" | "PASSKEY_NOT_RECOGNISED") =>
+  z.string({ error }).regex(/^[A-Za-z0-9_-]{1,1024}$/, { error });
+
 /** The public half of the browser's device key: ECDSA P-256 as a JWK. */
 export const ZDeviceKey = z.object({
   kty: z.literal("EC"),
@@ -10,7 +14,7 @@ export const ZDeviceKey = z.object({
 
 export const ZFinishDeviceBindingRequest = z.object({
   /** The RegistrationResponseJSON from navigator.credentials.create(); checked by @simplewebauthn/server. */
-  credential: z.object({ id: z.string().min(1).max(1024), rawId: z.string(), type: z.literal("public-key"), response: z.record(z.string(), z.unknown()) }).loose(),
+  credential: z.object({ id: ZCredentialId("DEVICE_NOT_VERIFIED"), rawId: ZCredentialId("DEVICE_NOT_VERIFIED"), type: z.literal("public-key"), response: z.record(z.string(), z.unknown()) }).loose(),
   deviceKey: ZDeviceKey,
   /** base64url ECDSA-SHA-256 signature (IEEE P1363) of the challenge, by the device key. */
   deviceKeySignature: z.string().regex(/^[A-Za-z0-9_-]{40,200}$/),

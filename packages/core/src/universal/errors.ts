@@ -278,6 +278,11 @@ export const ERRORS = {
     id: "Tidak ada KTP Digital atau permohonan untuk NIK ini.",
     en: "There is no KTP Digital or application for this NIK.",
   },
+  RESET_NOTE_REQUIRED: {
+    status: 400,
+    id: "Tuliskan alasannya (minimal 3 huruf); catatan ini disimpan dalam jejak audit.",
+    en: "Write down why (at least 3 characters); the note is kept in the audit trail.",
+  },
   NOTHING_TO_RESET: {
     status: 409,
     id: "Tidak ada yang perlu diatur ulang untuk NIK ini.",
@@ -297,6 +302,36 @@ export const ERRORS = {
     status: 401,
     id: "Anda belum masuk atau sesi sudah berakhir. Masuk kembali.",
     en: "You are not signed in, or the session has ended. Please sign in again.",
+  },
+  RATE_LIMITED: {
+    status: 429,
+    id: "Terlalu banyak permintaan dalam waktu singkat. Tunggu sebentar, lalu coba lagi.",
+    en: "Too many requests in a short time. Wait a moment, then try again.",
+  },
+  ORIGIN_REFUSED: {
+    status: 403,
+    id: "Permintaan ini tidak datang dari halaman KTP Digital, jadi ditolak.",
+    en: "This request did not come from a KTP Digital page, so it was refused.",
+  },
+  REGISTRATION_IN_PROGRESS: {
+    status: 409,
+    id: "Aktivasi untuk NIK ini sudah berjalan di perangkat lain. Lanjutkan di perangkat itu, atau bila itu bukan Anda, datang ke loket Disdukcapil dengan membawa e-KTP.",
+    en: "An activation for this NIK is already under way on another device. Continue there, or if it is not yours, visit a Disdukcapil counter with your e-KTP.",
+  },
+  OFFICER_WRONG_REGION: {
+    status: 403,
+    id: "Loket ini milik Dinas lain. Masuk di loket kantor Anda sendiri.",
+    en: "This counter belongs to another Dinas. Sign in at a counter of your own office.",
+  },
+  RESIDENT_OUT_OF_REGION: {
+    status: 403,
+    id: "Penduduk ini terdaftar di wilayah Dinas lain. Layani di loket Dinas tempat ia terdaftar.",
+    en: "This resident is registered in another Dinas's region. Serve them at a counter of that Dinas.",
+  },
+  REGISTRATION_NOT_OPEN: {
+    status: 409,
+    id: "Pendaftaran ini sudah selesai, dibatalkan atau diganti; tidak ada yang bisa diubah.",
+    en: "This registration has already finished, been cancelled or been replaced; nothing can change it.",
   },
   NOT_FOUND: {
     status: 404,

@@ -28,7 +28,7 @@ export const ZPin = z.string({ error: "PIN_FORMAT" }).refine((p) => /^\d{6}$/.te
 export const ZSetPinRequest = z
   .object({
     pin: ZPin,
-    confirmation: z.string({ error: "PIN_MISMATCH" }),
+    confirmation: z.string({ error: "PIN_MISMATCH" }).max(6, { error: "PIN_MISMATCH" }),
   })
   .refine((r) => r.pin === r.confirmation, { error: "PIN_MISMATCH", path: ["confirmation"] });
 export type TSetPinRequest = z.infer<typeof ZSetPinRequest>;

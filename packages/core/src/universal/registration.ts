@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { RefusalReason } from "./counter.ts";
 import { ZNik } from "./nik.ts";
+import { zText } from "./text.ts";
 
 /** "0812-3456-7890", "+62 812 3456 7890", "62812…" → "+6281234567890"; null when not a mobile number. */
 export function normalizePhone(input: string): string | null {
@@ -16,7 +17,7 @@ export const ZEmail = z
   .toLowerCase()
   .pipe(z.email({ error: "EMAIL_INVALID" }).max(254, { error: "EMAIL_INVALID" }));
 
-export const ZPhone = z.string({ error: "PHONE_INVALID" }).transform((value, ctx) => {
+export const ZPhone = zText({ max: 32, error: "PHONE_INVALID" }).transform((value, ctx) => {
   const phone = normalizePhone(value);
   if (!phone) {
     ctx.addIssue({ code: "custom", message: "PHONE_INVALID" });
@@ -28,11 +29,13 @@ export const ZPhone = z.string({ error: "PHONE_INVALID" }).transform((value, ctx
 export const ZStartRegistrationRequest = z.object({ nik: ZNik, email: ZEmail, phone: ZPhone });
 export type TStartRegistrationRequest = z.infer<typeof ZStartRegistrationRequest>;
 
-export type RegistrationStep = "SELFIE" | "PIN" | "DEVICE" | "COUNTER" | "EMAIL" | "ACTIVE" | "COUNTER_REQUIRED" | "SUPERSEDED" | "REFUSED";
+export type RegistrationStep = "SELFIE" | "PIN" | "DEVICE" | "COUNTER" | "EMAIL" | "ACTIVE" | "COUNTER_REQUIRED" | "SUPERSEDED" | "REFUSED" | "CANCELLED";
 
 /** What the citizen app may know about its own registration. */
 export interface RegistrationView {
   step: RegistrationStep;
+  /** Shown to the officer at the counter, who finds the registration by it. */
+  reference: string;
   maskedName: string;
   maskedEmail: string;
   selfieAttemptsLeft: number;
@@ -42,7 +45,14 @@ export interface RegistrationView {
   refusal: { reason: RefusalReason; note: string | null } | null;
 }
 
+/** What the citizen's status page shows so the officer can find their registration: "3F2A9C01". */
+export function registrationReference(id: string): string {
+  return id.replaceAll("-", "").slice(0, 8).toUpperCase();
+}
+
 export const MAX_SELFIE_ATTEMPTS = 3;
+/** Selfies a registration may send in all, usable or not; then only the counter can continue it. */
+export const MAX_SELFIE_UPLOADS = 10;
 
 /** "budi.santoso@example.id" → "bu*********@example.id" */
 export function maskEmail(email: string): string {

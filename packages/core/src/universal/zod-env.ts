@@ -13,3 +13,13 @@ export const ZAppSecret = z
 export const ZSmtpUrl = z
   .string({ error: "is not set. `npm start` runs a local mail catcher; otherwise give smtp://host:port." })
   .regex(/^smtps?:\/\/.+/, { error: "must be an smtp:// or smtps:// URL." });
+
+/** An app's public address (scheme, host and port), as browsers reach it: passkeys, links, Origin checks and cookies follow it. */
+export const ZPublicUrl = (example: string) =>
+  z
+    .url({ error: `must be a public http(s) address, e.g. ${example}.` })
+    .refine((value) => /^https?:$/.test(new URL(value).protocol) && new URL(value).pathname === "/", { error: `must be an origin without a path, e.g. ${example}.` })
+    .transform((value) => new URL(value).origin);
+
+/** Multiplies per-IP rate limits where many clients share one address (tests); 1 in production. */
+export const ZRateLimitIpMultiplier = z.coerce.number({ error: "must be a number." }).positive({ error: "must be above 0." }).default(1);

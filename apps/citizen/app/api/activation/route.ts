@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { activateWithEmailLink } from "@ktp/core/server/activation/activate-with-email-link";
-import { apiRoute, methodNotAllowed, readJson } from "@ktp/core/server/http";
+import { apiRoute, clientIp, methodNotAllowed, readJson } from "@ktp/core/server/http";
 import { getDb } from "@/db";
+import { getRateLimiter } from "@/rate-limit";
 
 const ZActivateRequest = z.object({ token: z.string({ error: "ACTIVATION_LINK_INVALID" }).regex(/^[A-Za-z0-9_-]{43}$/, { error: "ACTIVATION_LINK_INVALID" }) });
 
 export const POST = apiRoute(async (request) => {
+  await getRateLimiter().consume("citizenStepIp", clientIp(request));
   const { token } = await readJson(request, ZActivateRequest);
   return Response.json(await activateWithEmailLink({ db: getDb(), token }), { headers: { "cache-control": "no-store" } });
 });

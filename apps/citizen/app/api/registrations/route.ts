@@ -1,14 +1,18 @@
 import { startRegistration } from "@ktp/core/server/activation/start-registration";
-import { apiRoute, methodNotAllowed, readJson } from "@ktp/core/server/http";
+import { apiRoute, clientIp, methodNotAllowed, readJson } from "@ktp/core/server/http";
 import { ZStartRegistrationRequest } from "@ktp/core/universal/registration";
 import { getDb } from "@/db";
+import { getRateLimiter } from "@/rate-limit";
 import { writeResumeToken } from "@/registration-cookie";
 
 // "Verifikasi Data": NIK + e-mail + phone, checked against SIAK.
 export const POST = apiRoute(async (request) => {
+  await getRateLimiter().consume("registrationIp", clientIp(request));
   const body = await readJson(request, ZStartRegistrationRequest);
-  const { resumeToken, registration } = await startRegistration({ db: getDb(), request: body });
-  await writeResumeToken(resumeToken, request);
+  const { resumeToken, registration } = await startRegistration({
+    db: getDb(), request: body, limiter: getRateLimiter(), userAgent: request.headers.get("user-agent"),
+  });
+  await writeResumeToken(resumeToken);
   return Response.json(registration, { status: 201, headers: { "cache-control": "no-store" } });
 });
 

@@ -1,16 +1,18 @@
-import { apiRoute, methodNotAllowed, readJson } from "@ktp/core/server/http";
+import { apiRoute, clientIp, methodNotAllowed, readJson, requestId } from "@ktp/core/server/http";
 import { signInOfficer, signOutOfficer } from "@ktp/core/server/counter/officer-session";
 import { ZOfficerSignInRequest } from "@ktp/core/universal/counter";
 import { getDb } from "@/db";
 import { clearOfficerToken, counterSession, readOfficerToken, writeOfficerToken } from "@/officer-cookie";
+import { getRateLimiter } from "@/rate-limit";
 
 const NO_STORE = { "cache-control": "no-store" };
 
 /** Sign in at a counter. */
 export const POST = apiRoute(async (request) => {
+  await getRateLimiter().consume("officerSignInIp", clientIp(request));
   const body = await readJson(request, ZOfficerSignInRequest);
-  const { token, expiresAt } = await signInOfficer({ db: getDb(), request: body });
-  await writeOfficerToken(token, expiresAt, request);
+  const { token, expiresAt } = await signInOfficer({ db: getDb(), request: body, limiter: getRateLimiter(), requestId: requestId(request) });
+  await writeOfficerToken(token, expiresAt);
   return Response.json({ expiresAt }, { headers: NO_STORE });
 });
 

@@ -1,17 +1,17 @@
-import argon2 from "argon2";
 import { createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PIN_HASH_OPTIONS } from "../activation/set-pin.ts";
+import { hashPin } from "./pin-hash.ts";
 import { checkPin } from "./check-pin.ts";
 
 let test: TestDatabase;
 let pinHash: string;
+const pinPepper = Buffer.from("pepper-for-tests-only-000000000000");
 const RIGHT = "284519";
 const WRONG = "730164";
 
 beforeAll(async () => {
   test = await createTestDatabase();
-  pinHash = await argon2.hash(RIGHT, PIN_HASH_OPTIONS);
+  pinHash = await hashPin(RIGHT, pinPepper);
 });
 afterAll(() => test.drop());
 
@@ -24,7 +24,7 @@ async function activeCitizen() {
 }
 type Attempt = { code: string; details?: Record<string, number> };
 const attempt = (registrationId: string, pin: string): Promise<Attempt> =>
-  checkPin({ db: test.db, registrationId, pin }).then(() => ({ code: "OK" }), (e) => ({ code: e.code as string, details: e.details }));
+  checkPin({ db: test.db, registrationId, pin, pinPepper }).then(() => ({ code: "OK" }), (e) => ({ code: e.code as string, details: e.details }));
 const unlock = (id: string) => test.db.registration.update({ where: { id }, data: { pinLockedUntil: new Date(Date.now() - 1000) } });
 
 describe("checkPin", () => {

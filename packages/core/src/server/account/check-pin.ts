@@ -1,15 +1,15 @@
 import "server-only";
-import argon2 from "argon2";
 import type { Db } from "@ktp/db";
 import { AppError } from "../../universal/errors.ts";
 import { PIN_LOCKOUT, pinLockSeconds } from "../../universal/pin.ts";
+import { verifyPin } from "./pin-hash.ts";
 
 /**
  * Checks a citizen's PIN. Every check counts as wrong until proven right, in the same statement
  * that applies the lock, so parallel guesses cannot slip past it: from the 5th wrong PIN a lock
  * of 30 s that doubles each time, and at the 10th only an officer at the counter can reopen it.
  */
-export async function checkPin({ db, registrationId, pin }: { db: Db; registrationId: string; pin: string }): Promise<void> {
+export async function checkPin({ db, registrationId, pin, pinPepper }: { db: Db; registrationId: string; pin: string; pinPepper: Uint8Array }): Promise<void> {
   const [claimed] = await db.$queryRaw<{ pin_hash: string | null; failures: number }[]>`
     UPDATE app.registration
     SET pin_failures = pin_failures + 1,
@@ -28,7 +28,7 @@ export async function checkPin({ db, registrationId, pin }: { db: Db; registrati
     throw new AppError("PIN_LOCKED", { details: { retryAfterSeconds } });
   }
 
-  if (await argon2.verify(claimed.pin_hash!, pin)) {
+  if (await verifyPin(claimed.pin_hash!, pin, pinPepper)) {
     await db.registration.update({ where: { id: registrationId }, data: { pinFailures: 0, pinLockedUntil: null } });
     return;
   }

@@ -1,7 +1,7 @@
 import { createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
-import argon2 from "argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "../face/sample-photos.ts";
+import { verifyPin } from "../account/pin-hash.ts";
 import { deriveKey, hashToken, unseal } from "../secrets.ts";
 import { beginDeviceBinding } from "./begin-device-binding.ts";
 import { finishDeviceBinding } from "./finish-device-binding.ts";
@@ -12,6 +12,7 @@ import { submitSelfie } from "./submit-selfie.ts";
 
 const TODAY = { year: 2026, month: 11, day: 22 };
 const selfieKey = deriveKey("test-secret-that-is-long-enough-000000", "selfie");
+const pinPepper = deriveKey("test-secret-that-is-long-enough-000000", "pin-pepper");
 const contact = { email: "warga@contoh.id", phone: "+6281234567890" };
 const error = (promise: Promise<unknown>) => promise.then(() => "resolved", (e) => e.code as string);
 
@@ -37,7 +38,7 @@ describe("startRegistration", () => {
   it("opens a registration for an eligible resident and hands back a resume token", async () => {
     const resident = await residentWithPhoto(2, { nama: "DEWI LESTARI" });
     const { resumeToken, registration } = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
-    expect(registration).toEqual({ step: "SELFIE", maskedName: "DE** LE*****", maskedEmail: "wa***@contoh.id", selfieAttemptsLeft: 3, counter: null, refusal: null });
+    expect(registration).toEqual({ step: "SELFIE", reference: expect.stringMatching(/^[0-9A-F]{8}$/), maskedName: "DE** LE*****", maskedEmail: "wa***@contoh.id", selfieAttemptsLeft: 3, counter: null, refusal: null });
     const stored = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik } });
     expect(stored.resumeTokenHash).toBe(hashToken(resumeToken));
     expect(stored.resumeTokenHash).not.toContain(resumeToken);
@@ -51,22 +52,40 @@ describe("startRegistration", () => {
     expect(await start((await createResident(test.db, { ektpDirekamPada: null })).nik)).toBe("SIAK_NO_EKTP");
   });
 
-  it("replaces an unfinished registration, keeping its selfie attempts", async () => {
+  it("gives each registration its own selfie attempts: a stranger's failures never reach the owner's", async () => {
     const resident = await residentWithPhoto(1);
-    const first = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
-    expect(await error(submitSelfie({ db: test.db, resumeToken: first.resumeToken, image: faces[2]!, selfieKey }))).toBe("FACE_NO_MATCH");
-    const second = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
-    expect(second.registration.selfieAttemptsLeft).toBe(2);
-    expect(await findRegistration({ db: test.db, resumeToken: first.resumeToken })).toBeNull();
+    const stranger = await startRegistration({ db: test.db, request: { nik: resident.nik, email: "orang.lain@contoh.id", phone: "+6281299998888" }, today: TODAY });
+    for (let i = 0; i < 3; i++) await error(submitSelfie({ db: test.db, resumeToken: stranger.resumeToken, readImage: async () => faces[2]!, selfieKey }));
+    expect((await findRegistration({ db: test.db, resumeToken: stranger.resumeToken }))!.step).toBe("COUNTER_REQUIRED");
+    // Finding 3: the owner starts afresh with three attempts, and their face goes on.
+    const owner = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
+    expect(owner.registration.selfieAttemptsLeft).toBe(3);
+    const passed = await submitSelfie({ db: test.db, resumeToken: owner.resumeToken, readImage: async () => retake(faces[1]!), selfieKey });
+    expect(passed.registration.step).toBe("PIN");
+    expect(await findRegistration({ db: test.db, resumeToken: stranger.resumeToken })).toBeNull();
   });
 
-  it("lets exactly one of several simultaneous starts stay open", async () => {
+  it("lets several registrations wait at the selfie, and only the first matching face go on", async () => {
     const resident = await residentWithPhoto(2);
-    const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY })),
+    const starts = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => startRegistration({ db: test.db, request: { nik: resident.nik, email: `w${i}@contoh.id`, phone: "+6281234567890" }, today: TODAY })),
     );
-    expect(results.every((r) => r.status === "fulfilled")).toBe(true);
-    expect(await test.db.registration.count({ where: { nik: resident.nik, step: { not: "SUPERSEDED" } } })).toBe(1);
+    expect(await test.db.registration.count({ where: { nik: resident.nik, step: "SELFIE" } })).toBe(5);
+    const selfie = await retake(faces[2]!);
+    const results = await Promise.all(starts.map((s) => error(submitSelfie({ db: test.db, resumeToken: s.resumeToken, readImage: async () => selfie, selfieKey }))));
+    expect(results.filter((r) => r === "resolved")).toHaveLength(1);
+    expect(await test.db.registration.count({ where: { nik: resident.nik, step: "PIN" } })).toBe(1);
+    expect(await test.db.registration.count({ where: { nik: resident.nik, step: "SELFIE" } })).toBe(0);
+  }, 60_000);
+
+  it("never lets a stranger replace a registration past the selfie, even one approved and waiting for the e-mail", async () => {
+    for (const step of ["PIN", "DEVICE", "COUNTER", "EMAIL"] as const) {
+      const resident = await residentWithPhoto(2);
+      const owner = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
+      await test.db.registration.update({ where: { resumeTokenHash: hashToken(owner.resumeToken) }, data: { step } });
+      expect(await error(startRegistration({ db: test.db, request: { nik: resident.nik, email: "orang.lain@contoh.id", phone: "+6281299998888" }, today: TODAY }))).toBe("REGISTRATION_IN_PROGRESS");
+      expect((await findRegistration({ db: test.db, resumeToken: owner.resumeToken }))!.step).toBe(step);
+    }
   });
 
   it("refuses a NIK that is already active", async () => {
@@ -86,46 +105,59 @@ describe("submitSelfie", () => {
   it("moves a matching selfie to the PIN step and keeps it encrypted for the officer", async () => {
     const { resumeToken, resident } = await open(2);
     const selfie = await retake(faces[2]!);
-    const result = await submitSelfie({ db: test.db, resumeToken, image: selfie, selfieKey });
+    const result = await submitSelfie({ db: test.db, resumeToken, readImage: async () => selfie, selfieKey });
     expect(result.decision).toBe("match");
     expect(result.registration.step).toBe("PIN");
     const stored = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik, step: "PIN" }, select: { selfieEncrypted: true } });
     expect(Buffer.from(stored.selfieEncrypted!).includes(selfie.subarray(0, 64))).toBe(false);
-    expect(unseal(selfieKey, stored.selfieEncrypted!).equals(selfie)).toBe(true);
-    expect(await error(submitSelfie({ db: test.db, resumeToken, image: selfie, selfieKey }))).toBe("WRONG_STEP");
+    const id = (await findRegistration({ db: test.db, resumeToken }))!.id;
+    expect(unseal(selfieKey, stored.selfieEncrypted!, id).equals(selfie)).toBe(true);
+    // Bound to its registration: the same ciphertext does not open under another id.
+    expect(() => unseal(selfieKey, stored.selfieEncrypted!, crypto.randomUUID())).toThrow();
+    expect(await error(submitSelfie({ db: test.db, resumeToken, readImage: async () => selfie, selfieKey }))).toBe("WRONG_STEP");
   });
 
   it("sends the citizen to the counter after the third mismatch", async () => {
     const { resumeToken, resident } = await open(1);
-    const wrong = () => submitSelfie({ db: test.db, resumeToken, image: faces[2]!, selfieKey });
+    const wrong = () => submitSelfie({ db: test.db, resumeToken, readImage: async () => faces[2]!, selfieKey });
     expect(await wrong().catch((e) => e.details)).toEqual({ attemptsLeft: 2 });
     expect(await wrong().catch((e) => e.details)).toEqual({ attemptsLeft: 1 });
     expect(await error(wrong())).toBe("SELFIE_ATTEMPTS_EXHAUSTED");
     const stored = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik } });
     expect(stored).toMatchObject({ step: "COUNTER_REQUIRED", selfieAttempts: 3, matchDecision: "no_match" });
-    expect(await error(startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY }))).toBe("SELFIE_ATTEMPTS_EXHAUSTED");
+    expect(await error(wrong())).toBe("SELFIE_ATTEMPTS_EXHAUSTED");
   });
 
   it("never allows more than three comparisons, even in parallel", async () => {
     const { resumeToken, resident } = await open(1);
-    const codes = await Promise.all(Array.from({ length: 6 }, () => error(submitSelfie({ db: test.db, resumeToken, image: faces[2]!, selfieKey }))));
+    const codes = await Promise.all(Array.from({ length: 6 }, () => error(submitSelfie({ db: test.db, resumeToken, readImage: async () => faces[2]!, selfieKey }))));
     const stored = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik } });
     expect(stored.selfieAttempts).toBe(3);
     expect(codes.filter((c) => c === "FACE_NO_MATCH").length).toBeLessThanOrEqual(2);
     expect(codes).toContain("SELFIE_ATTEMPTS_EXHAUSTED");
   }, 60_000);
 
-  it("refuses an unusable photo with its reason, without spending an attempt", async () => {
-    const { resumeToken } = await open(2);
-    expect(await error(submitSelfie({ db: test.db, resumeToken, image: Buffer.from("nope"), selfieKey }))).toBe("IMAGE_UNREADABLE");
+  it("refuses an unusable photo with its reason: no comparison spent, but the upload counts, ten at most", async () => {
+    const { resumeToken, resident } = await open(2);
+    expect(await error(submitSelfie({ db: test.db, resumeToken, readImage: async () => Buffer.from("nope"), selfieKey }))).toBe("IMAGE_UNREADABLE");
     expect((await findRegistration({ db: test.db, resumeToken }))!.selfieAttempts).toBe(0);
+    const codes = await Promise.all(Array.from({ length: 12 }, () => error(submitSelfie({ db: test.db, resumeToken, readImage: async () => Buffer.from("nope"), selfieKey }))));
+    expect(codes.filter((c) => c === "IMAGE_UNREADABLE")).toHaveLength(8);
+    expect(await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik }, select: { step: true, selfieUploads: true } })).toEqual({ step: "COUNTER_REQUIRED", selfieUploads: 10 });
+  });
+
+  it("reads no photo for a request without a registration", async () => {
+    let read = false;
+    const readImage = async () => ((read = true), faces[2]!);
+    expect(await error(submitSelfie({ db: test.db, resumeToken: undefined, readImage, selfieKey }))).toBe("REGISTRATION_NOT_FOUND");
+    expect(read).toBe(false);
   });
 
   it("sends residents without an e-KTP photo to the counter, and unknown tokens away", async () => {
     const { resumeToken } = await open(null);
-    expect(await error(submitSelfie({ db: test.db, resumeToken, image: faces[2]!, selfieKey }))).toBe("EKTP_PHOTO_MISSING");
-    expect(await error(submitSelfie({ db: test.db, resumeToken: "forged", image: faces[2]!, selfieKey }))).toBe("REGISTRATION_NOT_FOUND");
-    expect(await error(submitSelfie({ db: test.db, resumeToken: undefined, image: faces[2]!, selfieKey }))).toBe("REGISTRATION_NOT_FOUND");
+    expect(await error(submitSelfie({ db: test.db, resumeToken, readImage: async () => faces[2]!, selfieKey }))).toBe("EKTP_PHOTO_MISSING");
+    expect(await error(submitSelfie({ db: test.db, resumeToken: "forged", readImage: async () => faces[2]!, selfieKey }))).toBe("REGISTRATION_NOT_FOUND");
+    expect(await error(submitSelfie({ db: test.db, resumeToken: undefined, readImage: async () => faces[2]!, selfieKey }))).toBe("REGISTRATION_NOT_FOUND");
   });
 });
 
@@ -133,28 +165,29 @@ describe("setPin", () => {
   const atPin = async () => {
     const resident = await residentWithPhoto(2, { tanggalLahir: new Date(Date.UTC(1990, 10, 2)) });
     const { resumeToken } = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
-    await submitSelfie({ db: test.db, resumeToken, image: await retake(faces[2]!), selfieKey });
+    await submitSelfie({ db: test.db, resumeToken, readImage: async () => await retake(faces[2]!), selfieKey });
     return { resident, resumeToken };
   };
 
   it("stores only an argon2id hash, left out of ordinary queries, and moves on to the device", async () => {
     const { resident, resumeToken } = await atPin();
-    const view = await setPin({ db: test.db, resumeToken, request: { pin: "284519", confirmation: "284519" } });
+    const view = await setPin({ db: test.db, pinPepper, resumeToken, request: { pin: "284519", confirmation: "284519" } });
     expect(view.step).toBe("DEVICE");
     const plain = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik, step: "DEVICE" } });
     expect(plain).not.toHaveProperty("pinHash");
     const { pinHash } = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik, step: "DEVICE" }, select: { pinHash: true } });
     expect(pinHash).toMatch(/^\$argon2id\$/);
-    expect(await argon2.verify(pinHash!, "284519")).toBe(true);
-    expect(await error(setPin({ db: test.db, resumeToken, request: { pin: "730164", confirmation: "730164" } }))).toBe("WRONG_STEP");
+    expect(await verifyPin(pinHash!, "284519", pinPepper)).toBe(true);
+    expect(await verifyPin(pinHash!, "284519", deriveKey("another-secret-that-is-long-enough-00", "pin-pepper"))).toBe(false);
+    expect(await error(setPin({ db: test.db, pinPepper, resumeToken, request: { pin: "730164", confirmation: "730164" } }))).toBe("WRONG_STEP");
   });
 
   it("refuses guessable PINs and the birth date, and the PIN step before the selfie", async () => {
     const { resumeToken } = await atPin();
-    expect(await error(setPin({ db: test.db, resumeToken, request: { pin: "123456", confirmation: "123456" } }))).toBe("PIN_TRIVIAL");
-    expect(await error(setPin({ db: test.db, resumeToken, request: { pin: "021190", confirmation: "021190" } }))).toBe("PIN_BIRTH_DATE");
+    expect(await error(setPin({ db: test.db, pinPepper, resumeToken, request: { pin: "123456", confirmation: "123456" } }))).toBe("PIN_TRIVIAL");
+    expect(await error(setPin({ db: test.db, pinPepper, resumeToken, request: { pin: "021190", confirmation: "021190" } }))).toBe("PIN_BIRTH_DATE");
     const early = await startRegistration({ db: test.db, request: { nik: (await residentWithPhoto(2)).nik, ...contact }, today: TODAY });
-    expect(await error(setPin({ db: test.db, resumeToken: early.resumeToken, request: { pin: "284519", confirmation: "284519" } }))).toBe("WRONG_STEP");
+    expect(await error(setPin({ db: test.db, pinPepper, resumeToken: early.resumeToken, request: { pin: "284519", confirmation: "284519" } }))).toBe("WRONG_STEP");
   });
 });
 
@@ -163,8 +196,8 @@ describe("device binding", () => {
   const atDevice = async () => {
     const resident = await residentWithPhoto(2);
     const { resumeToken } = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
-    await submitSelfie({ db: test.db, resumeToken, image: await retake(faces[2]!), selfieKey });
-    await setPin({ db: test.db, resumeToken, request: { pin: "284519", confirmation: "284519" } });
+    await submitSelfie({ db: test.db, resumeToken, readImage: async () => await retake(faces[2]!), selfieKey });
+    await setPin({ db: test.db, pinPepper, resumeToken, request: { pin: "284519", confirmation: "284519" } });
     return resumeToken;
   };
   const forged = {

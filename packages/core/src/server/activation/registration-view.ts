@@ -3,7 +3,7 @@ import type { Db } from "@ktp/db";
 import { REFUSAL_REASONS, type RefusalReason } from "../../universal/counter.ts";
 import { AppError } from "../../universal/errors.ts";
 import { maskName } from "../../universal/mask-name.ts";
-import { MAX_SELFIE_ATTEMPTS, maskEmail, type RegistrationView } from "../../universal/registration.ts";
+import { MAX_SELFIE_ATTEMPTS, maskEmail, registrationReference, type RegistrationView } from "../../universal/registration.ts";
 import { hashToken } from "../secrets.ts";
 
 const SELECT = { id: true, nik: true, email: true, step: true, selfieAttempts: true, counterSessionId: true } as const;
@@ -12,7 +12,7 @@ const SELECT = { id: true, nik: true, email: true, step: true, selfieAttempts: t
 export async function findRegistration({ db, resumeToken }: { db: Db; resumeToken: string | undefined }) {
   if (!resumeToken) return null;
   const registration = await db.registration.findUnique({ where: { resumeTokenHash: hashToken(resumeToken) }, select: SELECT });
-  return registration && registration.step !== "SUPERSEDED" ? registration : null;
+  return registration && registration.step !== "SUPERSEDED" && registration.step !== "CANCELLED" ? registration : null;
 }
 
 /** Like findRegistration, but a missing registration is an error. */
@@ -36,6 +36,7 @@ export async function toRegistrationView(
     : null;
   return {
     step: registration.step,
+    reference: registrationReference(registration.id),
     maskedName: maskName(resident?.nama ?? ""),
     maskedEmail: maskEmail(registration.email),
     selfieAttemptsLeft: Math.max(0, MAX_SELFIE_ATTEMPTS - registration.selfieAttempts),

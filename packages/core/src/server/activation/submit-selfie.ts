@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@ktp/db";
 import { AppError } from "../../universal/errors.ts";
 import type { FaceDecision } from "../../universal/face.ts";
-import { MAX_SELFIE_ATTEMPTS, type RegistrationView } from "../../universal/registration.ts";
+import { MAX_SELFIE_ATTEMPTS, MAX_SELFIE_UPLOADS, type RegistrationView } from "../../universal/registration.ts";
 import { decide } from "../face/compare-faces.ts";
 import { describeFace } from "../face/face-model.ts";
 import { seal } from "../secrets.ts";
@@ -11,7 +11,8 @@ import { getRegistration, toRegistrationView } from "./registration-view.ts";
 export interface SubmitSelfieOptions {
   db: Db;
   resumeToken: string | undefined;
-  image: Uint8Array;
+  /** Reads the photo; called only once the registration is known, so a stranger's upload is never read. */
+  readImage: () => Promise<Uint8Array>;
   /** Key for selfies at rest (deriveKey(APP_SECRET, "selfie")). */
   selfieKey: Buffer;
 }
@@ -23,19 +24,32 @@ export interface SelfieResult {
 }
 
 /**
- * Matches a selfie with the e-KTP photo. A photo that cannot be used is refused with its reason
- * and costs no attempt; each real comparison costs one, and the third failure sends the citizen
- * to the counter. The selfie is kept, encrypted, for the officer who decides.
+ * Matches a selfie with the e-KTP photo. Every upload is counted (detection costs the server about
+ * a second), up to MAX_SELFIE_UPLOADS; every real comparison costs one of MAX_SELFIE_ATTEMPTS.
+ * Both belong to this registration, not to the NIK: a stranger's failures never touch the
+ * owner's. The first registration whose face matches goes on; the others waiting at the selfie end.
  */
-export async function submitSelfie({ db, resumeToken, image, selfieKey }: SubmitSelfieOptions): Promise<SelfieResult> {
+export async function submitSelfie({ db, resumeToken, readImage, selfieKey }: SubmitSelfieOptions): Promise<SelfieResult> {
   const registration = await getRegistration({ db, resumeToken });
   if (registration.step === "COUNTER_REQUIRED") throw new AppError("SELFIE_ATTEMPTS_EXHAUSTED");
   if (registration.step !== "SELFIE") throw new AppError("WRONG_STEP");
+  const image = await readImage();
+
+  const [upload] = await db.$queryRaw<{ uploads: number }[]>`
+    UPDATE app.registration SET selfie_uploads = selfie_uploads + 1, updated_at = now()
+    WHERE id = ${registration.id}::uuid AND step = 'SELFIE' AND selfie_uploads < ${MAX_SELFIE_UPLOADS}
+    RETURNING selfie_uploads AS uploads`;
+  if (!upload) return sendToCounter(db, registration.id);
+  const lastUpload = upload.uploads >= MAX_SELFIE_UPLOADS;
 
   const photo = await db.fotoEktp.findUnique({ where: { nik: registration.nik }, select: { gambar: true } });
   if (!photo) throw new AppError("EKTP_PHOTO_MISSING");
-  // The selfie first: an unusable one is refused before the e-KTP photo costs anything.
-  const probe = await describeFace(image);
+  // The selfie first: an unusable one is refused before the e-KTP photo costs anything. It still
+  // used up an upload; the last one sends the registration to the counter.
+  const probe = await describeFace(image).catch(async (error: unknown) => {
+    if (lastUpload && error instanceof AppError) await sendToCounter(db, registration.id);
+    throw error;
+  });
   const reference = await describeFace(photo.gambar).catch((cause) => {
     throw new AppError("EKTP_PHOTO_MISSING", { cause });
   });
@@ -50,16 +64,15 @@ export async function submitSelfie({ db, resumeToken, image, selfieKey }: Submit
   const attempts = reserved.attempts;
 
   const { decision, score } = decide(probe.descriptor, reference.descriptor);
-  const evidence = { selfieEncrypted: seal(selfieKey, image), matchScore: score, matchDecision: decision };
+  const evidence = { selfieEncrypted: seal(selfieKey, image, registration.id), matchScore: score, matchDecision: decision };
   if (decision === "no_match") {
-    if (attempts >= MAX_SELFIE_ATTEMPTS) {
-      await db.registration.update({ where: { id: registration.id }, data: { ...evidence, step: "COUNTER_REQUIRED" } });
+    if (attempts >= MAX_SELFIE_ATTEMPTS || lastUpload) {
+      await db.registration.updateMany({ where: { id: registration.id, step: "SELFIE" }, data: { ...evidence, step: "COUNTER_REQUIRED" } });
       throw new AppError("SELFIE_ATTEMPTS_EXHAUSTED");
     }
     throw new AppError("FACE_NO_MATCH", { details: { attemptsLeft: MAX_SELFIE_ATTEMPTS - attempts } });
   }
-  const moved = await db.registration.updateMany({ where: { id: registration.id, step: "SELFIE" }, data: { ...evidence, step: "PIN" } });
-  if (moved.count === 0) throw new AppError("WRONG_STEP");
+  await passSelfie(db, { id: registration.id, nik: registration.nik }, evidence);
   const updated = await db.registration.findUniqueOrThrow({
     where: { id: registration.id },
     select: { id: true, nik: true, email: true, step: true, selfieAttempts: true },
@@ -67,3 +80,34 @@ export async function submitSelfie({ db, resumeToken, image, selfieKey }: Submit
   return { registration: await toRegistrationView(db, updated), decision, score };
 }
 
+/**
+ * Moves a registration from the selfie to the PIN step and ends the others of its NIK still
+ * waiting at the selfie or the counter-required dead end. Also used by the officer who checked
+ * the face in person.
+ */
+export async function passSelfie(
+  db: Db,
+  registration: { id: string; nik: string },
+  evidence: { selfieEncrypted?: Uint8Array<ArrayBuffer> | null; matchScore?: number; matchDecision?: FaceDecision } = {},
+  from: ("SELFIE" | "COUNTER_REQUIRED")[] = ["SELFIE"],
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`registration:${registration.nik}`}))`;
+    const ahead = await tx.registration.findFirst({
+      where: { nik: registration.nik, id: { not: registration.id }, step: { in: ["PIN", "DEVICE", "COUNTER", "EMAIL", "ACTIVE"] } },
+      select: { step: true },
+    });
+    if (ahead) throw new AppError(ahead.step === "ACTIVE" ? "ALREADY_ACTIVE" : "REGISTRATION_IN_PROGRESS");
+    const moved = await tx.registration.updateMany({ where: { id: registration.id, step: { in: from } }, data: { ...evidence, step: "PIN" } });
+    if (moved.count === 0) throw new AppError("WRONG_STEP");
+    await tx.registration.updateMany({
+      where: { nik: registration.nik, id: { not: registration.id }, step: { in: ["SELFIE", "COUNTER_REQUIRED"] } },
+      data: { step: "SUPERSEDED", selfieEncrypted: null },
+    });
+  });
+}
+
+async function sendToCounter(db: Db, registrationId: string): Promise<never> {
+  await db.registration.updateMany({ where: { id: registrationId, step: "SELFIE" }, data: { step: "COUNTER_REQUIRED" } });
+  throw new AppError("SELFIE_ATTEMPTS_EXHAUSTED");
+}

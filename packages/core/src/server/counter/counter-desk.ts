@@ -80,7 +80,7 @@ export async function applicantPhoto({ db, counterSessionId, registrationId, whi
     return photo;
   }
   if (!registration.selfieEncrypted) throw new AppError("NOT_FOUND");
-  return { bytes: new Uint8Array(unseal(selfieKey, registration.selfieEncrypted)), mime: "image/jpeg" };
+  return { bytes: new Uint8Array(unseal(selfieKey, registration.selfieEncrypted, registrationId)), mime: "image/jpeg" };
 }
 
 export interface DecideOptions {

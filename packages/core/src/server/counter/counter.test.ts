@@ -1,5 +1,5 @@
 import { webcrypto } from "node:crypto";
-import { createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createCounterSession, createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MailCatcher, startMailCatcher } from "../../../../../scripts/lib/mail-catcher.ts";
@@ -7,6 +7,7 @@ import { startRegistration } from "../activation/start-registration.ts";
 import { findRegistration } from "../activation/registration-view.ts";
 import { deviceKeyThumbprint } from "../device-key.ts";
 import { createMailer, type Mailer } from "../mail/mailer.ts";
+import { createRateLimiter, NO_LIMITS } from "../rate-limit.ts";
 import { deriveKey, hashToken, newToken, seal } from "../secrets.ts";
 import { issueActivationQr, scanActivationQr } from "./activation-qr.ts";
 import { applicantPhoto, decideActivation, listApplicants, verifyActivationRecord } from "./counter-desk.ts";
@@ -31,8 +32,9 @@ beforeAll(async () => {
   catcher = await startMailCatcher({ smtpPort: 2527, httpPort: 8127 });
   mailer = createMailer({ smtpUrl: catcher.smtpUrl });
   counterCode = "UJI-01";
-  await test.db.counter.create({ data: { code: counterCode, name: "Loket Uji 1" } });
-  await test.db.officer.create({ data: { nip: officerNip, nama: "RATNA PETUGAS", passwordHash: await hashOfficerPassword("sandi-petugas-uji") } });
+  await test.db.counter.create({ data: { code: counterCode, name: "Loket Uji 1", kabupatenKode: "64.72" } });
+  await test.db.counter.create({ data: { code: "UJI-PDG", name: "Loket Uji Padang", kabupatenKode: "13.71" } });
+  await test.db.officer.create({ data: { nip: officerNip, nama: "RATNA PETUGAS", passwordHash: await hashOfficerPassword("sandi-petugas-uji"), kabupatenKode: "64.72" } });
 }, 60_000);
 afterAll(async () => {
   await catcher.stop();
@@ -40,7 +42,7 @@ afterAll(async () => {
 });
 
 async function openCounter() {
-  const { token } = await signInOfficer({ db: test.db, request: { nip: officerNip, password: "sandi-petugas-uji", counter: counterCode } });
+  const { token } = await signInOfficer({ db: test.db, limiter: NO_LIMITS, request: { nip: officerNip, password: "sandi-petugas-uji", counter: counterCode } });
   return { token, session: await getCounterSession({ db: test.db, token }) };
 }
 
@@ -51,9 +53,10 @@ async function citizenAtCounter() {
   const { resumeToken } = await startRegistration({ db: test.db, request: { nik: resident.nik, email: "siti@contoh.id", phone: "+6281234567890" }, today: TODAY });
   const pair = await webcrypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
   const { kty, crv, x, y } = await webcrypto.subtle.exportKey("jwk", pair.publicKey);
+  const { id } = await test.db.registration.findUniqueOrThrow({ where: { resumeTokenHash: hashToken(resumeToken) }, select: { id: true } });
   const registration = await test.db.registration.update({
-    where: { resumeTokenHash: hashToken(resumeToken) },
-    data: { step: "COUNTER", matchScore: 0.31, matchDecision: "match", selfieEncrypted: seal(selfieKey, Buffer.from("selfie-jpeg")) },
+    where: { id },
+    data: { step: "COUNTER", matchScore: 0.31, matchDecision: "match", selfieEncrypted: seal(selfieKey, Buffer.from("selfie-jpeg"), id) },
   });
   const deviceKey = { kty: kty!, crv: crv!, x: x!, y: y! };
   await test.db.device.create({
@@ -71,19 +74,55 @@ describe("officer sign-in", () => {
     const { token, session } = await openCounter();
     expect(session.counter.code).toBe(counterCode);
     expect(session.officer.nama).toBe("RATNA PETUGAS");
-    expect(await error(signInOfficer({ db: test.db, request: { nip: officerNip, password: "salah", counter: counterCode } }))).toBe("OFFICER_CREDENTIALS_WRONG");
-    expect(await error(signInOfficer({ db: test.db, request: { nip: "199001012015011999", password: "x", counter: counterCode } }))).toBe("OFFICER_CREDENTIALS_WRONG");
-    expect(await error(signInOfficer({ db: test.db, request: { nip: officerNip, password: "sandi-petugas-uji", counter: "NOPE" } }))).toBe("COUNTER_UNKNOWN");
+    expect(await error(signInOfficer({ db: test.db, limiter: NO_LIMITS, request: { nip: officerNip, password: "salah", counter: counterCode } }))).toBe("OFFICER_CREDENTIALS_WRONG");
+    expect(await error(signInOfficer({ db: test.db, limiter: NO_LIMITS, request: { nip: "199001012015011999", password: "x", counter: counterCode } }))).toBe("OFFICER_CREDENTIALS_WRONG");
+    expect(await error(signInOfficer({ db: test.db, limiter: NO_LIMITS, request: { nip: officerNip, password: "sandi-petugas-uji", counter: "NOPE" } }))).toBe("COUNTER_UNKNOWN");
     await signOutOfficer({ db: test.db, token });
     expect(await error(getCounterSession({ db: test.db, token }))).toBe("OFFICER_SIGNED_OUT");
   });
 
-  it("locks the account for 15 minutes after 5 wrong passwords, even guessed in parallel", async () => {
+  const lockTarget = async (nip: string) =>
+    test.db.officer.create({ data: { nip, nama: "UJI KUNCI", passwordHash: await hashOfficerPassword("benar-sekali"), kabupatenKode: "64.72" } });
+  const guess = (nip: string, password: string) => error(signInOfficer({ db: test.db, limiter: NO_LIMITS, request: { nip, password, counter: counterCode } }));
+
+  it("checks at most 5 of 40 parallel wrong passwords, then locks for 15 minutes (finding 1)", async () => {
     const nip = "199202022015012002";
-    await test.db.officer.create({ data: { nip, nama: "UJI KUNCI", passwordHash: await hashOfficerPassword("benar-sekali") } });
-    const guesses = await Promise.all(Array.from({ length: 6 }, () => error(signInOfficer({ db: test.db, request: { nip, password: "tebakan", counter: counterCode } }))));
-    expect(guesses.filter((code) => code === "OFFICER_CREDENTIALS_WRONG").length).toBeGreaterThanOrEqual(5);
-    expect(await error(signInOfficer({ db: test.db, request: { nip, password: "benar-sekali", counter: counterCode } }))).toBe("OFFICER_LOCKED");
+    await lockTarget(nip);
+    const guesses = await Promise.all(Array.from({ length: 40 }, () => guess(nip, "tebakan")));
+    expect(guesses.filter((code) => code === "OFFICER_CREDENTIALS_WRONG")).toHaveLength(5);
+    expect(guesses.filter((code) => code === "OFFICER_LOCKED")).toHaveLength(35);
+    expect(await guess(nip, "benar-sekali")).toBe("OFFICER_LOCKED");
+    const officer = await test.db.officer.findUniqueOrThrow({ where: { nip }, select: { lockedUntil: true } });
+    expect(officer.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+  });
+
+  it("lets a right password inside a burst of 29 wrong ones neither slip past the lock nor lift it (finding 1)", async () => {
+    const nip = "199202022015012003";
+    await lockTarget(nip);
+    const burst = Array.from({ length: 30 }, (_, i) => (i === 15 ? "benar-sekali" : "tebakan"));
+    const results = await Promise.all(burst.map((password) => guess(nip, password)));
+    expect(results.filter((code) => code !== "OFFICER_LOCKED")).toHaveLength(5);
+    expect(await guess(nip, "benar-sekali")).toBe("OFFICER_LOCKED");
+  });
+
+  it("answers an unknown NIP exactly as a real one: wrong five times, then locked", async () => {
+    const limiter = createRateLimiter({ databaseUrl: test.url, secret: new Uint8Array(32) });
+    const nip = "199909092020091009";
+    const tries = [];
+    for (let i = 0; i < 6; i++) tries.push(await error(signInOfficer({ db: test.db, limiter, request: { nip, password: "x", counter: counterCode } })));
+    expect(tries).toEqual([...Array(5).fill("OFFICER_CREDENTIALS_WRONG"), "OFFICER_LOCKED"]);
+  });
+
+  it("signs an officer in only at a counter of their own Dinas (finding 8)", async () => {
+    expect(await error(signInOfficer({ db: test.db, limiter: NO_LIMITS, request: { nip: officerNip, password: "sandi-petugas-uji", counter: "UJI-PDG" } }))).toBe("OFFICER_WRONG_REGION");
+    const officer = await test.db.officer.findUniqueOrThrow({ where: { nip: officerNip }, select: { id: true } });
+    expect(await test.db.auditEvent.count({ where: { actorId: officer.id, action: "officer.sign_in_wrong_region" } })).toBe(1);
+  });
+
+  it("signs out a console left idle for 30 minutes", async () => {
+    const { token, session } = await openCounter();
+    await test.db.counterSession.update({ where: { id: session.id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+    expect(await error(getCounterSession({ db: test.db, token }))).toBe("OFFICER_SIGNED_OUT");
   });
 });
 
@@ -214,29 +253,60 @@ describe("decision at the counter", () => {
 });
 
 describe("officer resets", () => {
-  it("a second phone for an active NIK is refused until the officer resets the lost one", async () => {
+  it("a second phone for an active NIK is refused until the officer resets the lost one, and the reset is audited", async () => {
+    const desk = await createCounterSession(test.db);
     const citizen = await citizenAtCounter();
     await test.db.registration.update({ where: { id: citizen.registrationId }, data: { step: "ACTIVE" } });
     const start = () => startRegistration({ db: test.db, request: { nik: citizen.resident.nik, email: "baru@contoh.id", phone: "+6281234567891" }, today: TODAY });
     expect(await error(start())).toBe("ALREADY_ACTIVE");
-    expect((await findResidentCase({ db: test.db, nik: citizen.resident.nik })).actions).toEqual(["DEVICE"]);
+    expect((await findResidentCase({ db: test.db, session: desk, nik: citizen.resident.nik })).actions).toEqual(["DEVICE"]);
 
-    await resetResident({ db: test.db, request: { nik: citizen.resident.nik, action: "DEVICE" } });
+    await resetResident({ db: test.db, session: desk, request: { nik: citizen.resident.nik, action: "DEVICE", note: "ponsel hilang, dicek dengan e-KTP" } });
     expect(await test.db.device.findUniqueOrThrow({ where: { registrationId: citizen.registrationId }, select: { revokedAt: true } })).toEqual({ revokedAt: expect.any(Date) });
     expect((await start()).registration.step).toBe("SELFIE");
-    expect(await error(resetResident({ db: test.db, request: { nik: citizen.resident.nik, action: "DEVICE" } }))).toBe("NOTHING_TO_RESET");
+    expect(await error(resetResident({ db: test.db, session: desk, request: { nik: citizen.resident.nik, action: "DEVICE", note: "lagi" } }))).toBe("NOTHING_TO_RESET");
+    // Finding 8: who reset what, when and why.
+    const audit = await test.db.auditEvent.findFirstOrThrow({ where: { nik: citizen.resident.nik, action: "resident.reset.device" } });
+    expect(audit).toMatchObject({ actorType: "OFFICER", actorId: desk.officer.id, counterId: desk.counter.id, note: "ponsel hilang, dicek dengan e-KTP", at: expect.any(Date) });
+    expect(await test.db.auditEvent.count({ where: { nik: citizen.resident.nik, action: "resident.lookup", actorId: desk.officer.id } })).toBe(1);
   });
 
-  it("lifts the PIN lock after the 10th wrong PIN, and passes the selfie step after an in-person check", async () => {
+  it("lifts the PIN lock after the 10th wrong PIN", async () => {
+    const desk = await createCounterSession(test.db);
     const citizen = await citizenAtCounter();
     await test.db.registration.update({ where: { id: citizen.registrationId }, data: { step: "ACTIVE", pinFailures: 10 } });
-    await resetResident({ db: test.db, request: { nik: citizen.resident.nik, action: "PIN" } });
+    await resetResident({ db: test.db, session: desk, request: { nik: citizen.resident.nik, action: "PIN", note: "dicek langsung" } });
     expect(await test.db.registration.findUniqueOrThrow({ where: { id: citizen.registrationId }, select: { pinFailures: true } })).toEqual({ pinFailures: 0 });
+    expect(await error(findResidentCase({ db: test.db, session: desk, nik: "6472051708459999" }))).toBe("RESIDENT_NOT_FOUND");
+  });
 
-    const other = await citizenAtCounter();
-    await test.db.registration.update({ where: { id: other.registrationId }, data: { step: "COUNTER_REQUIRED" } });
-    await resetResident({ db: test.db, request: { nik: other.resident.nik, action: "FACE_IN_PERSON" } });
-    expect((await findRegistration({ db: test.db, resumeToken: other.resumeToken }))?.step).toBe("PIN");
-    expect(await error(findResidentCase({ db: test.db, nik: "6472051708459999" }))).toBe("RESIDENT_NOT_FOUND");
+  it("shows whose registrations are open, cancels a stranger's and passes the owner's selfie in person (finding 3)", async () => {
+    const desk = await createCounterSession(test.db);
+    const resident = await createResident(test.db);
+    const stranger = await startRegistration({ db: test.db, request: { nik: resident.nik, email: "penipu@contoh.id", phone: "+6281299990000" }, today: TODAY, userAgent: "Mozilla/5.0 (Linux; Android 9)" });
+    const owner = await startRegistration({ db: test.db, request: { nik: resident.nik, email: "pemilik@contoh.id", phone: "+6281211112222" }, today: TODAY });
+    await test.db.registration.updateMany({ where: { resumeTokenHash: { in: [hashToken(stranger.resumeToken), hashToken(owner.resumeToken)] } }, data: { step: "COUNTER_REQUIRED", selfieAttempts: 3 } });
+
+    const found = await findResidentCase({ db: test.db, session: desk, nik: resident.nik });
+    expect(found.open.map((r) => [r.email, r.phone, r.step])).toEqual([
+      ["pemilik@contoh.id", "+6281211112222", "COUNTER_REQUIRED"],
+      ["penipu@contoh.id", "+6281299990000", "COUNTER_REQUIRED"],
+    ]);
+    expect(found.open[1]!.userAgent).toContain("Android");
+    expect(found.open[0]!.reference).toBe(owner.registration.reference);
+
+    const strangerId = found.open[1]!.id;
+    await resetResident({ db: test.db, session: desk, request: { nik: resident.nik, action: "CANCEL", registrationId: strangerId, note: "bukan pemilik NIK" } });
+    expect(await findRegistration({ db: test.db, resumeToken: stranger.resumeToken })).toBeNull();
+    await resetResident({ db: test.db, session: desk, request: { nik: resident.nik, action: "FACE_IN_PERSON", registrationId: found.open[0]!.id, note: "wajah cocok dengan e-KTP" } });
+    expect((await findRegistration({ db: test.db, resumeToken: owner.resumeToken }))?.step).toBe("PIN");
+    expect(await test.db.auditEvent.count({ where: { nik: resident.nik, action: { in: ["registration.cancel", "resident.face_in_person"] }, actorId: desk.officer.id } })).toBe(2);
+  });
+
+  it("serves only residents of the officer's own Dinas (finding 8)", async () => {
+    const padang = await createCounterSession(test.db, { kabupatenKode: "13.71" });
+    const resident = await createResident(test.db);
+    expect(await error(findResidentCase({ db: test.db, session: padang, nik: resident.nik }))).toBe("RESIDENT_OUT_OF_REGION");
+    expect(await error(resetResident({ db: test.db, session: padang, request: { nik: resident.nik, action: "PIN", note: "coba" } }))).toBe("RESIDENT_OUT_OF_REGION");
   });
 });

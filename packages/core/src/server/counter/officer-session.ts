@@ -3,67 +3,106 @@ import argon2 from "argon2";
 import type { Db } from "@ktp/db";
 import type { TOfficerSignInRequest } from "../../universal/counter.ts";
 import { AppError } from "../../universal/errors.ts";
-import { PIN_HASH_OPTIONS } from "../activation/set-pin.ts";
+import { PASSWORD_HASH_OPTIONS } from "../account/pin-hash.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { RateLimiter } from "../rate-limit.ts";
 import { hashToken, newToken } from "../secrets.ts";
 
-// An officer signs in with NIP and password at one counter. The session is both the console's
-// sign-in and the counter session its activation QRs are bound to.
+// An officer signs in with NIP and password at one counter of their own Dinas. The session is
+// both the console's sign-in and the counter session its activation QRs are bound to.
 
 export const OFFICER_SESSION_HOURS = 10;
+/** A console left alone this long signs out. */
+export const OFFICER_IDLE_MINUTES = 30;
 const LOCK_AFTER = 5;
 const LOCK_MINUTES = 15;
 /** Verified when the NIP is unknown, so a wrong NIP takes as long as a wrong password. */
-const DUMMY_HASH = argon2.hash("not-a-password", PIN_HASH_OPTIONS);
+const DUMMY_HASH = argon2.hash("not-a-password", PASSWORD_HASH_OPTIONS);
 
 export function hashOfficerPassword(password: string): Promise<string> {
-  return argon2.hash(password, PIN_HASH_OPTIONS);
+  return argon2.hash(password, PASSWORD_HASH_OPTIONS);
 }
 
-export async function signInOfficer({ db, request }: { db: Db; request: TOfficerSignInRequest }): Promise<{ token: string; expiresAt: Date }> {
-  const counter = await db.counter.findUnique({ where: { code: request.counter }, select: { id: true } });
-  if (!counter) throw new AppError("COUNTER_UNKNOWN", { field: "counter" });
-  const officer = await db.officer.findUnique({ where: { nip: request.nip }, select: { id: true, passwordHash: true, lockedUntil: true } });
-  if (officer?.lockedUntil && officer.lockedUntil > new Date()) throw new AppError("OFFICER_LOCKED");
+export interface SignInOfficerOptions {
+  db: Db;
+  request: TOfficerSignInRequest;
+  limiter: RateLimiter;
+  requestId?: string;
+}
 
-  const valid = await argon2.verify(officer?.passwordHash ?? (await DUMMY_HASH), request.password);
-  if (!officer || !valid) {
-    if (officer) {
-      // Counted in one statement, so parallel guesses each count.
-      await db.$executeRaw`
-        UPDATE app.officer
-        SET failed_logins = CASE WHEN failed_logins + 1 >= ${LOCK_AFTER} THEN 0 ELSE failed_logins + 1 END,
-            locked_until = CASE WHEN failed_logins + 1 >= ${LOCK_AFTER} THEN now() + make_interval(mins => ${LOCK_MINUTES}) ELSE locked_until END
-        WHERE id = ${officer.id}::uuid`;
-    }
+export async function signInOfficer({ db, request, limiter, requestId }: SignInOfficerOptions): Promise<{ token: string; expiresAt: Date }> {
+  const counter = await db.counter.findUnique({ where: { code: request.counter }, select: { id: true, kabupatenKode: true } });
+  if (!counter) throw new AppError("COUNTER_UNKNOWN", { field: "counter" });
+
+  // The attempt is counted in the same statement that checks the lock, before the password is
+  // checked: of any burst of parallel guesses, at most LOCK_AFTER are ever checked.
+  const [claimed] = await db.$queryRaw<{ id: string; password_hash: string; kabupaten_kode: string | null; failures: number }[]>`
+    UPDATE app.officer
+    SET failed_logins = CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END,
+        locked_until = CASE WHEN (CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END) >= ${LOCK_AFTER}
+          THEN now() + make_interval(mins => ${LOCK_MINUTES}) ELSE NULL END
+    WHERE nip = ${request.nip} AND (locked_until IS NULL OR locked_until <= now())
+    RETURNING id, password_hash, kabupaten_kode, failed_logins AS failures`;
+
+  if (!claimed) {
+    const locked = await db.officer.findUnique({ where: { nip: request.nip }, select: { lockedUntil: true } });
+    if (locked?.lockedUntil) throw lockedError(locked.lockedUntil.getTime() - Date.now());
+    // No such NIP: the same budget as a real account, so "locked" tells nothing about existence.
+    await limiter.consume("officerSignInNip", request.nip).catch((error: unknown) => {
+      throw error instanceof AppError && error.code === "RATE_LIMITED" ? lockedError(Number(error.details?.retryAfterSeconds) * 1000) : error;
+    });
+    await argon2.verify(await DUMMY_HASH, request.password);
     throw new AppError("OFFICER_CREDENTIALS_WRONG");
+  }
+
+  if (!(await argon2.verify(claimed.password_hash, request.password))) {
+    await recordAudit(db, { actorType: "OFFICER", actorId: claimed.id, action: claimed.failures >= LOCK_AFTER ? "officer.locked" : "officer.sign_in_failed", counterId: counter.id, requestId });
+    throw new AppError("OFFICER_CREDENTIALS_WRONG");
+  }
+  // Cleared only if no other attempt was counted since this one: a right password inside a burst
+  // of guesses signs in, but does not lift the lock the guesses earned.
+  await db.officer.updateMany({ where: { id: claimed.id, failedLogins: claimed.failures }, data: { failedLogins: 0, lockedUntil: null } });
+  if (!claimed.kabupaten_kode || claimed.kabupaten_kode !== counter.kabupatenKode) {
+    await recordAudit(db, { actorType: "OFFICER", actorId: claimed.id, action: "officer.sign_in_wrong_region", counterId: counter.id, requestId });
+    throw new AppError("OFFICER_WRONG_REGION", { field: "counter" });
   }
 
   const token = newToken();
   const expiresAt = new Date(Date.now() + OFFICER_SESSION_HOURS * 3600_000);
   await db.$transaction([
-    db.officer.update({ where: { id: officer.id }, data: { failedLogins: 0, lockedUntil: null } }),
-    db.counterSession.create({ data: { officerId: officer.id, counterId: counter.id, tokenHash: hashToken(token), expiresAt } }),
+    db.counterSession.create({ data: { officerId: claimed.id, counterId: counter.id, tokenHash: hashToken(token), expiresAt } }),
+    db.auditEvent.create({ data: { actorType: "OFFICER", actorId: claimed.id, action: "officer.sign_in", counterId: counter.id, requestId } }),
   ]);
   return { token, expiresAt };
 }
 
+function lockedError(msLeft: number) {
+  return new AppError("OFFICER_LOCKED", { details: { retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) } });
+}
+
 export type CounterSessionView = Awaited<ReturnType<typeof getCounterSession>>;
 
-/** The open counter session behind an officer's cookie; OFFICER_SIGNED_OUT otherwise. */
+/**
+ * The open counter session behind an officer's cookie, which this use keeps alive; OFFICER_SIGNED_OUT
+ * once it ended, expired or sat idle for OFFICER_IDLE_MINUTES.
+ */
 export async function getCounterSession({ db, token }: { db: Db; token: string | undefined }) {
-  const session = token
-    ? await db.counterSession.findUnique({
-        where: { tokenHash: hashToken(token) },
-        select: {
-          id: true,
-          expiresAt: true,
-          endedAt: true,
-          officer: { select: { id: true, nip: true, nama: true } },
-          counter: { select: { id: true, code: true, name: true } },
-        },
-      })
-    : null;
-  if (!session || session.endedAt || session.expiresAt <= new Date()) throw new AppError("OFFICER_SIGNED_OUT");
+  const [touched] = token
+    ? await db.$queryRaw<{ id: string }[]>`
+        UPDATE app.counter_session SET last_seen_at = now()
+        WHERE token_hash = ${hashToken(token)} AND ended_at IS NULL AND expires_at > now()
+          AND last_seen_at > now() - make_interval(mins => ${OFFICER_IDLE_MINUTES})
+        RETURNING id`
+    : [];
+  if (!touched) throw new AppError("OFFICER_SIGNED_OUT");
+  const session = await db.counterSession.findUniqueOrThrow({
+    where: { id: touched.id },
+    select: {
+      id: true,
+      officer: { select: { id: true, nip: true, nama: true, kabupatenKode: true } },
+      counter: { select: { id: true, code: true, name: true, kabupatenKode: true } },
+    },
+  });
   return { id: session.id, officer: session.officer, counter: session.counter };
 }
 

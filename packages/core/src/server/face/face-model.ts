@@ -16,6 +16,8 @@ type FaceApi = typeof import("@vladmandic/face-api");
 /** The TensorFlow.js instance face-api's node-wasm build uses (the same CommonJS module). */
 const tf = (): typeof import("@tensorflow/tfjs") => require("@tensorflow/tfjs");
 
+/** Larger images are refused before they are decoded: about 12 MP, more than any phone selfie needs. */
+const MAX_IMAGE_PIXELS = 12_000_000;
 /** Largest side an image is scaled down to before detection; detection itself works at 512 px. */
 const MAX_SIDE = 640;
 /** A second face counts when it is at least this fraction of the largest face's width. */
@@ -94,7 +96,7 @@ export async function describeFace(image: Uint8Array, { single = true } = {}): P
 
 async function decode(image: Uint8Array) {
   try {
-    const pipeline = sharp(image, { failOn: "error", limitInputPixels: 40_000_000 }).rotate();
+    const pipeline = sharp(image, { failOn: "error", limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
     const { width = 0, height = 0 } = await pipeline.metadata();
     const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
     // A margin around the picture: the detector misses faces that fill the whole frame, as in

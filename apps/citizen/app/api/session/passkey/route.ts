@@ -1,14 +1,16 @@
 import { finishPasskeySignIn } from "@ktp/core/server/account/sign-in";
-import { apiRoute, methodNotAllowed, readJson } from "@ktp/core/server/http";
+import { apiRoute, clientIp, methodNotAllowed, readJson } from "@ktp/core/server/http";
 import { ZPasskeySignInRequest } from "@ktp/core/universal/sign-in";
 import { getDb } from "@/db";
+import { getRateLimiter } from "@/rate-limit";
 import { relyingParty } from "@/relying-party";
 import { readSessionToken } from "@/session-cookie";
 
 /** The passkey answer, with the device key's signature of the challenge. */
 export const POST = apiRoute(async (request) => {
+  await getRateLimiter().consume("signInIp", clientIp(request));
   const body = await readJson(request, ZPasskeySignInRequest, { maxBytes: 64 * 1024 });
-  await finishPasskeySignIn({ db: getDb(), token: await readSessionToken(), rp: relyingParty(request), request: body });
+  await finishPasskeySignIn({ db: getDb(), token: await readSessionToken(), rp: relyingParty(), request: body });
   return Response.json({ next: "PIN" }, { headers: { "cache-control": "no-store" } });
 });
 

@@ -1,13 +1,20 @@
 import { finishPinSignIn } from "@ktp/core/server/account/sign-in";
-import { apiRoute, methodNotAllowed, readJson } from "@ktp/core/server/http";
+import { apiRoute, clientIp, methodNotAllowed, readJson, requestId } from "@ktp/core/server/http";
+import { deriveKey } from "@ktp/core/server/secrets";
 import { ZPinSignInRequest } from "@ktp/core/universal/sign-in";
 import { getDb } from "@/db";
-import { readSessionToken } from "@/session-cookie";
+import { env } from "@/env";
+import { getRateLimiter } from "@/rate-limit";
+import { readSessionToken, writeSessionToken } from "@/session-cookie";
 
-/** The PIN, after the passkey: a right one signs the session in. */
+/** The PIN, after the passkey: a right one signs the session in, under a new token. */
 export const POST = apiRoute(async (request) => {
+  await getRateLimiter().consume("pinIp", clientIp(request));
   const { pin } = await readJson(request, ZPinSignInRequest);
-  await finishPinSignIn({ db: getDb(), token: await readSessionToken(), pin });
+  const { token } = await finishPinSignIn({
+    db: getDb(), token: await readSessionToken(), pin, pinPepper: deriveKey(env().APP_SECRET, "pin-pepper"), requestId: requestId(request),
+  });
+  await writeSessionToken(token);
   return Response.json({ next: "CARD" }, { headers: { "cache-control": "no-store" } });
 });
 

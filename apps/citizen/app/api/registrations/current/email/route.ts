@@ -1,15 +1,18 @@
 import { getRegistration } from "@ktp/core/server/activation/registration-view";
 import { sendActivationEmail } from "@ktp/core/server/activation/send-activation-email";
-import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
+import { apiRoute, clientIp, methodNotAllowed } from "@ktp/core/server/http";
 import { getDb } from "@/db";
+import { env } from "@/env";
+import { getRateLimiter } from "@/rate-limit";
 import { getMailer } from "@/mailer";
 import { readResumeToken } from "@/registration-cookie";
 
 // "Kirim ulang": a new activation link to the registration's e-mail address.
 export const POST = apiRoute(async (request) => {
+  await getRateLimiter().consume("citizenStepIp", clientIp(request));
   const db = getDb();
   const registration = await getRegistration({ db, resumeToken: await readResumeToken() });
-  const sent = await sendActivationEmail({ db, mailer: getMailer(), registrationId: registration.id, citizenUrl: new URL(request.url).origin });
+  const sent = await sendActivationEmail({ db, mailer: getMailer(), registrationId: registration.id, citizenUrl: env().CITIZEN_URL });
   return Response.json(sent, { headers: { "cache-control": "no-store" } });
 });
 

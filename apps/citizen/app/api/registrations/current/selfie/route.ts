@@ -1,16 +1,17 @@
 import { submitSelfie } from "@ktp/core/server/activation/submit-selfie";
-import { apiRoute, methodNotAllowed, readImage } from "@ktp/core/server/http";
+import { apiRoute, clientIp, methodNotAllowed, readImage } from "@ktp/core/server/http";
 import { deriveKey } from "@ktp/core/server/secrets";
 import { getDb } from "@/db";
 import { env } from "@/env";
+import { getRateLimiter } from "@/rate-limit";
 import { readResumeToken } from "@/registration-cookie";
 
 export const POST = apiRoute(async (request) => {
-  const image = await readImage(request);
+  await getRateLimiter().consume("selfieIp", clientIp(request));
   const result = await submitSelfie({
     db: getDb(),
     resumeToken: await readResumeToken(),
-    image,
+    readImage: () => readImage(request),
     selfieKey: deriveKey(env().APP_SECRET, "selfie"),
   });
   return Response.json(result, { headers: { "cache-control": "no-store" } });

@@ -1,10 +1,14 @@
 import { beginDeviceBinding } from "@ktp/core/server/activation/begin-device-binding";
-import { apiRoute } from "@ktp/core/server/http";
+import { apiRoute, clientIp, methodNotAllowed } from "@ktp/core/server/http";
 import { getDb } from "@/db";
+import { getRateLimiter } from "@/rate-limit";
 import { readResumeToken } from "@/registration-cookie";
 import { relyingParty } from "@/relying-party";
 
 export const POST = apiRoute(async (request) => {
-  const options = await beginDeviceBinding({ db: getDb(), resumeToken: await readResumeToken(), rp: relyingParty(request) });
+  await getRateLimiter().consume("citizenStepIp", clientIp(request));
+  const options = await beginDeviceBinding({ db: getDb(), resumeToken: await readResumeToken(), rp: relyingParty() });
   return Response.json(options, { headers: { "cache-control": "no-store" } });
 });
+
+export const GET = methodNotAllowed("POST");

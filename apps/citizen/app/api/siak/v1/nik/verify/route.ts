@@ -1,10 +1,12 @@
-import { apiRoute, methodNotAllowed, readJson } from "@ktp/core/server/http";
+import { apiRoute, clientIp, methodNotAllowed, readJson } from "@ktp/core/server/http";
 import { verifyNik } from "@ktp/core/server/siak/verify-nik";
 import { ZVerifyNikRequest } from "@ktp/core/universal/siak";
 import { getDb } from "@/db";
+import { getRateLimiter } from "@/rate-limit";
 
 // The mock SIAK Terpusat check (docs/api/siak.openapi.yaml).
 export const POST = apiRoute(async (request) => {
+  await getRateLimiter().consume("nikVerifyIp", clientIp(request));
   const { nik } = await readJson(request, ZVerifyNikRequest);
   return Response.json(await verifyNik({ db: getDb(), nik }), { headers: { "cache-control": "no-store" } });
 });

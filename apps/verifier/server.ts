@@ -1,0 +1,4 @@
+// Starts the verifier app behind the platform's HTTP server (client address, request id, access log).
+import { serveAppFromEnv } from "@ktp/core/server/serve-app";
+
+await serveAppFromEnv({ name: "verifier", dir: import.meta.dirname, defaultPort: 3002 });

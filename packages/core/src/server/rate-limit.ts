@@ -1,0 +1,89 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import pg from "pg";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { AppError } from "../universal/errors.ts";
+
+// Rate limits kept in PostgreSQL (table app.rate_limit, created by a migration), so every
+// instance of every app counts against one budget. Each consume is one atomic upsert.
+// Subjects (NIK, e-mail, phone, NIP, IP) are stored as keyed hashes, never in clear.
+// The list below is the policy; docs/security.md explains each line.
+
+export const LIMITS = {
+  /** SIAK check: whether a NIK exists and is alive is personal, so guessing is slow. */
+  nikVerifyIp: { points: 60, seconds: 60, per: "ip" },
+  registrationIp: { points: 10, seconds: 3600, per: "ip" },
+  registrationEmail: { points: 5, seconds: 86_400, per: "subject" },
+  registrationPhone: { points: 5, seconds: 86_400, per: "subject" },
+  /** A selfie costs about a second of CPU, usable or not. */
+  selfieIp: { points: 30, seconds: 3600, per: "ip" },
+  /** Sign-in challenges and passkey answers (each challenge is a row). */
+  signInIp: { points: 30, seconds: 600, per: "ip" },
+  pinIp: { points: 30, seconds: 600, per: "ip" },
+  /** Every other citizen step (PIN choice, device binding, QR scan, e-mail link). */
+  citizenStepIp: { points: 120, seconds: 600, per: "ip" },
+  officerSignInIp: { points: 30, seconds: 900, per: "ip" },
+  /** Mirrors the officer lockout for NIPs that do not exist, so a locked answer reveals nothing. */
+  officerSignInNip: { points: 5, seconds: 900, per: "subject" },
+  /** Every signed-in officer request. */
+  officerNip: { points: 600, seconds: 60, per: "subject" },
+  /** Every verifier request with an API key. */
+  apiKey: { points: 600, seconds: 60, per: "subject" },
+} as const satisfies Record<string, { points: number; seconds: number; per: "ip" | "subject" }>;
+
+export type LimitName = keyof typeof LIMITS;
+
+export interface RateLimiter {
+  /** Counts one request of `subject` against `limit`; throws RATE_LIMITED (429) once it is spent. */
+  consume(limit: LimitName, subject: string): Promise<void>;
+  /** Gives a point back (a right password after wrong ones). */
+  reward(limit: LimitName, subject: string): Promise<void>;
+}
+
+export interface CreateRateLimiterOptions {
+  databaseUrl: string;
+  /** Keys the hash of each subject. */
+  secret: Uint8Array;
+  /** Multiplies the per-IP budgets (many test clients share one address); 1 in production. */
+  ipMultiplier?: number;
+}
+
+export function createRateLimiter({ databaseUrl, secret, ipMultiplier = 1 }: CreateRateLimiterOptions): RateLimiter {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const limiters = new Map<LimitName, RateLimiterPostgres>();
+  const limiter = (name: LimitName) => {
+    let found = limiters.get(name);
+    if (!found) {
+      const { points, seconds, per } = LIMITS[name];
+      found = new RateLimiterPostgres({
+        storeClient: pool,
+        schemaName: "app",
+        tableName: "rate_limit",
+        tableCreated: true,
+        keyPrefix: name,
+        points: per === "ip" ? Math.max(1, Math.round(points * ipMultiplier)) : points,
+        duration: seconds,
+      });
+      limiters.set(name, found);
+    }
+    return found;
+  };
+  const key = (subject: string) => createHmac("sha256", secret).update(subject).digest("base64url").slice(0, 32);
+
+  return {
+    async consume(name, subject) {
+      try {
+        await limiter(name).consume(key(subject));
+      } catch (error) {
+        if (!(error instanceof RateLimiterRes)) throw error;
+        throw new AppError("RATE_LIMITED", { details: { retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)), limit: name } });
+      }
+    },
+    async reward(name, subject) {
+      await limiter(name).reward(key(subject));
+    },
+  };
+}
+
+/** A limiter that never refuses, for use-cases called from scripts and tests that do not test limits. */
+export const NO_LIMITS: RateLimiter = { consume: async () => {}, reward: async () => {} };

@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage } from "node:http";
+import { isIP } from "node:net";
+import next from "next";
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./client.ts";
+import { log, scrubPath } from "./log.ts";
+
+// Each app runs behind this small HTTP server instead of `next start`, because Next keeps an
+// incoming X-Forwarded-For as it is: a forged header would buy a fresh rate-limit quota. Here the
+// client is the socket's address, or what a proxy named in TRUSTED_PROXIES says it forwarded.
+
+export interface ServeAppOptions {
+  name: string;
+  /** The app's directory (where next.config.ts is). */
+  dir: string;
+  port: number;
+  hostname?: string;
+  dev?: boolean;
+  /** Addresses of proxies whose X-Forwarded-For is believed (e.g. the load balancer's). */
+  trustedProxies?: string[];
+}
+
+export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = false, trustedProxies = [] }: ServeAppOptions) {
+  const app = next({ dev, dir, port, hostname });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const trusted = new Set(trustedProxies.map(normalizeIp));
+  // Route handlers log through Next's own copy of log.ts, which reads KTP_APP when first loaded.
+  process.env.KTP_APP ??= name;
+  log.setBindings({ app: name });
+  const access = log;
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const { ip, viaProxy } = identifyClient(req, trusted);
+    const inboundId = viaProxy ? String(req.headers[REQUEST_ID_HEADER] ?? "") : "";
+    const requestId = /^[A-Za-z0-9-]{8,64}$/.test(inboundId) ? inboundId : randomUUID();
+    // Only this server writes these headers; whatever a client sent under their names is dropped.
+    for (const header of Object.keys(req.headers)) {
+      if (header.startsWith("x-ktp-") || (!viaProxy && header.startsWith("x-forwarded-"))) delete req.headers[header];
+    }
+    req.headers[CLIENT_IP_HEADER] = ip;
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    res.on("finish", () => {
+      access.info({ reqId: requestId, method: req.method, path: scrubPath(req.url ?? ""), status: res.statusCode, ms: Math.round(performance.now() - started) });
+    });
+    void handle(req, res);
+  });
+  // Slow or endless requests cannot hold a connection for ever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
+  access.info({ port, dev }, `${name} listening`);
+  const stop = () => server.close(() => process.exit(0));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  return server;
+}
+
+/** The socket's address, or, behind a trusted proxy, the right-most address it did not add itself. */
+export function identifyClient(req: Pick<IncomingMessage, "headers" | "socket">, trusted: Set<string>): { ip: string; viaProxy: boolean } {
+  const socketIp = normalizeIp(req.socket.remoteAddress ?? "");
+  if (!trusted.has(socketIp)) return { ip: socketIp || "unknown", viaProxy: false };
+  const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",").map((s) => normalizeIp(s.trim())).filter((s) => isIP(s));
+  for (let i = forwarded.length - 1; i >= 0; i--) {
+    if (!trusted.has(forwarded[i]!)) return { ip: forwarded[i]!, viaProxy: true };
+  }
+  return { ip: forwarded[0] ?? socketIp, viaProxy: true };
+}
+
+function normalizeIp(ip: string): string {
+  return ip.startsWith("::ffff:") && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;
+}
+
+/** serveApp configured from the environment: PORT, BIND_ADDRESS, TRUSTED_PROXIES (comma-separated); `--dev` for development. */
+export function serveAppFromEnv({ name, dir, defaultPort }: { name: string; dir: string; defaultPort: number }) {
+  const port = Number(process.env.PORT ?? defaultPort);
+  const trustedProxies = (process.env.TRUSTED_PROXIES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const invalid = trustedProxies.filter((ip) => !isIP(ip));
+  if (!Number.isInteger(port) || invalid.length) {
+    console.error(`${name} cannot start: ${invalid.length ? `TRUSTED_PROXIES has addresses that are not IPs: ${invalid.join(", ")}` : "PORT is not a number"}.`);
+    process.exit(1);
+  }
+  return serveApp({ name, dir, port, hostname: process.env.BIND_ADDRESS, dev: process.argv.includes("--dev"), trustedProxies });
+}
