@@ -3,6 +3,7 @@ import { createHmac } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "../universal/errors.ts";
+import { log } from "./log.ts";
 
 // Rate limits kept in PostgreSQL (table app.rate_limit, created by a migration), so every
 // instance of every app counts against one budget. Each consume is one atomic upsert.
@@ -50,6 +51,9 @@ export interface CreateRateLimiterOptions {
 
 export function createRateLimiter({ databaseUrl, secret, ipMultiplier = 1 }: CreateRateLimiterOptions): RateLimiter {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  // An idle connection that dies with PostgreSQL is an 'error' event on the pool: without a
+  // listener it is an uncaught exception that ends the whole app. The pool drops it and reconnects.
+  pool.on("error", (err) => log.warn({ err: { message: err.message } }, "rate-limit pool: idle connection lost"));
   const limiters = new Map<LimitName, RateLimiterPostgres>();
   const limiter = (name: LimitName) => {
     let found = limiters.get(name);
