@@ -3,7 +3,8 @@
 //   2. PostgreSQL: a fresh embedded cluster, or the server DATABASE_URL points at
 //   3. typecheck, vitest (unit + real-database tests), production builds
 //   4. the three apps on ports 3100-3102 against a seeded database, then Playwright in Chromium
-//   npm test -- --only unit | --only e2e  [--project <playwright project>]
+//   5. crash safety: kill -9 of an app or PostgreSQL mid-activation (scripts/reliability/crash.ts)
+//   npm test -- --only unit | --only e2e | --only crash  [--project <playwright project>]
 // KTP_TEST_SLOT=N shifts every port by N×10 (N×1000 for the apps), so checkouts can test side by side.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -20,9 +21,10 @@ import { buildApps, run, startApps } from "./lib/apps.ts";
 import { writeFakeCameras } from "./lib/fake-camera.ts";
 import { startMailCatcher } from "./lib/mail-catcher.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
+import { formatCrashReport, runCrashSuite, tallyCrashReport } from "./reliability/crash.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string" }, project: { type: "string" } } });
-const want = (part: "unit" | "e2e") => !values.only || values.only === part;
+const want = (part: "unit" | "e2e" | "crash") => !values.only || values.only === part;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const REPORTS = path.join(ROOT, ".data/test-reports");
 const SLOT = Number(process.env.KTP_TEST_SLOT ?? 0);
@@ -45,6 +47,7 @@ try {
     tally(`${REPORTS}/vitest.json`, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }));
   }
   if (want("e2e")) await step("e2e", runEndToEnd);
+  if (want("crash")) await step("crash safety", runCrashSafety);
 } finally {
   await server.stop();
 }
@@ -88,6 +91,23 @@ async function runEndToEnd() {
     tally(`${REPORTS}/playwright.json`, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
     if (!values.project) checkLogHygiene();
   }
+}
+
+/**
+ * Its own PostgreSQL cluster (it kills it), mail catcher and app processes, on ports of their own;
+ * the builds are the e2e step's. Each run, each kill and the log check count as one test.
+ */
+async function runCrashSafety() {
+  await buildApps();
+  const report = await runCrashSuite({ slot: SLOT }).catch((error: unknown) => {
+    counts.failed++;
+    throw error;
+  });
+  console.log(`\n${formatCrashReport(report)}\n\nCrash safety: ${report.runs.length} runs in ${report.kills.length} kills, ${report.seconds.toFixed(0)} s.`);
+  const { passed, failed } = tallyCrashReport(report);
+  counts.passed += passed;
+  counts.failed += failed;
+  if (failed) throw new Error(`${failed} crash-safety checks failed`);
 }
 
 /**

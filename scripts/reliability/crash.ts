@@ -1,16 +1,18 @@
 // Crash safety (docs/testing.md): `kill -9` of the app serving an activation step, and separately
 // of PostgreSQL, while the step's request is in flight; then restart the victim and check that
 // every registration is consistent and that the citizen can go on or start over.
-//   tsx --conditions=react-server scripts/reliability/crash.ts      (or npm test -- --only crash)
+//   tsx --conditions=react-server scripts/reliability/crash.ts [--victim app|postgres] [--moment selfie|pin|qr|decision]
+//   (or npm test -- --only crash)
 // It runs its own PostgreSQL cluster (it kills it), mail catcher and app processes; KTP_TEST_SLOT=N
 // shifts their ports as in scripts/test.ts.
 import { randomBytes, randomInt, webcrypto } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDb, type Db } from "@ktp/db";
-import { type EmbeddedDatabase, startEmbeddedDatabase } from "@ktp/db/embedded";
+import { type EmbeddedDatabase, embeddedDatabaseUrl, startEmbeddedDatabase } from "@ktp/db/embedded";
 import { migrateDatabase } from "@ktp/db/migrate";
 import { createResident } from "@ktp/db/testing";
 import { hashOfficerPassword } from "../../packages/core/src/server/counter/officer-session.ts";
@@ -20,7 +22,7 @@ import { type AppName, type AppOptions, buildApps, type RunningApp, startApp, wa
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "../lib/database.ts";
 import { type MailCatcher, startMailCatcher } from "../lib/mail-catcher.ts";
 import { describeReply, HttpClient, type Reply } from "./http-client.ts";
-import { checkInvariants } from "./invariants.ts";
+import { checkInvariants, formatViolation, type Violation } from "./invariants.ts";
 import { killPostgres, killProcess } from "./kill.ts";
 
 export type Moment = "selfie" | "pin" | "qr" | "decision";
@@ -29,23 +31,40 @@ export type Victim = "app" | "postgres";
 export interface CrashRun {
   victim: Victim;
   moment: Moment;
-  /** "0 ms", "200 ms" after sending, or a named point inside the step's transaction. */
+  /** "200 ms": the request was sent that long before the kill; or a named point inside the step. */
   trigger: string;
   outcome: string;
   problems: string[];
 }
 
+/** One kill -9 and restart, with every request in flight at that moment. */
+export interface CrashKill {
+  victim: Victim;
+  moment: Moment;
+  /** From the kill until the victim answered again (app: /api/health 200; PostgreSQL: both apps healthy). */
+  downMs: number;
+  /** Setting the citizens up before, checking and going on after. */
+  prepareMs: number;
+  afterMs: number;
+  problems: string[];
+}
+
 export interface CrashReport {
   runs: CrashRun[];
+  kills: CrashKill[];
   /** Server errors (5xx other than 503 while the database was down) in the apps' logs. */
   logProblems: string[];
+  /** Starting PostgreSQL, the apps and the officers; then the whole suite. */
+  setupSeconds: number;
   seconds: number;
 }
 
 /** The app process that serves each moment's request. */
-const SERVER: Record<Moment, AppName> = { selfie: "citizen", pin: "citizen", qr: "citizen", decision: "officer" };
-const DELAYS_MS = [0, 20, 80, 200];
+const SERVER: Record<Moment, "citizen" | "officer"> = { selfie: "citizen", pin: "citizen", qr: "citizen", decision: "officer" };
+/** How long before the kill each request is sent. */
+const DELAYS_MS = [200, 80, 20, 0];
 const PIN = "739146";
+const DATABASE = "ktp_crash";
 
 /**
  * A point inside a step where the request is held by a lock the suite takes beforehand, so the
@@ -54,55 +73,79 @@ const PIN = "739146";
 interface Barrier {
   label: string;
   /** Takes the lock on `client` (in an open transaction). */
-  hold(client: pg.Client, lab: Lab, citizen: Citizen): Promise<void>;
+  hold(client: pg.Client, citizen: Citizen): Promise<void>;
   /** Only for this decision. */
-  only?: "APPROVED";
+  decision?: "APPROVED";
+  /** The lock is on the counter's row: this citizen goes to a counter of its own. */
+  ownCounter?: boolean;
+  /** The citizen has used two of three selfie attempts. */
+  lastAttempt?: boolean;
+  /** A stranger's registration of the same NIK waits at the selfie too. */
+  stranger?: boolean;
+}
+
+async function lockRegistration(client: pg.Client, id: string | undefined) {
+  await client.query("SELECT 1 FROM app.registration WHERE id = $1 FOR UPDATE", [id]);
 }
 
 const BARRIERS: Record<Moment, Barrier[]> = {
-  selfie: [{
-    // passSelfie moved this registration to PIN and waits to end a stranger's one at the selfie.
-    label: "in tx: moved to PIN, others not yet ended",
-    hold: async (client, _lab, citizen) => {
-      await client.query("SELECT 1 FROM app.registration WHERE id = $1 FOR UPDATE", [citizen.strangerId]);
+  selfie: [
+    {
+      // passSelfie moved this registration to PIN and waits to end a stranger's one at the selfie.
+      label: "in tx: moved to PIN, others not yet ended",
+      stranger: true,
+      hold: (client, citizen) => lockRegistration(client, citizen.strangerId),
     },
-  }],
+    {
+      // The face matched on the last attempt; moving the step waits for the NIK's lock.
+      label: "last attempt: face compared, step not moved",
+      lastAttempt: true,
+      hold: async (client, citizen) => {
+        await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`registration:${citizen.nik}`]);
+      },
+    },
+  ],
   pin: [{
     label: "in UPDATE: PIN hashed, row locked",
-    hold: async (client, _lab, citizen) => {
-      await client.query("SELECT 1 FROM app.registration WHERE id = $1 FOR UPDATE", [citizen.id]);
-    },
+    hold: (client, citizen) => lockRegistration(client, citizen.id),
   }],
   qr: [{
     // The QR is claimed; joining the counter's queue waits for the registration row.
     label: "in tx: QR claimed, queue not joined",
-    hold: async (client, _lab, citizen) => {
-      await client.query("SELECT 1 FROM app.registration WHERE id = $1 FOR UPDATE", [citizen.id]);
-    },
+    hold: (client, citizen) => lockRegistration(client, citizen.id),
   }],
   decision: [
     {
       // The step moved and the selfie is erased; the record's foreign key to the counter waits.
       label: "in tx: step moved, record not written",
-      hold: async (client, lab) => {
-        await client.query("SELECT 1 FROM app.counter WHERE id = $1 FOR UPDATE", [lab.counterId]);
+      ownCounter: true,
+      hold: async (client, citizen) => {
+        await client.query("SELECT 1 FROM app.counter WHERE id = $1 FOR UPDATE", [citizen.desk.counterId]);
       },
     },
     {
       label: "after commit, before the e-mail",
-      only: "APPROVED",
-      hold: async (client, _lab, citizen) => {
+      decision: "APPROVED",
+      hold: async (client, citizen) => {
         await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`activation-email:${citizen.id}`]);
       },
     },
   ],
 };
 
+/** An officer signed in at a counter. */
+interface Desk {
+  http: HttpClient;
+  counterId: string;
+}
+
 interface Citizen {
   nik: string;
   id: string;
   email: string;
   http: HttpClient;
+  /** Where the officer who decides sits. */
+  desk: Desk;
   /** A second registration of the same NIK waiting at the selfie (someone else's phone). */
   strangerId?: string;
   /** Signs with the device key this "phone" holds (from the COUNTER step on). */
@@ -110,93 +153,151 @@ interface Citizen {
   qr?: string;
 }
 
-export async function runCrashSuite({ slot = 0, logDir = path.join(ROOT, ".data/crash/logs"), log = console.log } = {}): Promise<CrashReport> {
+/** One request in flight at the kill. */
+interface Flight {
+  run: CrashRun;
+  citizen: Citizen;
+  barrier: Barrier | null;
+  decision: "APPROVED" | "REFUSED";
+  lock?: pg.Client;
+  sent?: Promise<Reply>;
+}
+
+export interface CrashSuiteOptions {
+  /** Shifts the ports as KTP_TEST_SLOT does in scripts/test.ts. */
+  slot?: number;
+  logDir?: string;
+  log?: (line: string) => void;
+  /** Only these (all by default). */
+  victims?: Victim[];
+  moments?: Moment[];
+}
+
+export async function runCrashSuite({
+  slot = 0, logDir = path.join(ROOT, ".data/crash/logs"), log = console.log, victims = ["app", "postgres"], moments = ["selfie", "pin", "qr", "decision"],
+}: CrashSuiteOptions = {}): Promise<CrashReport> {
   const started = performance.now();
   const lab = await Lab.open({ slot, logDir });
+  const setupSeconds = (performance.now() - started) / 1000;
   const runs: CrashRun[] = [];
+  const kills: CrashKill[] = [];
+  // Invariants are checked over every registration; a violation is reported once, where it appeared.
+  const reported = new Set<string>();
   try {
-    for (const victim of ["app", "postgres"] as const) {
-      for (const moment of ["selfie", "pin", "qr", "decision"] as const) {
-        const triggers: (number | Barrier)[] = [...DELAYS_MS, ...BARRIERS[moment]];
-        for (const trigger of triggers) {
-          // Some decisions are refusals, so REFUSED records are crashed too.
-          const decision = moment === "decision" && (trigger === 20 || trigger === 200) ? "REFUSED" : "APPROVED";
-          const run = await runOne(lab, { victim, moment, trigger, decision });
+    for (const victim of victims) {
+      for (const moment of moments) {
+        const { kill, flights } = await crashOnce(lab, victim, moment, reported);
+        kills.push(kill);
+        log(`${kill.problems.length ? "✗" : "✓"} kill -9 ${victim === "app" ? SERVER[moment] : "postgres"} during ${moment}: ${timings(kill)}`);
+        for (const problem of kill.problems) log(`    ${problem}`);
+        for (const { run } of flights) {
           runs.push(run);
-          log(`${run.problems.length ? "✗" : "✓"} ${victim.padEnd(8)} ${moment.padEnd(8)} ${run.trigger.padEnd(42)} ${run.outcome}`);
-          for (const problem of run.problems) log(`    ${problem}`);
+          log(`  ${run.problems.length ? "✗" : "✓"} ${run.trigger.padEnd(50)} ${run.outcome}`);
+          for (const problem of run.problems) log(`      ${problem}`);
         }
       }
     }
   } finally {
     await lab.close();
   }
-  return { runs, logProblems: checkLogs(logDir), seconds: (performance.now() - started) / 1000 };
+  return { runs, kills, logProblems: checkLogs(logDir), setupSeconds, seconds: (performance.now() - started) / 1000 };
 }
 
-async function runOne(lab: Lab, { victim, moment, trigger, decision }: { victim: Victim; moment: Moment; trigger: number | Barrier; decision: "APPROVED" | "REFUSED" }): Promise<CrashRun> {
-  const barrier = typeof trigger === "number" ? null : trigger;
-  const label = barrier ? barrier.label : `${trigger} ms`;
-  const run: CrashRun = { victim, moment, trigger: moment === "decision" ? `${label} (${decision})` : label, outcome: "", problems: [] };
-  const problems = run.problems;
+/**
+ * One kill -9 of `victim` with several requests of `moment` in flight: one held at each barrier,
+ * and one sent each of DELAYS_MS before the kill. Then the restart, the invariants, and each
+ * citizen going on.
+ */
+async function crashOnce(lab: Lab, victim: Victim, moment: Moment, reported: Set<string>): Promise<{ kill: CrashKill; flights: Flight[] }> {
+  const kill: CrashKill = { victim, moment, downMs: 0, prepareMs: 0, afterMs: 0, problems: [] };
+  const flights: Flight[] = [];
+  const began = performance.now();
   try {
-    const citizen = await lab.prepare(moment, { stranger: moment === "selfie" && barrier !== null });
-    let lock: pg.Client | null = null;
-    if (barrier) {
-      lock = await lab.lockClient();
-      await lock.query("BEGIN");
-      await barrier.hold(lock, lab, citizen);
+    for (const trigger of [...BARRIERS[moment], ...DELAYS_MS]) {
+      const barrier = typeof trigger === "number" ? null : trigger;
+      // Some decisions are refusals, so REFUSED records are crashed too.
+      const decision = moment === "decision" && (trigger === 20 || trigger === 200) ? "REFUSED" : "APPROVED";
+      const label = barrier ? barrier.label : `${trigger} ms`;
+      const citizen = await lab.prepare(moment, { stranger: barrier?.stranger, ownCounter: barrier?.ownCounter, lastAttempt: barrier?.lastAttempt });
+      flights.push({ run: { victim, moment, trigger: moment === "decision" ? `${label} (${decision})` : label, outcome: "", problems: [] }, citizen, barrier, decision });
     }
 
-    // 1. The step's request, and the kill while it is in flight.
-    const sent = lab.fire(moment, citizen, decision);
-    let answeredFirst = false;
-    if (barrier) {
-      const reached = await lab.waitUntilBlocked(lock!, sent);
-      if (!reached) problems.push(`the request never reached "${barrier.label}"`);
-    } else {
-      await sleep(trigger as number);
+    kill.prepareMs = Math.round(performance.now() - began);
+
+    // 1. The requests: first those held at a barrier, then the others at their delays, then the kill.
+    for (const flight of flights.filter((f) => f.barrier)) {
+      flight.lock = await lab.lockClient();
+      await flight.lock.query("BEGIN");
+      await flight.barrier!.hold(flight.lock, flight.citizen);
+      flight.sent = lab.fire(moment, flight.citizen, flight.decision);
+      if (!(await lab.waitUntilBlocked(flight.lock, flight.sent))) flight.run.problems.push(`the request never reached "${flight.barrier!.label}"`);
     }
-    answeredFirst = await isSettled(sent);
-    const app = SERVER[moment];
-    if (victim === "app") await lab.killApp(app);
+    const delayed = flights.filter((f) => !f.barrier);
+    const start = performance.now();
+    for (const [i, flight] of delayed.entries()) {
+      await sleep(start + DELAYS_MS[0]! - DELAYS_MS[i]! - performance.now());
+      flight.sent = lab.fire(moment, flight.citizen, flight.decision);
+    }
+    await sleep(start + DELAYS_MS[0]! - performance.now());
+    const answeredFirst = await Promise.all(flights.map((f) => isSettled(f.sent!)));
+    const killed = performance.now();
+    if (victim === "app") await lab.killApp(SERVER[moment]);
     else await lab.killPostgres();
-    const reply = await sent;
-    if (reply.status >= 500 && reply.status !== 503) problems.push(`the request in flight was answered ${describeReply(reply)}, not 503`);
+    const replies = await Promise.all(flights.map((f) => f.sent!));
 
     // 2. While PostgreSQL is down, the apps say so with 503 SERVICE_UNAVAILABLE.
-    if (victim === "postgres") problems.push(...(await lab.checkAnswersWhileDown(moment, citizen, decision)));
+    if (victim === "postgres") kill.problems.push(...(await lab.checkAnswersWhileDown(moment, delayed[0]!.citizen, delayed[0]!.decision)));
 
-    // 3. Restart the victim; a lock held by the suite is let go (its client may be dead).
-    if (lock) await lab.releaseLock(lock);
-    if (victim === "app") await lab.restartApp(app);
-    else problems.push(...(await lab.restartPostgres()));
-    problems.push(...(await lab.quiesce()));
+    // 3. Restart the victim; the locks the suite held are let go (with PostgreSQL, they died).
+    for (const flight of flights) if (flight.lock) await lab.releaseLock(flight.lock);
+    if (victim === "app") await lab.restartApp(SERVER[moment]);
+    else kill.problems.push(...(await lab.restartPostgres()));
+    kill.downMs = Math.round(performance.now() - killed);
+    const back = performance.now();
+    kill.problems.push(...(await lab.quiesce()));
 
-    // 4. Consistency over every registration, then the citizen goes on or starts over.
-    problems.push(...(await checkInvariants(lab.pool)));
-    const committed = await lab.isDone(moment, citizen);
-    if (reply.status === 200 && !committed) problems.push("answered 200 but the step is not in the database after the restart");
-    const next = await lab.goOn(moment, citizen, committed, decision);
-    problems.push(...next.problems);
-    for (const problem of await checkInvariants(lab.pool)) if (!problems.includes(problem)) problems.push(problem);
-    run.outcome = `${describeReply(reply)}${answeredFirst ? " before the kill" : ""} · ${committed ? "committed" : "rolled back"} · ${next.text}`;
+    // 4. Consistency over every registration, then each citizen goes on or starts over.
+    const attribute = (violations: Violation[]) => {
+      for (const violation of violations) {
+        const text = formatViolation(violation);
+        if (reported.has(text)) continue;
+        reported.add(text);
+        const owner = flights.find((f) => f.citizen.id === violation.id || f.citizen.strangerId === violation.id);
+        (owner ? owner.run.problems : kill.problems).push(text);
+      }
+    };
+    attribute(await checkInvariants(lab.pool));
+    for (const [i, flight] of flights.entries()) {
+      const reply = replies[i]!;
+      const { run } = flight;
+      if (reply.status >= 500 && reply.status !== 503) run.problems.push(`the request in flight was answered ${describeReply(reply)}, not 503`);
+      const committed = await lab.isDone(moment, flight.citizen);
+      if (reply.status === 200 && !committed) run.problems.push("answered 200 but the step is not in the database after the restart");
+      const next = await lab.goOn(moment, flight.citizen, committed, flight.decision);
+      run.problems.push(...next.problems);
+      run.outcome = `${describeReply(reply)}${answeredFirst[i] ? " before the kill" : ""} · ${committed ? "committed" : "rolled back"} · ${next.text}`;
+    }
+    attribute(await checkInvariants(lab.pool));
+    kill.afterMs = Math.round(performance.now() - back);
   } catch (error) {
-    problems.push(`suite error: ${(error as Error).stack ?? error}`);
-    run.outcome ||= "suite error";
+    kill.problems.push(`suite error: ${(error as Error).stack ?? error}`);
+    for (const flight of flights) {
+      flight.run.outcome ||= "not run: suite error";
+      if (flight.lock) await lab.releaseLock(flight.lock);
+    }
     await lab.recover();
   }
-  return run;
+  return { kill, flights };
 }
 
 class Lab {
-  counterId = "";
+  pool!: pg.Pool;
   private database!: EmbeddedDatabase;
   private db!: Db;
-  pool!: pg.Pool;
   private catcher!: MailCatcher;
   private apps = {} as Record<"citizen" | "officer", RunningApp>;
-  private officer!: HttpClient;
+  /** Two officers at two counters: a barrier may lock one counter's row without holding up the other. */
+  private desks!: { shared: Desk; own: Desk };
   private selfieKey!: Buffer;
   private ektpPhoto!: Buffer;
   private selfiePhoto!: Buffer;
@@ -208,62 +309,75 @@ class Lab {
     const lab = new Lab(path.join(ROOT, ".data/postgres-crash"), 5437 + slot * 10);
     rmSync(lab.dataDir, { recursive: true, force: true });
     rmSync(logDir, { recursive: true, force: true });
-    lab.database = await lab.startDatabase();
-    await migrateDatabase({ url: lab.database.url, schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR });
-    lab.db = createDb({ url: lab.database.url, maxConnections: 4 });
-    lab.pool = new pg.Pool({ connectionString: lab.database.url, max: 2 });
-    // Idle connections die with PostgreSQL; the pool drops them and connects afresh.
-    lab.pool.on("error", () => {});
-    lab.catcher = await startMailCatcher({ smtpPort: 1126 + slot * 10, httpPort: 8126 + slot * 10 });
-    const appSecret = randomBytes(32).toString("base64url");
-    lab.selfieKey = deriveKey(appSecret, "selfie");
-    lab.ektpPhoto = await cropFace(groupPhoto(1), SAMPLE1_FACES[2]);
-    lab.selfiePhoto = await retake(lab.ektpPhoto);
-    lab.appOptions = {
-      databaseUrl: lab.database.url, appSecret, smtpUrl: lab.catcher.smtpUrl, portOffset: 300 + slot * 1000, logDir,
-      // Every request comes from 127.0.0.1; per-subject limits hold as in production.
-      env: { RATE_LIMIT_IP_MULTIPLIER: "50" },
-    };
-    for (const name of ["citizen", "officer"] as const) lab.apps[name] = startApp(name, lab.appOptions);
-    await Promise.all([lab.apps.citizen.healthy, lab.apps.officer.healthy]);
+    try {
+      lab.catcher = await startMailCatcher({ smtpPort: 1126 + slot * 10, httpPort: 8126 + slot * 10 });
+      const appSecret = randomBytes(32).toString("base64url");
+      lab.appOptions = {
+        databaseUrl: embeddedDatabaseUrl({ port: lab.port, database: DATABASE }), appSecret, smtpUrl: lab.catcher.smtpUrl, portOffset: 300 + slot * 1000, logDir,
+        // Every request comes from 127.0.0.1; per-subject limits hold as in production.
+        env: { RATE_LIMIT_IP_MULTIPLIER: "50" },
+      };
+      // The apps take longest to start: they start first and turn healthy once the database is up.
+      for (const name of ["citizen", "officer"] as const) lab.apps[name] = startApp(name, lab.appOptions);
+      lab.database = await lab.startDatabase();
+      lab.db = createDb({ url: lab.database.url, maxConnections: 4 });
+      lab.pool = new pg.Pool({ connectionString: lab.database.url, max: 2 });
+      // Idle connections die with PostgreSQL; the pool drops them and connects afresh.
+      lab.pool.on("error", () => {});
+      await migrateDatabase({ url: lab.database.url, schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR });
+      lab.selfieKey = deriveKey(appSecret, "selfie");
+      lab.ektpPhoto = await cropFace(groupPhoto(1), SAMPLE1_FACES[2]);
+      lab.selfiePhoto = await retake(lab.ektpPhoto);
+      await Promise.all([lab.apps.citizen.healthy, lab.apps.officer.healthy]);
+      const [shared, own] = await Promise.all([lab.openDesk("CRASH-01"), lab.openDesk("CRASH-02")]);
+      lab.desks = { shared, own };
+      return lab;
+    } catch (error) {
+      await lab.close();
+      throw error;
+    }
+  }
 
-    // One officer signed in at one counter of the Dinas where createResident puts residents.
+  /** A counter of the Dinas where createResident puts residents, and an officer signed in there over HTTP. */
+  private async openDesk(code: string): Promise<Desk> {
     const nip = `1988${randomInt(1e9, 1e10)}${randomInt(1e3, 1e4)}`;
-    const counter = await lab.db.counter.create({ data: { code: "CRASH-01", name: "Loket Uji Crash", kabupatenKode: "64.72" } });
-    lab.counterId = counter.id;
-    await lab.db.officer.create({ data: { nip, nama: "PETUGAS UJI CRASH", passwordHash: await hashOfficerPassword("sandi-crash-uji"), kabupatenKode: "64.72" } });
-    lab.officer = new HttpClient(lab.apps.officer.url);
-    expect(await lab.officer.post("/api/session", { nip, password: "sandi-crash-uji", counter: "CRASH-01" }), 200, "officer sign-in");
-    return lab;
+    const counter = await this.db.counter.create({ data: { code, name: `Loket Uji ${code}`, kabupatenKode: "64.72" } });
+    await this.db.officer.create({ data: { nip, nama: "PETUGAS UJI CRASH", passwordHash: await hashOfficerPassword("sandi-crash-uji"), kabupatenKode: "64.72" } });
+    const http = new HttpClient(this.apps.officer.url);
+    expect(await http.post("/api/session", { nip, password: "sandi-crash-uji", counter: code }), 200, "officer sign-in");
+    return { http, counterId: counter.id };
   }
 
   private startDatabase() {
-    return startEmbeddedDatabase({ dataDir: this.dataDir, port: this.port, database: "ktp_crash" });
+    // After a crash PostgreSQL syncs its data directory before recovery: one syncfs() instead of
+    // an fsync() per file takes milliseconds instead of seconds on a busy disk.
+    return startEmbeddedDatabase({ dataDir: this.dataDir, port: this.port, database: DATABASE, flags: ["recovery_init_sync_method=syncfs"] });
   }
 
   async close() {
     await Promise.all(Object.values(this.apps).map((app) => app.stop()));
-    await this.db.$disconnect().catch(() => {});
-    await this.pool.end().catch(() => {});
-    await this.catcher.stop();
-    await this.database.stop();
+    await this.db?.$disconnect().catch(() => {});
+    await this.pool?.end().catch(() => {});
+    await this.catcher?.stop();
+    await this.database?.stop();
   }
 
   /** A fresh resident with an e-KTP photo, registered over HTTP and brought to the state just before `moment`. */
-  async prepare(moment: Moment, { stranger = false } = {}): Promise<Citizen> {
+  async prepare(moment: Moment, { stranger = false, ownCounter = false, lastAttempt = false } = {}): Promise<Citizen> {
     const resident = await createResident(this.db, { nama: "UJI KRASH WARGA" });
     await this.db.fotoEktp.create({ data: { nik: resident.nik, gambar: new Uint8Array(this.ektpPhoto), mime: "image/jpeg", diambilPada: new Date() } });
     const email = `krash.${randomBytes(5).toString("hex")}@contoh.id`;
     const http = new HttpClient(this.apps.citizen.url);
     expect(await http.post("/api/registrations", { nik: resident.nik, email, phone: `0813${randomInt(1e7, 1e8)}` }), 201, "start registration");
     const { id } = await this.db.registration.findFirstOrThrow({ where: { nik: resident.nik, email }, select: { id: true } });
-    const citizen: Citizen = { nik: resident.nik, id, email, http };
+    const citizen: Citizen = { nik: resident.nik, id, email, http, desk: ownCounter ? this.desks.own : this.desks.shared };
     if (stranger) {
       const other = await this.db.registration.create({
         data: { nik: resident.nik, email: `orang.lain.${randomBytes(4).toString("hex")}@contoh.id`, phone: "+6281300000000", resumeTokenHash: randomBytes(32).toString("hex") },
       });
       citizen.strangerId = other.id;
     }
+    if (lastAttempt) await this.db.registration.update({ where: { id }, data: { selfieAttempts: 2, selfieUploads: 2 } });
     if (moment === "selfie") return citizen;
 
     // The selfie passed: written directly, since the selfie moment itself runs over HTTP and a
@@ -275,7 +389,7 @@ class Lab {
     if (moment === "pin") return citizen;
 
     expect(await http.post("/api/registrations/current/pin", { pin: PIN, confirmation: PIN }), 200, "set PIN");
-    // The passkey needs a browser (WebAuthn); the device key it comes with is what later steps check.
+    // The passkey needs a browser (WebAuthn); the device key bound with it is what later steps check.
     const pair = await webcrypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
     const { kty, crv, x, y } = await webcrypto.subtle.exportKey("jwk", pair.publicKey);
     await this.db.$transaction([
@@ -286,15 +400,15 @@ class Lab {
     ]);
     citizen.sign = async (text) =>
       Buffer.from(await webcrypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, pair.privateKey, new TextEncoder().encode(text))).toString("base64url");
-    citizen.qr = await this.issueQr();
+    citizen.qr = await this.issueQr(citizen.desk);
     if (moment === "qr") return citizen;
 
     expect(await this.scan(citizen), 200, "scan the counter's QR");
     return citizen;
   }
 
-  private async issueQr(): Promise<string> {
-    const reply = await this.officer.post("/api/counter/qr");
+  private async issueQr(desk: Desk): Promise<string> {
+    const reply = await desk.http.post("/api/counter/qr");
     expect(reply, 200, "issue a QR");
     return reply.body.qr as string;
   }
@@ -310,7 +424,7 @@ class Lab {
       case "pin": return citizen.http.post("/api/registrations/current/pin", { pin: PIN, confirmation: PIN });
       case "qr": return this.scan(citizen);
       case "decision":
-        return this.officer.post(`/api/counter/applicants/${citizen.id}/decision`, decision === "APPROVED" ? { decision } : { decision, reason: "NOT_PRESENT" });
+        return citizen.desk.http.post(`/api/counter/applicants/${citizen.id}/decision`, decision === "APPROVED" ? { decision } : { decision, reason: "NOT_PRESENT" });
     }
   }
 
@@ -327,7 +441,7 @@ class Lab {
 
   /**
    * After the restart: the same request again succeeds, or (if the step was done) is refused with
-   * a clean 409 while the registration's state says where it stands; then the next step works.
+   * a clean 409 while the citizen's view says where the registration stands; then the next step works.
    */
   async goOn(moment: Moment, citizen: Citizen, committed: boolean, decision: "APPROVED" | "REFUSED"): Promise<{ text: string; problems: string[] }> {
     const problems: string[] = [];
@@ -335,7 +449,6 @@ class Lab {
     const check = (reply: Reply, status: number, what: string, code?: string) => {
       steps.push(`${what} ${describeReply(reply)}`);
       if (reply.status !== status || (code && reply.code !== code)) problems.push(`${what}: expected ${status}${code ? ` ${code}` : ""}, got ${describeReply(reply)}`);
-      return reply;
     };
     const standsAt = async (step: string) => {
       const view = await citizen.http.get("/api/registrations/current");
@@ -343,10 +456,10 @@ class Lab {
       return view;
     };
 
-    let retry = await this.fireAgain(moment, citizen, decision);
+    let retry = await this.fire(moment, citizen, decision);
     if (moment === "qr" && retry.code === "QR_EXPIRED") {
-      citizen.qr = await this.issueQr();
-      retry = await this.fireAgain(moment, citizen, decision);
+      citizen.qr = await this.issueQr(citizen.desk);
+      retry = await this.fire(moment, citizen, decision);
     }
     const refusal = { selfie: "WRONG_STEP", pin: "WRONG_STEP", qr: "QR_USED", decision: "ALREADY_DECIDED" }[moment];
     if (committed) check(retry, 409, "retry", refusal);
@@ -364,7 +477,7 @@ class Lab {
       case "qr": {
         const view = await standsAt("COUNTER");
         if (!view.body?.counter) problems.push("the citizen's view does not name the counter");
-        const list = await this.officer.get("/api/counter/applicants");
+        const list = await citizen.desk.http.get("/api/counter/applicants");
         const listed = Array.isArray(list.body) && list.body.some((a: { id: string }) => a.id === citizen.id);
         if (!listed) problems.push(`the officer does not see the applicant (${describeReply(list)})`);
         check(await this.fire("decision", citizen, "APPROVED"), 200, "approve");
@@ -373,7 +486,7 @@ class Lab {
       case "decision":
         if (decision === "REFUSED") {
           await standsAt("REFUSED");
-          // Start over: a refusal is final, a new registration of the same NIK is welcome.
+          // Start over: a refusal is final, and a new registration of the same NIK is welcome.
           const fresh = new HttpClient(this.apps.citizen.url);
           check(await fresh.post("/api/registrations", { nik: citizen.nik, email: `lagi.${citizen.email}`, phone: `0813${randomInt(1e7, 1e8)}` }), 201, "start over");
         } else {
@@ -383,10 +496,6 @@ class Lab {
         break;
     }
     return { text: steps.join(", "), problems };
-  }
-
-  private fireAgain(moment: Moment, citizen: Citizen, decision: "APPROVED" | "REFUSED") {
-    return this.fire(moment, citizen, decision);
   }
 
   /** The activation link: the last one mailed if it works, else a resent one. */
@@ -420,20 +529,21 @@ class Lab {
   /** With PostgreSQL down: health, the citizen's state and the step itself answer 503 SERVICE_UNAVAILABLE. */
   async checkAnswersWhileDown(moment: Moment, citizen: Citizen, decision: "APPROVED" | "REFUSED"): Promise<string[]> {
     const problems: string[] = [];
-    const app = this.apps[SERVER[moment] as "citizen" | "officer"];
-    const health = await fetch(`${app.url}/api/health`).then((r) => r.status, () => 0);
-    if (health !== 503) problems.push(`${app.name} /api/health with the database down: ${health}, not 503`);
+    for (const app of Object.values(this.apps)) {
+      const health = await fetch(`${app.url}/api/health`).then((r) => r.status, () => 0);
+      if (health !== 503) problems.push(`${app.name} /api/health with the database down: ${health}, not 503`);
+    }
     for (const [what, reply] of [
       ["the citizen's state", await citizen.http.get("/api/registrations/current")],
-      ["the step", await this.fire(moment, citizen, decision)],
+      [`the ${moment} request`, await this.fire(moment, citizen, decision)],
     ] as const) {
       if (reply.status !== 503 || reply.code !== "SERVICE_UNAVAILABLE") problems.push(`${what} with the database down: ${describeReply(reply)}, not 503 SERVICE_UNAVAILABLE`);
     }
     return problems;
   }
 
-  async killApp(name: AppName) {
-    await killProcess(this.apps[name as "citizen" | "officer"].child);
+  async killApp(name: "citizen" | "officer") {
+    await killProcess(this.apps[name].child);
   }
 
   async restartApp(name: AppName) {
@@ -473,7 +583,7 @@ class Lab {
   /** Waits until some backend waits for `lock`'s lock; false if `request` is answered first. */
   async waitUntilBlocked(lock: pg.Client, request: Promise<Reply>): Promise<boolean> {
     const { rows: [me] } = await lock.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 30_000;
     while (Date.now() < deadline && !(await isSettled(request))) {
       const { rowCount } = await this.pool.query("SELECT 1 FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))", [me!.pid]);
       if (rowCount) return true;
@@ -487,7 +597,7 @@ class Lab {
     await lock.end().catch(() => {});
   }
 
-  /** Waits until no transaction is open any more (a killed app's backend ends when it sees the socket closed). */
+  /** Waits until no transaction is open any more (a killed app's backend ends when it finds its socket closed). */
   async quiesce(): Promise<string[]> {
     const deadline = Date.now() + 10_000;
     for (;;) {
@@ -501,7 +611,7 @@ class Lab {
     }
   }
 
-  /** After a failed run: whatever is dead is started again, so the next run starts clean. */
+  /** After a suite error: whatever is dead is started again, so the next kill starts clean. */
   async recover() {
     if (!(await this.pool.query("SELECT 1").then(() => true, () => false))) this.database = await this.startDatabase();
     for (const app of Object.values(this.apps)) {
@@ -515,8 +625,8 @@ function checkLogs(logDir: string): string[] {
   const problems: string[] = [];
   for (const file of readdirSync(logDir)) {
     for (const line of readFileSync(path.join(logDir, file), "utf8").split("\n")) {
-      const status = /"status":(\d{3})/.exec(line)?.[1];
-      if (status && status >= "500" && status !== "503") problems.push(`${file}: ${line.slice(0, 200)}`);
+      const status = Number(/"status":(\d{3})/.exec(line)?.[1] ?? 0);
+      if (status >= 500 && status !== 503) problems.push(`${file}: ${line.slice(0, 240)}`);
     }
   }
   return problems;
@@ -533,22 +643,32 @@ async function isSettled(promise: Promise<unknown>): Promise<boolean> {
   return (await Promise.race([promise.then(() => true, () => true), Promise.resolve(pending)])) !== pending;
 }
 
-/** The table of runs, as printed at the end and pasted into reports. */
-export function formatRuns(runs: CrashRun[]): string {
+const timings = (k: CrashKill) => `set up ${(k.prepareMs / 1000).toFixed(1)} s, back ${(k.downMs / 1000).toFixed(1)} s after the kill, checked ${(k.afterMs / 1000).toFixed(1)} s`;
+
+/** Each run, each kill and the log check count as one test in npm test's tally. */
+export function tallyCrashReport(report: CrashReport): { passed: number; failed: number } {
+  const checks = [...report.runs, ...report.kills].map((r) => r.problems.length === 0).concat(report.logProblems.length === 0);
+  return { passed: checks.filter(Boolean).length, failed: checks.filter((ok) => !ok).length };
+}
+
+/** The table of runs and the kills' problems, as printed at the end. */
+export function formatCrashReport(report: CrashReport): string {
   const header = ["victim", "moment", "trigger", "outcome", "ok"];
-  const rows = runs.map((r) => [r.victim === "app" ? SERVER[r.moment] : "postgres", r.moment, r.trigger, r.outcome, r.problems.length ? "✗" : "✓"]);
+  const rows = report.runs.map((r) => [r.victim === "app" ? SERVER[r.moment] : "postgres", r.moment, r.trigger, r.outcome, r.problems.length ? "✗" : "✓"]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+  const table = [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)];
+  const kills = report.kills.map((k) => `kill -9 ${k.victim === "app" ? SERVER[k.moment] : "postgres"} during ${k.moment}: ${timings(k)}${k.problems.length ? `; ${k.problems.join("; ")}` : ""}`);
+  const problems = report.runs.flatMap((r) => r.problems.map((p) => `${r.victim === "app" ? SERVER[r.moment] : "postgres"} ${r.moment} ${r.trigger}: ${p}`));
+  const logs = report.logProblems.length ? [`Server errors in the apps' logs:`, ...report.logProblems.slice(0, 10)] : [];
+  return [...table, "", ...kills, ...(problems.length ? ["", "Problems:", ...problems] : []), ...logs].join("\n");
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const slot = Number(process.env.KTP_TEST_SLOT ?? 0);
+  const { values } = parseArgs({ options: { victim: { type: "string", multiple: true }, moment: { type: "string", multiple: true } } });
   await buildApps();
-  const report = await runCrashSuite({ slot });
-  console.log(`\n${formatRuns(report.runs)}\n`);
-  for (const problem of report.logProblems) console.error(`log: ${problem}`);
-  const failed = report.runs.filter((r) => r.problems.length).length + (report.logProblems.length ? 1 : 0);
-  console.log(`${report.runs.length} runs in ${report.seconds.toFixed(0)} s, ${failed} failed.`);
+  const report = await runCrashSuite({ slot: Number(process.env.KTP_TEST_SLOT ?? 0), victims: values.victim as Victim[] | undefined, moments: values.moment as Moment[] | undefined });
+  const { passed, failed } = tallyCrashReport(report);
+  console.log(`\n${formatCrashReport(report)}\n\n${passed} passed, ${failed} failed in ${report.seconds.toFixed(0)} s (set-up ${report.setupSeconds.toFixed(0)} s).`);
   process.exit(failed ? 1 : 0);
 }

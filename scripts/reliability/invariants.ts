@@ -99,13 +99,21 @@ export const INVARIANTS: { rule: string; sql: string }[] = [
   },
 ];
 
-/** Every broken rule, as "rule: id (step)"; an empty list when all hold. */
-export async function checkInvariants(client: pg.Pool | pg.Client): Promise<string[]> {
-  const problems: string[] = [];
+export interface Violation {
+  rule: string;
+  /** The registration (or counter QR) that breaks it. */
+  id: string;
+  step: string | null;
+}
+
+/** Every row that breaks a rule; an empty list when all hold. */
+export async function checkInvariants(client: pg.Pool | pg.Client): Promise<Violation[]> {
+  const violations: Violation[] = [];
   for (const { rule, sql } of INVARIANTS) {
     const { rows } = await client.query<{ id: string; step: string | null }>(sql);
-    for (const row of rows.slice(0, 3)) problems.push(`${rule}: ${row.id}${row.step ? ` (${row.step})` : ""}`);
-    if (rows.length > 3) problems.push(`${rule}: and ${rows.length - 3} more`);
+    for (const row of rows) violations.push({ rule, id: row.id, step: row.step });
   }
-  return problems;
+  return violations;
 }
+
+export const formatViolation = ({ rule, id, step }: Violation) => `${rule}: ${id}${step ? ` (${step})` : ""}`;
