@@ -28,32 +28,8 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() /
 const today = new Date().toISOString().slice(0, 10);
 const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
 const sharedWith = describeOtherLoad();
+let database: Awaited<ReturnType<typeof startEmbeddedDatabase>>;
 
-const dataDir = path.join(ROOT, ".data/postgres-load");
-rmSync(dataDir, { recursive: true, force: true });
-const database = await startEmbeddedDatabase({ dataDir, port: 5436, database: "ktp_load" });
-try {
-  await migrateDatabase({ url: database.url, schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR });
-  const seeded = await seedPopulation({ url: database.url, residents: Number(values.residents) });
-  console.log(`Seeded ${seeded.residents.toLocaleString("en")} residents.`);
-  const sample = await samplePopulation(database.url);
-  await buildApps();
-
-  const verify = { on: await measureVerify(sample, "on"), off: await measureVerify(sample, "off") };
-  const costUs = Math.round((verify.on.c1.meanMs - verify.off.c1.meanMs) * 1000);
-  const load = await measureLoad(sample, Number(values.seconds));
-
-  writeSection("verify-limited", verifyMarkdown(verify, costUs, seeded.residents));
-  writeSection("load", loadMarkdown(load));
-  writeJson({
-    nikVerify: { c8: { p99Ms: verify.on.c8.p99Ms, p50Ms: verify.on.c8.p50Ms, rps: verify.on.c8.rps }, residents: seeded.residents },
-    rateLimit: { costUs },
-    load: { rps: load.rps, p99Ms: load.p99Ms, errors: load.errors, seconds: load.seconds, intended429: load.intended429 },
-  });
-} finally {
-  await database.stop();
-}
-process.exit(0);
 
 interface Sample {
   niks: string[];
@@ -269,3 +245,33 @@ function writeJson(groups: Record<string, Record<string, unknown>>) {
   for (const [key, value] of Object.entries(groups)) doc[key] = { ...value, date: today, commit };
   writeFileSync(JSON_DOC, `${JSON.stringify(doc, null, 2)}\n`);
 }
+
+async function main() {
+  const dataDir = path.join(ROOT, ".data/postgres-load");
+  rmSync(dataDir, { recursive: true, force: true });
+  database = await startEmbeddedDatabase({ dataDir, port: 5436, database: "ktp_load" });
+  try {
+    await migrateDatabase({ url: database.url, schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR });
+    const seeded = await seedPopulation({ url: database.url, residents: Number(values.residents) });
+    console.log(`Seeded ${seeded.residents.toLocaleString("en")} residents.`);
+    const sample = await samplePopulation(database.url);
+    await buildApps();
+
+    const verify = { on: await measureVerify(sample, "on"), off: await measureVerify(sample, "off") };
+    const costUs = Math.round((verify.on.c1.meanMs - verify.off.c1.meanMs) * 1000);
+    const load = await measureLoad(sample, Number(values.seconds));
+
+    writeSection("verify-limited", verifyMarkdown(verify, costUs, seeded.residents));
+    writeSection("load", loadMarkdown(load));
+    writeJson({
+      nikVerify: { c8: { p99Ms: verify.on.c8.p99Ms, p50Ms: verify.on.c8.p50Ms, rps: verify.on.c8.rps }, residents: seeded.residents },
+      rateLimit: { costUs },
+      load: { rps: load.rps, p99Ms: load.p99Ms, errors: load.errors, seconds: load.seconds, intended429: load.intended429 },
+    });
+  } finally {
+    await database.stop();
+  }
+}
+
+await main();
+process.exit(0);
