@@ -314,8 +314,9 @@ class Lab {
       const appSecret = randomBytes(32).toString("base64url");
       lab.appOptions = {
         databaseUrl: embeddedDatabaseUrl({ port: lab.port, database: DATABASE }), appSecret, smtpUrl: lab.catcher.smtpUrl, portOffset: 300 + slot * 1000, logDir,
-        // Every request comes from 127.0.0.1; per-subject limits hold as in production.
-        env: { RATE_LIMIT_IP_MULTIPLIER: "50" },
+        // Every request comes from 127.0.0.1; per-subject limits hold as in production. One process
+        // per app, so the process killed is the one serving the request.
+        env: { RATE_LIMIT_IP_MULTIPLIER: "50", WEB_CONCURRENCY: "1" },
       };
       // The apps take longest to start: they start first and turn healthy once the database is up.
       for (const name of ["citizen", "officer"] as const) lab.apps[name] = startApp(name, lab.appOptions);

@@ -2,6 +2,7 @@ import { expect, test, uniqueContact } from "./fixtures.ts";
 
 // Runs with a fake front camera showing a still photo of a face: liveness must not pass.
 test("a photo held up to the camera is never captured: it does not blink", async ({ page, resident }) => {
+  test.setTimeout(60_000);
   const { nik } = await resident({ photo: 2 });
   await page.goto("/daftar");
   await page.getByRole("textbox", { name: "NIK" }).fill(nik);

@@ -4,6 +4,7 @@ import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "../universal/errors.ts";
 import { log } from "./log.ts";
+import { deriveKey } from "./secrets.ts";
 
 // Rate limits kept in PostgreSQL (table app.rate_limit, created by a migration), so every
 // instance of every app counts against one budget. Each consume is one atomic upsert.
@@ -50,7 +51,9 @@ export interface CreateRateLimiterOptions {
 }
 
 export function createRateLimiter({ databaseUrl, secret, ipMultiplier = 1 }: CreateRateLimiterOptions): RateLimiter {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  // A count lost in a crash lets a few extra requests through once; waiting for the WAL flush on
+  // every request would cost more than that is worth. So these commits do not wait for it.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, options: "-c synchronous_commit=off" });
   // An idle connection that dies with PostgreSQL is an 'error' event on the pool: without a
   // listener it is an uncaught exception that ends the whole app. The pool drops it and reconnects.
   pool.on("error", (err) => log.warn({ err: { message: err.message } }, "rate-limit pool: idle connection lost"));
@@ -87,6 +90,16 @@ export function createRateLimiter({ databaseUrl, secret, ipMultiplier = 1 }: Cre
       await limiter(name).reward(key(subject));
     },
   };
+}
+
+/**
+ * The process's one limiter for an app, from its configuration (APP_SECRET keys the subjects'
+ * hashes); kept across hot reloads. `enabled: false` (RATE_LIMITS=off, benchmarks only) never refuses.
+ */
+export function processRateLimiter({ databaseUrl, appSecret, ipMultiplier, enabled }: { databaseUrl: string; appSecret: string; ipMultiplier: number; enabled: boolean }): RateLimiter {
+  if (!enabled) return NO_LIMITS;
+  const holder = globalThis as { ktpLimiter?: RateLimiter };
+  return (holder.ktpLimiter ??= createRateLimiter({ databaseUrl, secret: deriveKey(appSecret, "rate-limit"), ipMultiplier }));
 }
 
 /** A limiter that never refuses, for use-cases called from scripts and tests that do not test limits. */
