@@ -3,9 +3,8 @@
 //   2. PostgreSQL: a fresh embedded cluster, or the server DATABASE_URL points at
 //   3. typecheck, vitest (unit + real-database tests), production builds
 //   4. the three apps on ports 3100-3102 against a seeded database, then Playwright in Chromium
-//   npm test -- --only unit | --only e2e  [--project <playwright project>]
+//   npm test -- --only unit | --only e2e | --only multi  [--project <playwright project>]
 // KTP_TEST_SLOT=N shifts every port by N×10 (N×1000 for the apps), so checkouts can test side by side.
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -17,18 +16,20 @@ import { DEMO_RESIDENTS } from "../prisma/seed/demo-residents.ts";
 import { seedPopulation } from "../prisma/seed/index.ts";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "../packages/core/src/server/face/sample-photos.ts";
 import { buildApps, run, startApps } from "./lib/apps.ts";
+import { ensureDebianPackage } from "./lib/debian.ts";
+import { runMultiInstance } from "./reliability/multi-instance.ts";
 import { writeFakeCameras } from "./lib/fake-camera.ts";
 import { startMailCatcher } from "./lib/mail-catcher.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string" }, project: { type: "string" } } });
-const want = (part: "unit" | "e2e") => !values.only || values.only === part;
+const want = (part: "unit" | "e2e" | "multi") => !values.only || values.only === part || (part === "multi" && values.only === "e2e" && !values.project);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const REPORTS = path.join(ROOT, ".data/test-reports");
 const SLOT = Number(process.env.KTP_TEST_SLOT ?? 0);
 const LOG_DIR = path.join(ROOT, ".data/e2e/logs");
 
-if (want("e2e")) ensureDebianPackage(CHROMIUM, "chromium");
+if (want("e2e") || want("multi")) ensureDebianPackage(CHROMIUM, "chromium");
 
 // A fresh cluster each run, so no state leaks between runs; DATABASE_URL overrides it.
 if (!process.env.DATABASE_URL) rmSync(path.join(ROOT, ".data/postgres-test"), { recursive: true, force: true });
@@ -44,7 +45,7 @@ try {
         { DATABASE_URL: server.url }));
     tally(`${REPORTS}/vitest.json`, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }));
   }
-  if (want("e2e")) await step("e2e", runEndToEnd);
+  if (want("e2e") || want("multi")) await step("e2e", runEndToEnd);
 } finally {
   await server.stop();
 }
@@ -66,28 +67,45 @@ async function runEndToEnd() {
   await buildApps();
   const catcher = await startMailCatcher({ smtpPort: 1125 + SLOT * 10, httpPort: 8125 + SLOT * 10 });
   rmSync(LOG_DIR, { recursive: true, force: true });
-  // Every e2e client comes from 127.0.0.1, so per-IP budgets are multiplied; per-subject ones hold as in production.
-  const apps = await startApps({
-    databaseUrl, appSecret: randomBytes(32).toString("base64url"), smtpUrl: catcher.smtpUrl, portOffset: 100 + SLOT * 1000, logDir: LOG_DIR,
-    env: { RATE_LIMIT_IP_MULTIPLIER: "50" },
-  });
+  const appSecret = randomBytes(32).toString("base64url");
+  const playwrightEnv = { DATABASE_URL: databaseUrl, CHROMIUM_PATH: CHROMIUM, E2E_CAMERA_DIR: cameraDir, E2E_INBOX_URL: catcher.inboxUrl };
   try {
-    await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts", ...(values.project ? ["--project", values.project] : [])], {
-      DATABASE_URL: databaseUrl,
-      CHROMIUM_PATH: CHROMIUM,
-      E2E_CITIZEN_URL: apps.urls.citizen,
-      E2E_OFFICER_URL: apps.urls.officer,
-      E2E_VERIFIER_URL: apps.urls.verifier,
-      E2E_CAMERA_DIR: cameraDir,
-      E2E_INBOX_URL: catcher.inboxUrl,
-      PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
-    });
+    if (want("e2e")) await runMainEndToEnd();
   } finally {
-    await apps.stop();
+    if (want("multi")) {
+      await step("multi-instance", async () => {
+        const checks = await runMultiInstance({ databaseUrl, appSecret, smtpUrl: catcher.smtpUrl, basePort: 4500 + SLOT * 100, playwrightEnv });
+        for (const check of checks) {
+          console.log(`${check.pass ? "✓" : "✗"} ${check.name}: ${check.detail}`);
+          if (check.pass) counts.passed++;
+          else counts.failed++;
+        }
+        if (checks.some((c) => !c.pass)) throw new Error("a multi-instance check failed");
+      });
+    }
     await catcher.stop();
-    tally(`${REPORTS}/playwright.json`, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
   }
-  checkLogHygiene();
+
+  async function runMainEndToEnd() {
+    // Every e2e client comes from 127.0.0.1, so per-IP budgets are multiplied; per-subject ones hold as in production.
+    const apps = await startApps({
+      databaseUrl, appSecret, smtpUrl: catcher.smtpUrl, portOffset: 100 + SLOT * 1000, logDir: LOG_DIR,
+      env: { RATE_LIMIT_IP_MULTIPLIER: "50" },
+    });
+    try {
+      await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts", ...(values.project ? ["--project", values.project] : [])], {
+        ...playwrightEnv,
+        E2E_CITIZEN_URL: apps.urls.citizen,
+        E2E_OFFICER_URL: apps.urls.officer,
+        E2E_VERIFIER_URL: apps.urls.verifier,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
+      });
+    } finally {
+      await apps.stop();
+      tally(`${REPORTS}/playwright.json`, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
+      if (!values.project) checkLogHygiene();
+    }
+  }
 }
 
 /**
@@ -112,9 +130,9 @@ function checkLogHygiene() {
   console.log(`\nLog hygiene: ${lines} log lines checked for ${secrets.length} secrets, ${leaks.length} leaks.`);
   if (leaks.length || lines < 50) {
     counts.failed++;
-    throw new Error(leaks.length ? `Secrets in the logs:\n${leaks.slice(0, 10).join("\n")}` : `Only ${lines} log lines: the apps did not log.`);
-  }
-  counts.passed++;
+    failures.push("log hygiene");
+    console.error(leaks.length ? `Secrets in the logs:\n${leaks.slice(0, 10).join("\n")}` : `Only ${lines} log lines: the apps did not log.`);
+  } else counts.passed++;
 }
 
 async function step(name: string, fn: () => Promise<void>) {
@@ -148,14 +166,4 @@ async function freshDatabase(serverUrl: string, name: string) {
   await client.query(`CREATE DATABASE ${name}`);
   await client.end();
   return Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
-}
-
-function ensureDebianPackage(binary: string, pkg: string) {
-  if (existsSync(binary)) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`${binary} is missing. Install it with: sudo apt-get install -y ${pkg}`);
-  }
-  console.log(`Installing Debian's ${pkg} ...`);
-  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", pkg], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
 }

@@ -1,14 +1,15 @@
-import { expect, test } from "./fixtures.ts";
+import { expect, test, uniqueContact } from "./fixtures.ts";
 
 const inbox = () => process.env.E2E_INBOX_URL ?? "http://localhost:8125";
 
 test("the activation e-mail from SIAK Terpusat arrives, its link activates once", async ({ page, resident, db }) => {
   const { nik } = await resident({ nama: "UJI SUREL" });
+  const contact = uniqueContact();
   const email = `uji.${nik}@contoh.id`;
   await page.goto("/daftar");
   await page.getByRole("textbox", { name: "NIK" }).fill(nik);
   await page.getByRole("textbox", { name: "E-mail" }).fill(email);
-  await page.getByRole("textbox", { name: "Nomor ponsel" }).fill("0812 3456 7890");
+  await page.getByRole("textbox", { name: "Nomor ponsel" }).fill(contact.phoneTyped);
   await page.getByRole("button", { name: "Verifikasi Data" }).click();
   await expect(page).toHaveURL(/\/daftar\/swafoto$/);
 
@@ -35,7 +36,7 @@ test("the activation e-mail from SIAK Terpusat arrives, its link activates once"
   await expect(page.getByTestId("activation-result")).toContainText("sudah dipakai");
 
   // One NIK, one device: a second registration for the active NIK is refused.
-  const again = await page.request.post("/api/registrations", { data: { nik, email, phone: "081234567890" } });
+  const again = await page.request.post("/api/registrations", { data: { nik, email, phone: contact.phone } });
   expect(again.status()).toBe(409);
   expect((await again.json()).error.code).toBe("ALREADY_ACTIVE");
 });

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures.ts";
+import { expect, test, uniqueContact } from "./fixtures.ts";
 
 // Every citizen API, fed malformed input, with and without a live registration: each answer is
 // a 4xx (or 2xx) with a machine-readable code, never a 5xx.
@@ -25,7 +25,7 @@ const BODIES: [string, string | Buffer][] = [
   ["application/json", "[]"],
   ["application/json", '"x"'],
   ["application/json", JSON.stringify({ nik: null, email: 5, phone: [], pin: {}, confirmation: true, token: 7, credential: "x", deviceKey: [] })],
-  ["application/json", JSON.stringify({ nik: "6472051708850001", email: "a@b.id", phone: "081234567890", pin: "٣٣٣٣٣٣", confirmation: "٣٣٣٣٣٣" })],
+  ["application/json", JSON.stringify({ nik: "6472051708850001", ...uniqueContact(), pin: "٣٣٣٣٣٣", confirmation: "٣٣٣٣٣٣" })],
   ["application/json", JSON.stringify({ credential: { id: "x", rawId: "x", type: "public-key", response: {} }, deviceKey: { kty: "EC", crv: "P-256", x: "A".repeat(43), y: "A".repeat(43) }, deviceKeySignature: "A".repeat(86) })],
   ["application/json", JSON.stringify({ qr: "eyJhbGciOiJIUzI1NiJ9.eyJzaWQiOiJ4In0.AAAA", deviceKeySignature: "A".repeat(86), pin: "123456" })],
   ["application/json", JSON.stringify({ qr: "eyJhbGciOiJub25lIn0.eyJzaWQiOiJ4IiwianRpIjoieCIsImV4cCI6OTk5OTk5OTk5OX0.", deviceKeySignature: "A".repeat(86) })],
@@ -36,9 +36,10 @@ const BODIES: [string, string | Buffer][] = [
 
 for (const withRegistration of [false, true]) {
   test(`no endpoint answers garbage with a 5xx (${withRegistration ? "with" : "without"} a registration)`, async ({ page, resident }) => {
+    test.setTimeout(120_000);
     if (withRegistration) {
       const { nik } = await resident();
-      const started = await page.request.post("/api/registrations", { data: { nik, email: "uji@contoh.id", phone: "081234567890" } });
+      const started = await page.request.post("/api/registrations", { data: { nik, ...uniqueContact() } });
       expect(started.status()).toBe(201);
     }
     for (const endpoint of ENDPOINTS) {

@@ -2,7 +2,7 @@ import { renameSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { writeY4m } from "../../../scripts/lib/y4m.ts";
-import { expect, test } from "./fixtures.ts";
+import { expect, test, uniqueContact } from "./fixtures.ts";
 
 // The whole activation in a real browser: a blinking face on the fake camera, a virtual
 // authenticator, the officer console in a second browser context, the activation QR shown on
@@ -34,7 +34,7 @@ test("register, selfie, PIN, passkey, officer approval at the counter, e-mail li
   await page.goto("/daftar");
   await page.getByRole("textbox", { name: "NIK" }).fill(nik);
   await page.getByRole("textbox", { name: "E-mail" }).fill(email);
-  await page.getByRole("textbox", { name: "Nomor ponsel" }).fill("0812 3456 7890");
+  await page.getByRole("textbox", { name: "Nomor ponsel" }).fill(uniqueContact().phoneTyped);
   await page.getByRole("button", { name: "Verifikasi Data" }).click();
   await page.getByRole("button", { name: "Buka kamera" }).click();
   await expect(page).toHaveURL(/\/daftar\/pin$/, { timeout: 45_000 });

@@ -21,6 +21,15 @@ interface Officer {
   counter: string;
 }
 
+/**
+ * Contact details no other test uses: registrations are limited per e-mail and per phone (5 a day),
+ * so tests that shared one would refuse each other.
+ */
+export function uniqueContact(name = "uji") {
+  const digits = String(randomInt(0, 100_000_000)).padStart(8, "0");
+  return { email: `${name}.${digits}@contoh.id`, phone: `0812${digits}`, phoneTyped: `0812 ${digits.slice(0, 4)} ${digits.slice(4)}` };
+}
+
 type Fixtures = { db: Db; resident: (options?: ResidentOptions) => Promise<{ nik: string }>; officer: () => Promise<Officer> };
 
 export const test = base.extend<Fixtures>({

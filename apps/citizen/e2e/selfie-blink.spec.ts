@@ -1,12 +1,12 @@
-import { expect, test } from "./fixtures.ts";
+import { expect, test, uniqueContact } from "./fixtures.ts";
 
 // Runs with a fake front camera showing a woman (face 2 of the group photo) who blinks.
 test.describe.configure({ timeout: 120_000 });
 async function register(page: import("@playwright/test").Page, nik: string) {
   await page.goto("/daftar");
   await page.getByRole("textbox", { name: "NIK" }).fill(nik);
-  await page.getByRole("textbox", { name: "E-mail" }).fill("warga@contoh.id");
-  await page.getByRole("textbox", { name: "Nomor ponsel" }).fill("0812 3456 7890");
+  await page.getByRole("textbox", { name: "E-mail" }).fill(uniqueContact("warga").email);
+  await page.getByRole("textbox", { name: "Nomor ponsel" }).fill(uniqueContact().phoneTyped);
   await page.getByRole("button", { name: "Verifikasi Data" }).click();
   await expect(page).toHaveURL(/\/daftar\/swafoto$/);
 }

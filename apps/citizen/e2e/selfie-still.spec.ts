@@ -1,12 +1,13 @@
-import { expect, test } from "./fixtures.ts";
+import { expect, test, uniqueContact } from "./fixtures.ts";
 
 // Runs with a fake front camera showing a still photo of a face: liveness must not pass.
 test("a photo held up to the camera is never captured: it does not blink", async ({ page, resident }) => {
+  test.setTimeout(60_000);
   const { nik } = await resident({ photo: 2 });
   await page.goto("/daftar");
   await page.getByRole("textbox", { name: "NIK" }).fill(nik);
-  await page.getByRole("textbox", { name: "E-mail" }).fill("warga@contoh.id");
-  await page.getByRole("textbox", { name: "Nomor ponsel" }).fill("0812 3456 7890");
+  await page.getByRole("textbox", { name: "E-mail" }).fill(uniqueContact("warga").email);
+  await page.getByRole("textbox", { name: "Nomor ponsel" }).fill(uniqueContact().phoneTyped);
   await page.getByRole("button", { name: "Verifikasi Data" }).click();
   await page.getByRole("button", { name: "Buka kamera" }).click();
   await expect(page.getByRole("status")).toHaveText("Kedipkan mata Anda.", { timeout: 30_000 });

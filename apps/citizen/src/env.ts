@@ -1,5 +1,5 @@
 import { defineEnv } from "@ktp/core/server/env";
-import { ZAppSecret, ZDatabaseUrl, ZPublicUrl, ZRateLimitIpMultiplier, ZSmtpUrl } from "@ktp/core/universal/zod-env";
+import { rateLimitsOffOnlyOnLocalhost, ZAppSecret, ZDatabaseUrl, ZPublicUrl, ZRateLimitIpMultiplier, ZRateLimits, ZSmtpUrl } from "@ktp/core/universal/zod-env";
 import { z } from "zod";
 
 export const env = defineEnv(
@@ -12,5 +12,6 @@ export const env = defineEnv(
     /** This app's public address: the passkeys' relying party, the e-mail links and the Origin check. */
     CITIZEN_URL: ZPublicUrl("https://ktp-digital.id").default("http://localhost:3000"),
     RATE_LIMIT_IP_MULTIPLIER: ZRateLimitIpMultiplier,
-  }),
+    RATE_LIMITS: ZRateLimits,
+  }).refine((e) => rateLimitsOffOnlyOnLocalhost(e, e.CITIZEN_URL), { error: "RATE_LIMITS=off is for benchmarks on localhost only.", path: ["RATE_LIMITS"] }),
 );

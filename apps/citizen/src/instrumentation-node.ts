@@ -10,3 +10,13 @@ try {
 
 // Load the face model now, so the first selfie of the day isn't the slow one.
 void import("@ktp/core/server/face/face-model").then((m) => m.loadFaceModel()).catch((error) => console.error(error));
+
+// Retention (docs/security.md): stale registrations, selfies, sessions and codes go hourly; the
+// advisory lock inside lets one instance of several do it.
+void Promise.all([import("@ktp/core/server/maintenance/purge-stale"), import("@ktp/core/server/log"), import("./db.ts")]).then(
+  ([{ schedulePurge }, { log }, { getDb }]) =>
+    schedulePurge({
+      db: getDb(),
+      onResult: (result) => (result instanceof Error ? log.error({ err: result }, "purge failed") : log.info({ purge: result }, "purge done")),
+    }),
+);

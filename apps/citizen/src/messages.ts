@@ -63,6 +63,7 @@ const id = {
     resendFailed: "E-mail belum terkirim. Periksa koneksi Anda dan coba lagi.",
     title: "Status aktivasi",
     owner: "Atas nama {name} · e-mail {email}",
+    reference: "Kode pendaftaran {reference}: tunjukkan kepada petugas loket bila diminta.",
     steps: [
       ["SELFIE", "Data diperiksa dan swafoto"],
       ["PIN", "PIN enam digit"],
@@ -236,6 +237,7 @@ const en: CitizenMessages = {
     resendFailed: "The e-mail was not sent. Check your connection and try again.",
     title: "Activation status",
     owner: "For {name} · e-mail {email}",
+    reference: "Registration code {reference}: show it to the counter officer when asked.",
     steps: [
       ["SELFIE", "Data check and selfie"],
       ["PIN", "Six-digit PIN"],

@@ -1,5 +1,5 @@
 import { defineEnv } from "@ktp/core/server/env";
-import { ZAppSecret, ZDatabaseUrl, ZPublicUrl, ZRateLimitIpMultiplier, ZSmtpUrl } from "@ktp/core/universal/zod-env";
+import { rateLimitsOffOnlyOnLocalhost, ZAppSecret, ZDatabaseUrl, ZPublicUrl, ZRateLimitIpMultiplier, ZRateLimits, ZSmtpUrl } from "@ktp/core/universal/zod-env";
 import { z } from "zod";
 
 export const env = defineEnv(
@@ -14,5 +14,6 @@ export const env = defineEnv(
     /** Where the activation e-mail's link points: the citizen app. */
     CITIZEN_URL: ZPublicUrl("https://ktp-digital.id").default("http://localhost:3000"),
     RATE_LIMIT_IP_MULTIPLIER: ZRateLimitIpMultiplier,
-  }),
+    RATE_LIMITS: ZRateLimits,
+  }).refine((e) => rateLimitsOffOnlyOnLocalhost(e, e.OFFICER_URL), { error: "RATE_LIMITS=off is for benchmarks on localhost only.", path: ["RATE_LIMITS"] }),
 );

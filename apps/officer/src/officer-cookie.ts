@@ -22,9 +22,12 @@ export async function clearOfficerToken() {
   (await cookies()).delete(cookie().name);
 }
 
-/** For API routes: the signed-in counter session (counted against the officer's rate limit), or OFFICER_SIGNED_OUT. */
-export async function counterSession() {
-  const session = await getCounterSession({ db: getDb(), token: await readOfficerToken() });
+/**
+ * For API routes: the signed-in counter session (counted against the officer's rate limit), or
+ * OFFICER_SIGNED_OUT. The console's automatic polling passes `{ activity: false }`.
+ */
+export async function counterSession({ activity = true } = {}) {
+  const session = await getCounterSession({ db: getDb(), token: await readOfficerToken(), activity });
   await getRateLimiter().consume("officerNip", session.officer.nip);
   return session;
 }

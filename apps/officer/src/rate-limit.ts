@@ -1,4 +1,4 @@
-import { createRateLimiter, type RateLimiter } from "@ktp/core/server/rate-limit";
+import { createRateLimiter, NO_LIMITS, type RateLimiter } from "@ktp/core/server/rate-limit";
 import { deriveKey } from "@ktp/core/server/secrets";
 import { env } from "./env.ts";
 
@@ -6,6 +6,7 @@ import { env } from "./env.ts";
 const holder = globalThis as { ktpLimiter?: RateLimiter };
 
 export function getRateLimiter(): RateLimiter {
+  if (env().RATE_LIMITS === "off") return NO_LIMITS;
   return (holder.ktpLimiter ??= createRateLimiter({
     databaseUrl: env().DATABASE_URL,
     secret: deriveKey(env().APP_SECRET, "rate-limit"),

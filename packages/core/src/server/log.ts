@@ -8,7 +8,9 @@ import pino from "pino";
 const REDACTED = "[redacted]";
 
 export const log = pino({
-  base: { app: process.env.KTP_APP ?? "ktp" },
+  // Read per line: the app's server names the app (KTP_APP) after this module was loaded.
+  base: null,
+  mixin: () => ({ app: process.env.KTP_APP ?? "ktp" }),
   level: process.env.LOG_LEVEL ?? "info",
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },

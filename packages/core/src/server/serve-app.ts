@@ -25,9 +25,8 @@ export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = fa
   const handle = app.getRequestHandler();
   await app.prepare();
   const trusted = new Set(trustedProxies.map(normalizeIp));
-  // Route handlers log through Next's own copy of log.ts, which reads KTP_APP when first loaded.
+  // Every log line names the app (log.ts reads KTP_APP), Next's own copy of log.ts included.
   process.env.KTP_APP ??= name;
-  log.setBindings({ app: name });
   const access = log;
 
   const server = createServer((req, res) => {

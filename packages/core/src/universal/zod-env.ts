@@ -21,5 +21,13 @@ export const ZPublicUrl = (example: string) =>
     .refine((value) => /^https?:$/.test(new URL(value).protocol) && new URL(value).pathname === "/", { error: `must be an origin without a path, e.g. ${example}.` })
     .transform((value) => new URL(value).origin);
 
+/** "off" only for benchmarks that measure the limiter's own cost, and only on localhost (see ZRateLimitsOff). */
+export const ZRateLimits = z.enum(["on", "off"], { error: "must be on or off." }).default("on");
+
+/** Refuses RATE_LIMITS=off unless the app's public URL is on localhost. */
+export function rateLimitsOffOnlyOnLocalhost(env: { RATE_LIMITS: "on" | "off" }, publicUrl: string): boolean {
+  return env.RATE_LIMITS === "on" || new URL(publicUrl).hostname === "localhost";
+}
+
 /** Multiplies per-IP rate limits where many clients share one address (tests); 1 in production. */
 export const ZRateLimitIpMultiplier = z.coerce.number({ error: "must be a number." }).positive({ error: "must be above 0." }).default(1);

@@ -26,6 +26,7 @@ export default async function RegistrationStatusPage() {
       {view.step === "REFUSED" && <p><Link className="button" href="/daftar">{t.again}</Link></p>}
       {view.step === "ACTIVE" && <p><Link className="button" href="/masuk">{t.signIn}</Link></p>}
       <p className="hint">{t.owner.replace("{name}", view.maskedName).replace("{email}", view.maskedEmail)}</p>
+      {view.step !== "ACTIVE" && <p className="hint" data-testid="registration-reference">{t.reference.replace("{reference}", view.reference)}</p>}
     </section>
   );
 }

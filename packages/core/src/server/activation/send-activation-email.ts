@@ -35,7 +35,8 @@ export async function sendActivationEmail({ db, mailer, registrationId, citizenU
       select: { sentAt: true },
       orderBy: { sentAt: "desc" },
     });
-    if (recent[0] && recent[0].sentAt > new Date(Date.now() - RESEND_AFTER_SECONDS * 1000)) throw new AppError("EMAIL_RESEND_TOO_SOON");
+    const waitMs = recent[0] ? recent[0].sentAt.getTime() + RESEND_AFTER_SECONDS * 1000 - Date.now() : 0;
+    if (waitMs > 0) throw new AppError("EMAIL_RESEND_TOO_SOON", { details: { retryAfterSeconds: Math.ceil(waitMs / 1000) } });
     if (recent.length >= MAX_SENDS_PER_DAY) throw new AppError("EMAIL_RESEND_LIMIT");
     await tx.activationEmail.updateMany({ where: { registrationId, usedAt: null }, data: { usedAt: new Date() } });
     await tx.activationEmail.create({ data: { registrationId, tokenHash: hashToken(token), expiresAt } });

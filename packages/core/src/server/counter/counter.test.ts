@@ -119,8 +119,12 @@ describe("officer sign-in", () => {
     expect(await test.db.auditEvent.count({ where: { actorId: officer.id, action: "officer.sign_in_wrong_region" } })).toBe(1);
   });
 
-  it("signs out a console left idle for 30 minutes", async () => {
+  it("signs out a console left idle for 30 minutes; its own polling does not count as activity", async () => {
     const { token, session } = await openCounter();
+    await test.db.counterSession.update({ where: { id: session.id }, data: { lastSeenAt: new Date(Date.now() - 29 * 60_000) } });
+    await getCounterSession({ db: test.db, token, activity: false });
+    const { lastSeenAt } = await test.db.counterSession.findUniqueOrThrow({ where: { id: session.id }, select: { lastSeenAt: true } });
+    expect(Date.now() - lastSeenAt.getTime()).toBeGreaterThan(28 * 60_000);
     await test.db.counterSession.update({ where: { id: session.id }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
     expect(await error(getCounterSession({ db: test.db, token }))).toBe("OFFICER_SIGNED_OUT");
   });

@@ -83,13 +83,14 @@ function lockedError(msLeft: number) {
 export type CounterSessionView = Awaited<ReturnType<typeof getCounterSession>>;
 
 /**
- * The open counter session behind an officer's cookie, which this use keeps alive; OFFICER_SIGNED_OUT
- * once it ended, expired or sat idle for OFFICER_IDLE_MINUTES.
+ * The open counter session behind an officer's cookie; OFFICER_SIGNED_OUT once it ended, expired or
+ * saw no officer action for OFFICER_IDLE_MINUTES. `activity: false` for the console's own polling
+ * (queue, QR renewal), which must not keep an unattended console signed in.
  */
-export async function getCounterSession({ db, token }: { db: Db; token: string | undefined }) {
+export async function getCounterSession({ db, token, activity = true }: { db: Db; token: string | undefined; activity?: boolean }) {
   const [touched] = token
     ? await db.$queryRaw<{ id: string }[]>`
-        UPDATE app.counter_session SET last_seen_at = now()
+        UPDATE app.counter_session SET last_seen_at = CASE WHEN ${activity} THEN now() ELSE last_seen_at END
         WHERE token_hash = ${hashToken(token)} AND ended_at IS NULL AND expires_at > now()
           AND last_seen_at > now() - make_interval(mins => ${OFFICER_IDLE_MINUTES})
         RETURNING id`

@@ -5,7 +5,7 @@ import { counterSession } from "@/officer-cookie";
 
 /** Applicants who scanned this counter's QR and wait for a decision. */
 export const GET = apiRoute(async () => {
-  const session = await counterSession();
+  const session = await counterSession({ activity: false });
   return Response.json(await listApplicants({ db: getDb(), counterSessionId: session.id }), { headers: { "cache-control": "no-store" } });
 });
 

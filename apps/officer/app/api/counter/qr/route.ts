@@ -6,7 +6,7 @@ import { counterSession } from "@/officer-cookie";
 
 /** A fresh activation QR for this counter session; the console asks for one every 20 s. */
 export const POST = apiRoute(async () => {
-  const session = await counterSession();
+  const session = await counterSession({ activity: false });
   const qr = await issueActivationQr({ db: getDb(), counterSessionId: session.id, qrKey: keys.activationQr() });
   return Response.json(qr, { headers: { "cache-control": "no-store" } });
 });
