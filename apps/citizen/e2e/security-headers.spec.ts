@@ -1,13 +1,12 @@
 import { expectNoncedScripts, expectOriginRefused, expectSecurityHeaders } from "../../../scripts/lib/security-e2e.ts";
-import { expect, test } from "./fixtures.ts";
+import { expect, test, uniqueContact } from "./fixtures.ts";
 
 // The security headers and the Origin check (packages/core/src/server/security-headers.ts), seen
 // from a browser and from plain HTTP clients. The fixtures fail a test on any CSP violation.
 
 const EVIL = "https://evil.example";
 const citizenOrigin = () => new URL(process.env.E2E_CITIZEN_URL ?? "http://localhost:3100").origin;
-// Its own e-mail and phone per resident: both have a daily registration budget.
-const registrationBody = (nik: string) => ({ nik, email: `uji.${nik}@contoh.id`, phone: `0812${nik.slice(-8)}` });
+const registrationBody = (nik: string) => ({ nik, ...uniqueContact() });
 const cameraAllowed = () => (document as unknown as { featurePolicy: { allowsFeature(f: string): boolean } }).featurePolicy.allowsFeature("camera");
 
 test.describe("security headers", () => {
@@ -70,8 +69,9 @@ test.describe("camera permission", () => {
     await page.goto("/daftar");
     expect(await page.evaluate(cameraAllowed)).toBe(false);
     await page.getByRole("textbox", { name: "NIK" }).fill(nik);
-    await page.getByRole("textbox", { name: "E-mail" }).fill(registrationBody(nik).email);
-    await page.getByRole("textbox", { name: "Nomor ponsel" }).fill(registrationBody(nik).phone);
+    const contact = uniqueContact();
+    await page.getByRole("textbox", { name: "E-mail" }).fill(contact.email);
+    await page.getByRole("textbox", { name: "Nomor ponsel" }).fill(contact.phoneTyped);
     await page.getByRole("button", { name: "Verifikasi Data" }).click();
     await expect(page).toHaveURL(/\/daftar\/swafoto$/);
     await expect(page.getByRole("button", { name: "Buka kamera" })).toBeEnabled();
