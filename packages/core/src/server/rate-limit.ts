@@ -3,6 +3,7 @@ import { createHmac } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "../universal/errors.ts";
+import { deriveKey } from "./secrets.ts";
 
 // Rate limits kept in PostgreSQL (table app.rate_limit, created by a migration), so every
 // instance of every app counts against one budget. Each consume is one atomic upsert.
@@ -85,6 +86,16 @@ export function createRateLimiter({ databaseUrl, secret, ipMultiplier = 1 }: Cre
       await limiter(name).reward(key(subject));
     },
   };
+}
+
+/**
+ * The process's one limiter for an app, from its configuration (APP_SECRET keys the subjects'
+ * hashes); kept across hot reloads. `enabled: false` (RATE_LIMITS=off, benchmarks only) never refuses.
+ */
+export function processRateLimiter({ databaseUrl, appSecret, ipMultiplier, enabled }: { databaseUrl: string; appSecret: string; ipMultiplier: number; enabled: boolean }): RateLimiter {
+  if (!enabled) return NO_LIMITS;
+  const holder = globalThis as { ktpLimiter?: RateLimiter };
+  return (holder.ktpLimiter ??= createRateLimiter({ databaseUrl, secret: deriveKey(appSecret, "rate-limit"), ipMultiplier }));
 }
 
 /** A limiter that never refuses, for use-cases called from scripts and tests that do not test limits. */

@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import { isIP } from "node:net";
@@ -68,13 +69,42 @@ export function identifyClient(req: Pick<IncomingMessage, "headers" | "socket">,
   return { ip: forwarded[0] ?? socketIp, viaProxy: true };
 }
 
+/** The primary of a cluster: starts the workers, replaces one that dies, stops them all on SIGTERM. */
+function superviseWorkers(name: string, workers: number) {
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    log.error({ app: name, pid: worker.process.pid, code, signal }, "worker died; starting another");
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    setTimeout(() => process.exit(0), 5000).unref();
+    cluster.on("exit", () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0));
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
 function normalizeIp(ip: string): string {
   return ip.startsWith("::ffff:") && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;
 }
 
-/** serveApp configured from the environment: PORT, BIND_ADDRESS, TRUSTED_PROXIES (comma-separated); `--dev` for development. */
-export function serveAppFromEnv({ name, dir, defaultPort }: { name: string; dir: string; defaultPort: number }) {
+/**
+ * serveApp configured from the environment: PORT, BIND_ADDRESS, TRUSTED_PROXIES (comma-separated),
+ * WEB_CONCURRENCY (worker processes sharing the port, one per core in production; 1 by default);
+ * `--dev` for development.
+ */
+export async function serveAppFromEnv({ name, dir, defaultPort }: { name: string; dir: string; defaultPort: number }) {
   const port = Number(process.env.PORT ?? defaultPort);
+  const workers = Number(process.env.WEB_CONCURRENCY ?? 1);
+  if (!Number.isInteger(workers) || workers < 1) {
+    console.error(`${name} cannot start: WEB_CONCURRENCY must be a whole number of at least 1.`);
+    process.exit(1);
+  }
+  if (workers > 1 && cluster.isPrimary) return superviseWorkers(name, workers);
   const trustedProxies = (process.env.TRUSTED_PROXIES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   const invalid = trustedProxies.filter((ip) => !isIP(ip));
   if (!Number.isInteger(port) || invalid.length) {
