@@ -34,8 +34,8 @@ export function contentSecurityPolicy({ nonce, https = false, dev = false }: Sec
     // 'wasm-unsafe-eval', which allows compiling WebAssembly and nothing else.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ""}`,
     `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
-    // data: for html5-qrcode's built-in icons, blob: for the selfie preview.
-    "img-src 'self' data: blob:",
+    // blob: for the selfie preview (an object URL of the captured photo).
+    "img-src 'self' blob:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
