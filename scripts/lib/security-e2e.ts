@@ -1,4 +1,4 @@
-import { type APIResponse, type BrowserContext, test as base, expect } from "@playwright/test";
+import { type APIResponse, type BrowserContext, type Page, test as base, expect } from "@playwright/test";
 
 // What the three apps' e2e specs check about the headers of packages/core/src/server/security-headers.ts.
 
@@ -48,6 +48,12 @@ export function expectNoncedScripts(html: string, nonce: string) {
   const tags = html.match(/<script\b[^>]*>/g) ?? [];
   expect(tags.length, "script tags in the page").toBeGreaterThan(0);
   for (const tag of tags) expect(tag).toContain(` nonce="${nonce}"`);
+}
+
+/** React hydrated the page (its fiber is on the language switch), so the nonced scripts ran. */
+export async function expectHydrated(page: Page) {
+  const hydrated = () => page.locator(".lang-switch button").first().evaluate((button) => Object.keys(button).some((key) => key.startsWith("__reactFiber")));
+  await expect.poll(hydrated).toBe(true);
 }
 
 /**
