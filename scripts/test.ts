@@ -20,6 +20,7 @@ import { buildApps, run, startApps } from "./lib/apps.ts";
 import { writeFakeCameras } from "./lib/fake-camera.ts";
 import { startMailCatcher } from "./lib/mail-catcher.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
+import playwrightConfig from "./playwright.config.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string" }, project: { type: "string" } } });
 const want = (part: "unit" | "e2e") => !values.only || values.only === part;
@@ -71,22 +72,30 @@ async function runEndToEnd() {
     databaseUrl, appSecret: randomBytes(32).toString("base64url"), smtpUrl: catcher.smtpUrl, portOffset: 100 + SLOT * 1000, logDir: LOG_DIR,
     env: { RATE_LIMIT_IP_MULTIPLIER: "50" },
   });
+  // The reliability project checksums the whole database, so it runs alone, after the others.
+  const projects = (playwrightConfig.projects ?? []).map((p) => p.name!);
+  const phases = values.project ? [[values.project]] : [projects.filter((p) => p !== "reliability"), ["reliability"]];
+  let failed: unknown;
   try {
-    await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts", ...(values.project ? ["--project", values.project] : [])], {
-      DATABASE_URL: databaseUrl,
-      CHROMIUM_PATH: CHROMIUM,
-      E2E_CITIZEN_URL: apps.urls.citizen,
-      E2E_OFFICER_URL: apps.urls.officer,
-      E2E_VERIFIER_URL: apps.urls.verifier,
-      E2E_CAMERA_DIR: cameraDir,
-      E2E_INBOX_URL: catcher.inboxUrl,
-      PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
-    });
+    for (const phase of phases) {
+      await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts", ...phase.flatMap((p) => ["--project", p])], {
+        DATABASE_URL: databaseUrl,
+        CHROMIUM_PATH: CHROMIUM,
+        E2E_CITIZEN_URL: apps.urls.citizen,
+        E2E_OFFICER_URL: apps.urls.officer,
+        E2E_VERIFIER_URL: apps.urls.verifier,
+        E2E_CAMERA_DIR: cameraDir,
+        E2E_INBOX_URL: catcher.inboxUrl,
+        E2E_LOG_DIR: LOG_DIR,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
+      }).catch((error: unknown) => (failed ??= error));
+      tally(`${REPORTS}/playwright.json`, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
+    }
   } finally {
     await apps.stop();
     await catcher.stop();
-    tally(`${REPORTS}/playwright.json`, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
   }
+  if (failed) throw failed;
   checkLogHygiene();
 }
 
