@@ -15,7 +15,7 @@ import { type Method, METHODS, maySucceed, ROLES, type Role, type Route, ROUTES 
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202);
 /** Generated requests per route, method set and role. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const CONCURRENCY = 6;
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
