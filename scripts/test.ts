@@ -3,7 +3,8 @@
 //   2. PostgreSQL: a fresh embedded cluster, or the server DATABASE_URL points at
 //   3. typecheck, vitest (unit + real-database tests), production builds
 //   4. the three apps on ports 3100-3102 against a seeded database, then Playwright in Chromium
-//   npm test -- --only unit | --only e2e | --only multi  [--project <playwright project>]
+//   5. crash safety: kill -9 of an app or PostgreSQL mid-activation (scripts/reliability/crash.ts)
+//   npm test -- --only unit | --only e2e | --only multi | --only crash  [--project <playwright project>]
 // KTP_TEST_SLOT=N shifts every port by N×10 (N×1000 for the apps), so checkouts can test side by side.
 import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -22,9 +23,10 @@ import { writeFakeCameras } from "./lib/fake-camera.ts";
 import { startMailCatcher } from "./lib/mail-catcher.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
 import playwrightConfig from "./playwright.config.ts";
+import { formatCrashReport, runCrashSuite, tallyCrashReport } from "./reliability/crash.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string" }, project: { type: "string" } } });
-const want = (part: "unit" | "e2e" | "multi") => !values.only || values.only === part || (part === "multi" && values.only === "e2e" && !values.project);
+const want = (part: "unit" | "e2e" | "multi" | "crash") => !values.only || values.only === part || (part === "multi" && values.only === "e2e" && !values.project);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const REPORTS = path.join(ROOT, ".data/test-reports");
 const SLOT = Number(process.env.KTP_TEST_SLOT ?? 0);
@@ -47,6 +49,8 @@ try {
     tally(`${REPORTS}/vitest.json`, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }));
   }
   if (want("e2e") || want("multi")) await step("e2e", runEndToEnd);
+  // After the e2e step, whose builds it reuses; not when one Playwright project is asked for.
+  if (want("crash") && !values.project) await step("crash safety", runCrashSafety);
 } finally {
   await server.stop();
 }
@@ -115,6 +119,23 @@ async function runEndToEnd() {
     if (!values.project) checkLogHygiene();
     if (failed) throw failed;
   }
+}
+
+/**
+ * Its own PostgreSQL cluster (it kills it), mail catcher and app processes, on ports of their own;
+ * the builds are the e2e step's. Each run, each kill and the log check count as one test.
+ */
+async function runCrashSafety() {
+  await buildApps();
+  const report = await runCrashSuite({ slot: SLOT }).catch((error: unknown) => {
+    counts.failed++;
+    throw error;
+  });
+  console.log(`\n${formatCrashReport(report)}\n\nCrash safety: ${report.runs.length} runs in ${report.kills.length} kills, ${report.seconds.toFixed(0)} s.`);
+  const { passed, failed } = tallyCrashReport(report);
+  counts.passed += passed;
+  counts.failed += failed;
+  if (failed) throw new Error(`${failed} crash-safety checks failed`);
 }
 
 /**

@@ -127,6 +127,20 @@ describe("apiRoute + readJson", () => {
     expect((await down(new Request("http://x"), undefined)).status).toBe(503);
   });
 
+  it("maps a database that dies under a request to 503, as the crash suite sees it (scripts/reliability/crash.ts)", async () => {
+    const answer = async (error: unknown) => (await apiRoute(async () => { throw error; })(new Request("http://x"), undefined)).status;
+    const prisma = (code: string, cause: object) => Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation"), { code, meta: { driverAdapterError: { name: "DriverAdapterError", cause } } });
+    // pg: the connection closed under a query (no code), or reset.
+    expect(await answer(new Error("Connection terminated unexpectedly"))).toBe(503);
+    expect(await answer(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }))).toBe(503);
+    // Prisma: raw queries report an unreachable database as P2010; models as P1001 / P1017.
+    expect(await answer(prisma("P2010", { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 }))).toBe(503);
+    expect(await answer(prisma("P1017", { kind: "ConnectionClosed" }))).toBe(503);
+    expect(await answer(prisma("P2010", { kind: "postgres", originalCode: "57P01" }))).toBe(503);
+    // A real query error stays a 500.
+    expect(await answer(prisma("P2010", { kind: "postgres", originalCode: "42601" }))).toBe(500);
+  });
+
   it("answers wrong methods with 405 and an Allow header", async () => {
     const response = methodNotAllowed("POST")(new Request("http://x"));
     expect(response.status).toBe(405);

@@ -40,10 +40,27 @@ function toAppError(error: unknown): AppError {
   return new AppError("INTERNAL", { cause: error });
 }
 
-/** The database or the mail server cannot be reached: our fault, but a 503 the client may retry. */
+// Codes that mean a dependency is down or dropped us mid-request: sockets, PostgreSQL shutting
+// down, crashed, starting or full, Prisma's unreachable / timed out / connection closed, nodemailer.
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE",
+  "57P01", "57P02", "57P03", "53300",
+  "P1001", "P1008", "P1017",
+  "ECONNECTION", "ESOCKET",
+]);
+// The driver adapter's kinds for the same (Prisma reports raw queries under P2010 with this inside).
+const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+// pg gives a connection that died under a query no code, only these messages.
+const DROPPED_CONNECTION = /^(Connection terminated|Client has encountered a connection error)/;
+
+/** The database or the mail server cannot be reached, or died mid-request: our fault, but a 503 the client may retry. */
 function isDependencyUnreachable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (["ECONNREFUSED", "ETIMEDOUT", "57P01", "57P03", "P1001", "ECONNECTION", "ESOCKET"].includes(String(e.code))) return true;
+  type Failure = { code?: unknown; cause?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
+  for (let e = error as Failure | undefined; e; e = e.cause as Failure | undefined) {
+    if (UNREACHABLE_CODES.has(String(e.code))) return true;
+    const adapter = e.meta?.driverAdapterError?.cause;
+    if (adapter && (UNREACHABLE_KINDS.has(String(adapter.kind)) || UNREACHABLE_CODES.has(String(adapter.originalCode)))) return true;
+    if (typeof e.message === "string" && DROPPED_CONNECTION.test(e.message)) return true;
   }
   return false;
 }
