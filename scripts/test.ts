@@ -22,6 +22,7 @@ import { runMultiInstance } from "./reliability/multi-instance.ts";
 import { writeFakeCameras } from "./lib/fake-camera.ts";
 import { startMailCatcher } from "./lib/mail-catcher.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
+import playwrightConfig from "./playwright.config.ts";
 import { formatCrashReport, runCrashSuite, tallyCrashReport } from "./reliability/crash.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string" }, project: { type: "string" } } });
@@ -96,19 +97,27 @@ async function runEndToEnd() {
       databaseUrl, appSecret, smtpUrl: catcher.smtpUrl, portOffset: 100 + SLOT * 1000, logDir: LOG_DIR,
       env: { RATE_LIMIT_IP_MULTIPLIER: "50" },
     });
+    // The reliability project checksums the whole database, so it runs alone, after the others.
+    const projects = (playwrightConfig.projects ?? []).map((p) => p.name!);
+    const phases = values.project ? [[values.project]] : [projects.filter((p) => p !== "reliability"), ["reliability"]];
+    let failed: unknown;
     try {
-      await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts", ...(values.project ? ["--project", values.project] : [])], {
-        ...playwrightEnv,
-        E2E_CITIZEN_URL: apps.urls.citizen,
-        E2E_OFFICER_URL: apps.urls.officer,
-        E2E_VERIFIER_URL: apps.urls.verifier,
-        PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
-      });
+      for (const phase of phases) {
+        await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts", ...phase.flatMap((p) => ["--project", p])], {
+          ...playwrightEnv,
+          E2E_CITIZEN_URL: apps.urls.citizen,
+          E2E_OFFICER_URL: apps.urls.officer,
+          E2E_VERIFIER_URL: apps.urls.verifier,
+          E2E_LOG_DIR: LOG_DIR,
+          PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
+        }).catch((error: unknown) => (failed ??= error));
+        tally(`${REPORTS}/playwright.json`, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
+      }
     } finally {
       await apps.stop();
-      tally(`${REPORTS}/playwright.json`, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
-      if (!values.project) checkLogHygiene();
     }
+    if (!values.project) checkLogHygiene();
+    if (failed) throw failed;
   }
 }
 

@@ -1,9 +1,10 @@
-import { test as base, expect } from "@playwright/test";
 import { createDb, type Db } from "@ktp/db";
 import { createResident } from "@ktp/db/testing";
 import argon2 from "argon2";
 import { randomInt } from "node:crypto";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../../packages/core/src/server/face/sample-photos.ts";
+// Its test fails on any CSP or Permissions-Policy violation, the camera flows included.
+import { test as base, expect } from "../../../scripts/lib/security-e2e.ts";
 
 // Tests create the residents they need (with an e-KTP photo from the npm-shipped group photo)
 // and remove them afterwards, so runs and parallel workers never share state.

@@ -1,6 +1,7 @@
 import "./styles.css";
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import { AppShell } from "./app-shell.tsx";
@@ -21,6 +22,9 @@ export function createAppFrame(messages: Record<Locale, AppMessages>) {
   const viewport: Viewport = { themeColor: "#0b4ea2", width: "device-width", initialScale: 1 };
 
   async function RootLayout({ children }: { children: ReactNode }) {
+    // Every page renders per request: Next.js puts that request's CSP nonce (proxy.ts) on its
+    // scripts, and a prerendered page's scripts would carry none and be blocked.
+    await connection();
     const locale = await getLocale();
     const { app } = messages[locale];
     return (

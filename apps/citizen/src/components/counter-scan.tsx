@@ -1,5 +1,4 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import type { RegistrationView } from "@ktp/core/universal/registration";
@@ -16,22 +15,22 @@ const WAIT_POLL_MS = 2500;
 
 /** Scans the officer's activation QR with html5-qrcode, signs it with the device key and sends it. */
 export function CounterScan({ locale, t, waitingAt }: { locale: Locale; t: T; waitingAt: string | null }) {
-  const router = useRouter();
   const hydrated = useHydrated();
   const [phase, setPhase] = useState<"idle" | "scanning" | "sending" | "waiting">(waitingAt ? "waiting" : "idle");
   const [counter, setCounter] = useState(waitingAt);
   const [message, setMessage] = useState<string | null>(null);
   const scanner = useRef<Scanner | null>(null);
 
-  // While the officer decides, follow the registration until it moves on.
+  // While the officer decides, follow the registration until it moves on, with a document load:
+  // the next page's camera=() applies only to a new document.
   useEffect(() => {
     if (phase !== "waiting") return;
     const timer = setInterval(async () => {
       const result = await get<RegistrationView>("/api/registrations/current", locale).catch(() => null);
-      if (result?.ok && result.data.step !== "COUNTER") router.push(stepPath(result.data.step));
+      if (result?.ok && result.data.step !== "COUNTER") location.assign(stepPath(result.data.step));
     }, WAIT_POLL_MS);
     return () => clearInterval(timer);
-  }, [phase, locale, router]);
+  }, [phase, locale]);
 
   useEffect(() => () => void stopScanner(), []);
 

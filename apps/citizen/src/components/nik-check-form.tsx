@@ -50,7 +50,7 @@ export function NikCheckForm({ locale, t }: { locale: Locale; t: CitizenMessages
         aria-describedby={invalid ? "nik-error" : undefined}
       />
       {invalid && <p id="nik-error" className="field-error" role="alert">{invalid}</p>}
-      <p style={{ marginTop: "0.75rem" }}>
+      <p className="submit-row">
         <button className="button" type="submit" disabled={!hydrated || state.kind === "checking"}>
           {state.kind === "checking" ? t.checking : t.submit}
         </button>
@@ -72,8 +72,8 @@ function VerificationResult({ result, t }: { result: NikVerification; t: Citizen
   ] as const;
   return (
     <div className={`result ${result.eligible ? "ok" : "bad"}`} data-testid="nik-result">
-      <p style={{ margin: 0 }}>{result.eligible ? t.eligible : t.notEligible}</p>
-      <p style={{ margin: "0.25rem 0" }}>
+      <p className="nik-verdict">{result.eligible ? t.eligible : t.notEligible}</p>
+      <p className="nik-owner">
         {t.owner}: <strong>{result.maskedName}</strong>
       </p>
       <ul className="checks">

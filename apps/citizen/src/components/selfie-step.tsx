@@ -1,5 +1,4 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import type { RegistrationView } from "@ktp/core/universal/registration";
@@ -12,7 +11,6 @@ type State = { kind: "camera" } | { kind: "checking"; url: string } | { kind: "r
 
 /** Takes a selfie with the browser pre-check and submits it to be matched with the e-KTP photo. */
 export function SelfieStep({ locale, t }: { locale: Locale; t: CitizenMessages["selfie"] }) {
-  const router = useRouter();
   const [state, setState] = useState<State>({ kind: "camera" });
   const [attempt, setAttempt] = useState(0);
 
@@ -21,9 +19,10 @@ export function SelfieStep({ locale, t }: { locale: Locale; t: CitizenMessages["
     setState({ kind: "checking", url });
     try {
       const result = await post<{ registration: RegistrationView }>("/api/registrations/current/selfie", locale, photo);
-      if (result.ok) return router.push(stepPath(result.data.registration.step));
+      // Document loads, not router.push: the next page's camera=() applies only to a new document.
+      if (result.ok) return location.assign(stepPath(result.data.registration.step));
       const { error } = result;
-      if (error.code === "SELFIE_ATTEMPTS_EXHAUSTED" || error.code === "EKTP_PHOTO_MISSING") return router.push("/daftar/status");
+      if (error.code === "SELFIE_ATTEMPTS_EXHAUSTED" || error.code === "EKTP_PHOTO_MISSING") return location.assign("/daftar/status");
       const left = typeof error.details?.attemptsLeft === "number" ? ` ${t.attemptsLeft.replace("{n}", String(error.details.attemptsLeft))}` : "";
       setState({ kind: "refused", url, message: error.messages[locale] + left });
     } catch {

@@ -93,6 +93,17 @@ describe("apiRoute + readJson", () => {
     }
   });
 
+  it("refuses JSON nested deeper than any request needs with a 400, not a stack overflow", async () => {
+    const read = (body: string, maxBytes?: number) =>
+      readJson(new Request("http://x", { method: "POST", body, headers: { "content-type": "application/json" } }), z.unknown(), { maxBytes })
+        .then(() => "OK", (e: AppError) => e.code);
+    expect(await read(`${"[".repeat(8000)}1${"]".repeat(8000)}`)).toBe("VALIDATION_FAILED");
+    expect(await read(`${'{"a":'.repeat(2500)}1${"}".repeat(2500)}`)).toBe("VALIDATION_FAILED");
+    expect(await read(`${"[".repeat(32_000)}${"]".repeat(32_000)}`, 64 * 1024)).toBe("VALIDATION_FAILED");
+    expect(await read(`${'{"a":['.repeat(15)}"x"${"]}".repeat(15)}`)).toBe("OK");
+    expect(await read(`${'{"a":['.repeat(15)}"\\u0000"${"]}".repeat(15)}`)).toBe("VALIDATION_FAILED");
+  });
+
   it("answers a spent rate limit with 429 and Retry-After", async () => {
     const limited = apiRoute(async () => {
       throw new AppError("RATE_LIMITED", { details: { retryAfterSeconds: 42 } });

@@ -1,3 +1,4 @@
+import { CameraPolicyGate } from "@ktp/ui/camera-policy-gate";
 import { getLocale } from "@ktp/ui/locale";
 import { CounterScan } from "@/components/counter-scan";
 import { messages } from "@/messages";
@@ -14,7 +15,9 @@ export default async function CounterStepPage() {
       <p className="tag">{t.stepLabel}</p>
       <h1>{t.title}</h1>
       <p className="lead">{t.lead}</p>
-      <CounterScan locale={locale} t={t} waitingAt={view.counter ? `${view.counter.code} · ${view.counter.name}` : null} />
+      <CameraPolicyGate>
+        <CounterScan locale={locale} t={t} waitingAt={view.counter ? `${view.counter.code} · ${view.counter.name}` : null} />
+      </CameraPolicyGate>
     </section>
   );
 }

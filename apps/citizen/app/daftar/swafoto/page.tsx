@@ -1,3 +1,4 @@
+import { CameraPolicyGate } from "@ktp/ui/camera-policy-gate";
 import { getLocale } from "@ktp/ui/locale";
 import { SelfieStep } from "@/components/selfie-step";
 import { messages } from "@/messages";
@@ -12,7 +13,9 @@ export default async function SelfieStepPage() {
       <p className="tag">{t.stepLabel}</p>
       <h1>{t.title}</h1>
       <p className="lead">{t.lead.replace("{name}", view.maskedName)}</p>
-      <SelfieStep locale={locale} t={t} />
+      <CameraPolicyGate>
+        <SelfieStep locale={locale} t={t} />
+      </CameraPolicyGate>
       <p className="hint">{t.attemptsInfo.replace("{n}", String(view.selfieAttemptsLeft))} {t.privacy}</p>
     </section>
   );

@@ -1,0 +1,41 @@
+import { expect, expectHydrated, expectNoncedScripts, expectOriginRefused, expectSecurityHeaders, test } from "../../../scripts/lib/security-e2e.ts";
+
+// The security headers and the Origin check (packages/core/src/server/security-headers.ts) in the
+// verifier. `test` fails on any CSP violation. No page uses the camera yet (the scanner will).
+
+const EVIL = "https://evil.example";
+const verifierOrigin = () => new URL(process.env.E2E_VERIFIER_URL ?? "http://localhost:3102").origin;
+
+test("every page carries the headers, with a fresh nonce on each of its scripts, and no camera", async ({ page }) => {
+  const nonces = new Set<string>();
+  for (const path of ["/", "/", "/tidak-ada"]) {
+    const response = (await page.goto(path))!;
+    const nonce = expectSecurityHeaders(response, { camera: false });
+    expectNoncedScripts(await response.text(), nonce);
+    await expectHydrated(page);
+    nonces.add(nonce);
+  }
+  expect(nonces.size).toBe(3);
+});
+
+test("API answers carry the headers too", async ({ request }) => {
+  expectSecurityHeaders(await request.get("/api/health"));
+  const missing = await request.get("/api/tidak-ada");
+  expect(missing.status()).toBe(404);
+  expectSecurityHeaders(missing);
+});
+
+test("a state-changing request from another origin is refused on any path", async ({ request }) => {
+  for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+    await expectOriginRefused(await request.fetch("/api/apa-saja", { method, headers: { origin: EVIL } }));
+  }
+  await expectOriginRefused(await request.post("/", { headers: { origin: "null" } }));
+  await expectOriginRefused(await request.post("/api/apa-saja", { headers: { "sec-fetch-site": "cross-site" } }));
+  await expectOriginRefused(await request.post("/api/apa-saja", { headers: { origin: EVIL, cookie: "lang=en" } }), "en");
+  // Its own origin, or a plain HTTP client, gets past the check to the API's own answer.
+  for (const headers of [{ origin: verifierOrigin() }, {}]) {
+    const response = await request.post("/api/apa-saja", { headers });
+    expect(response.status()).toBe(404);
+    expect((await response.json()).error.code).toBe("NOT_FOUND");
+  }
+});

@@ -1,0 +1,114 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { AppError } from "../universal/errors.ts";
+import { errorResponse, localeOf } from "./http.ts";
+
+// The security headers of every response of the three apps, and the Origin check of every
+// state-changing request. Each app's proxy.ts calls `securityProxy` with its public origin from
+// env.ts; docs/security.md explains each header.
+
+const STATE_CHANGING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Two years, the length browsers' HSTS preload lists ask for. */
+const HSTS_MAX_AGE_SECONDS = 2 * 365 * 24 * 60 * 60;
+
+export interface SecurityHeaderOptions {
+  /** A fresh `createNonce()` per request: the only inline or first-party scripts that run carry it. */
+  nonce: string;
+  /** This page opens the camera (camera=(self)); every other page gets camera=(). */
+  camera?: boolean;
+  /** The app is served over https (its configured public origin): insecure subresource URLs are upgraded. */
+  https?: boolean;
+  /** `next dev`: React rebuilds server error stacks with eval, and dev styles carry no nonce. */
+  dev?: boolean;
+}
+
+/** 128 random bits, base64: the form Next.js finds in a `'nonce-…'` source and copies onto its scripts. */
+export function createNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+}
+
+export function contentSecurityPolicy({ nonce, https = false, dev = false }: SecurityHeaderOptions): string {
+  return [
+    "default-src 'self'",
+    // 'strict-dynamic' lets Next's nonced scripts load its chunks; WASM (Human's tfjs backend) needs
+    // 'wasm-unsafe-eval', which allows compiling WebAssembly and nothing else.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
+    // blob: for the selfie preview (an object URL of the captured photo).
+    "img-src 'self' blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+/** The camera only where a page uses it; the other powerful features nowhere. */
+export function permissionsPolicy({ camera = false }: { camera?: boolean } = {}): string {
+  return [`camera=${camera ? "(self)" : "()"}`, "microphone=()", "geolocation=()", "payment=()", "usb=()", "display-capture=()"].join(", ");
+}
+
+/** The headers every response carries, pages and API answers alike. */
+export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
+  return {
+    "content-security-policy": contentSecurityPolicy(options),
+    "strict-transport-security": `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains`,
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    // Not no-referrer: under it a browser sends `Origin: null` on its own same-origin POSTs.
+    "referrer-policy": "same-origin",
+    "permissions-policy": permissionsPolicy(options),
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
+  };
+}
+
+/**
+ * Whether a request may change state. A browser names the page's origin, which must be the app's
+ * own; without Origin it is a non-browser client, unless Sec-Fetch-Site shows a browser sent it
+ * from another site. `publicOrigin` comes from configuration, never from the request's URL or Host.
+ */
+export function isOriginAllowed(headers: Headers, publicOrigin: string): boolean {
+  const origin = headers.get("origin");
+  if (origin !== null) return origin === publicOrigin;
+  const site = headers.get("sec-fetch-site");
+  return site === null || site === "same-origin" || site === "none";
+}
+
+export interface SecurityProxyOptions {
+  /** The app's public origin from its env.ts (CITIZEN_URL, OFFICER_URL, VERIFIER_URL). */
+  publicOrigin: string;
+  /** Exact paths of the pages that open the camera. */
+  cameraPaths?: readonly string[];
+  dev?: boolean;
+}
+
+/**
+ * The body of each app's proxy.ts: refuses a state-changing request from another origin with 403
+ * ORIGIN_REFUSED, and puts the security headers on every response. Next.js reads the nonce from
+ * the CSP request header and puts it on its own scripts, so the page must render per request.
+ */
+export function securityProxy(
+  request: NextRequest,
+  { publicOrigin, cameraPaths = [], dev = process.env.NODE_ENV === "development" }: SecurityProxyOptions,
+): Response {
+  const headers = securityHeaders({
+    nonce: createNonce(),
+    camera: cameraPaths.includes(request.nextUrl.pathname),
+    https: publicOrigin.startsWith("https:"),
+    dev,
+  });
+  let response: Response;
+  if (STATE_CHANGING_METHODS.has(request.method) && !isOriginAllowed(request.headers, publicOrigin)) {
+    response = errorResponse(new AppError("ORIGIN_REFUSED"), localeOf(request), request);
+  } else {
+    const forwarded = new Headers(request.headers);
+    forwarded.set("content-security-policy", headers["content-security-policy"]!);
+    response = NextResponse.next({ request: { headers: forwarded } });
+  }
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
