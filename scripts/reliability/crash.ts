@@ -567,7 +567,7 @@ class Lab {
         await this.restartApp(app.name);
       }
     }
-    await Promise.all(Object.values(this.apps).map((app) => waitForHealth(`${app.url}/api/health`, [app.child], 30_000))).catch((error: Error) => {
+    await Promise.all(Object.values(this.apps).map((app) => waitForHealth(`${app.url}/api/health`, [app.child], 60_000))).catch((error: Error) => {
       problems.push(`the apps did not reconnect: ${error.message}`);
     });
     return problems;
@@ -584,7 +584,7 @@ class Lab {
   /** Waits until some backend waits for `lock`'s lock; false if `request` is answered first. */
   async waitUntilBlocked(lock: pg.Client, request: Promise<Reply>): Promise<boolean> {
     const { rows: [me] } = await lock.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 120_000;
     while (Date.now() < deadline && !(await isSettled(request))) {
       const { rowCount } = await this.pool.query("SELECT 1 FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))", [me!.pid]);
       if (rowCount) return true;
@@ -600,14 +600,14 @@ class Lab {
 
   /** Waits until no transaction is open any more (a killed app's backend ends when it finds its socket closed). */
   async quiesce(): Promise<string[]> {
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 30_000;
     for (;;) {
       const { rows } = await this.pool.query<{ query: string; state: string }>(
         `SELECT state, left(query, 120) AS query FROM pg_stat_activity
          WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND xact_start IS NOT NULL`,
       );
       if (!rows.length) return [];
-      if (Date.now() > deadline) return rows.map((r) => `a transaction still open 10 s after the restart (${r.state}): ${r.query}`);
+      if (Date.now() > deadline) return rows.map((r) => `a transaction still open 30 s after the restart (${r.state}): ${r.query}`);
       await sleep(20);
     }
   }

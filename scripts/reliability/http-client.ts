@@ -32,6 +32,8 @@ export class HttpClient {
   async send(method: string, path: string, payload?: { body: string | Uint8Array; contentType: string }): Promise<Reply> {
     const started = performance.now();
     const headers: Record<string, string> = { accept: "application/json" };
+    // As the app's own pages send it: state-changing requests from another origin are refused.
+    if (method !== "GET") headers.origin = new URL(this.baseUrl).origin;
     if (payload) headers["content-type"] = payload.contentType;
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
     try {
@@ -40,7 +42,8 @@ export class HttpClient {
         headers,
         body: payload ? (payload.body as BodyInit) : undefined,
         redirect: "manual",
-        signal: AbortSignal.timeout(30_000),
+        // Generous: a face comparison on a loaded 2-core machine takes tens of seconds.
+        signal: AbortSignal.timeout(120_000),
       });
       for (const line of response.headers.getSetCookie()) {
         const [pair] = line.split(";");
