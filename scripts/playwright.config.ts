@@ -9,6 +9,8 @@ const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 const citizenUrl = process.env.E2E_CITIZEN_URL ?? "http://localhost:3100";
 // Y4M clips written by scripts/test.ts (scripts/lib/fake-camera.ts); Chromium plays one as the camera.
 const cameras = process.env.E2E_CAMERA_DIR ?? path.join(root, ".data/e2e/cameras");
+// One id per run, inherited by the workers: the attack table keeps only this run's rows.
+process.env.RELIABILITY_RUN ??= new Date().toISOString();
 const withCamera = (clip: string) => ({
   ...mobile,
   baseURL: citizenUrl,
@@ -40,5 +42,8 @@ export default defineConfig({
     { name: "citizen-camera-still", testDir: path.join(root, "apps/citizen/e2e"), testMatch: /selfie-still/, use: withCamera("woman-still.y4m") },
     { name: "officer", testDir: path.join(root, "apps/officer/e2e"), use: { ...devices["Desktop Chrome"], locale: "id-ID", baseURL: process.env.E2E_OFFICER_URL ?? "http://localhost:3101" } },
     { name: "verifier", testDir: path.join(root, "apps/verifier/e2e"), use: { ...devices["Desktop Chrome"], locale: "id-ID", baseURL: process.env.E2E_VERIFIER_URL ?? "http://localhost:3102" } },
+    // HTTP only (no browser): API fuzzing and the attack table. One worker: each spec checksums the
+    // whole database, so nothing else may write meanwhile (scripts/test.ts runs it after the others).
+    { name: "reliability", testDir: path.join(root, "scripts/reliability"), workers: 1, timeout: 120_000 },
   ],
 });

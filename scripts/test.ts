@@ -3,7 +3,8 @@
 //   2. PostgreSQL: a fresh embedded cluster, or the server DATABASE_URL points at
 //   3. typecheck, vitest (unit + real-database tests), production builds
 //   4. the three apps on ports 3100-3102 against a seeded database, then Playwright in Chromium
-//   npm test -- --only unit | --only e2e | --only multi  [--project <playwright project>]
+//   5. crash safety: kill -9 of an app or PostgreSQL mid-activation (scripts/reliability/crash.ts)
+//   npm test -- --only unit | --only e2e | --only multi | --only crash  [--project <playwright project>]
 // KTP_TEST_SLOT=N shifts every port by N×10 (N×1000 for the apps), so checkouts can test side by side.
 import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -21,9 +22,11 @@ import { runMultiInstance } from "./reliability/multi-instance.ts";
 import { writeFakeCameras } from "./lib/fake-camera.ts";
 import { startMailCatcher } from "./lib/mail-catcher.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
+import playwrightConfig from "./playwright.config.ts";
+import { formatCrashReport, runCrashSuite, tallyCrashReport } from "./reliability/crash.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string" }, project: { type: "string" } } });
-const want = (part: "unit" | "e2e" | "multi") => !values.only || values.only === part || (part === "multi" && values.only === "e2e" && !values.project);
+const want = (part: "unit" | "e2e" | "multi" | "crash") => !values.only || values.only === part || (part === "multi" && values.only === "e2e" && !values.project);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const REPORTS = path.join(ROOT, ".data/test-reports");
 const SLOT = Number(process.env.KTP_TEST_SLOT ?? 0);
@@ -46,6 +49,8 @@ try {
     tally(`${REPORTS}/vitest.json`, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }));
   }
   if (want("e2e") || want("multi")) await step("e2e", runEndToEnd);
+  // After the e2e step, whose builds it reuses; not when one Playwright project is asked for.
+  if (want("crash") && !values.project) await step("crash safety", runCrashSafety);
 } finally {
   await server.stop();
 }
@@ -92,20 +97,45 @@ async function runEndToEnd() {
       databaseUrl, appSecret, smtpUrl: catcher.smtpUrl, portOffset: 100 + SLOT * 1000, logDir: LOG_DIR,
       env: { RATE_LIMIT_IP_MULTIPLIER: "50" },
     });
+    // The reliability project checksums the whole database, so it runs alone, after the others.
+    const projects = (playwrightConfig.projects ?? []).map((p) => p.name!);
+    const phases = values.project ? [[values.project]] : [projects.filter((p) => p !== "reliability"), ["reliability"]];
+    let failed: unknown;
     try {
-      await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts", ...(values.project ? ["--project", values.project] : [])], {
-        ...playwrightEnv,
-        E2E_CITIZEN_URL: apps.urls.citizen,
-        E2E_OFFICER_URL: apps.urls.officer,
-        E2E_VERIFIER_URL: apps.urls.verifier,
-        PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
-      });
+      for (const phase of phases) {
+        await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts", ...phase.flatMap((p) => ["--project", p])], {
+          ...playwrightEnv,
+          E2E_CITIZEN_URL: apps.urls.citizen,
+          E2E_OFFICER_URL: apps.urls.officer,
+          E2E_VERIFIER_URL: apps.urls.verifier,
+          E2E_LOG_DIR: LOG_DIR,
+          PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
+        }).catch((error: unknown) => (failed ??= error));
+        tally(`${REPORTS}/playwright.json`, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
+      }
     } finally {
       await apps.stop();
-      tally(`${REPORTS}/playwright.json`, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
-      if (!values.project) checkLogHygiene();
     }
+    if (!values.project) checkLogHygiene();
+    if (failed) throw failed;
   }
+}
+
+/**
+ * Its own PostgreSQL cluster (it kills it), mail catcher and app processes, on ports of their own;
+ * the builds are the e2e step's. Each run, each kill and the log check count as one test.
+ */
+async function runCrashSafety() {
+  await buildApps();
+  const report = await runCrashSuite({ slot: SLOT }).catch((error: unknown) => {
+    counts.failed++;
+    throw error;
+  });
+  console.log(`\n${formatCrashReport(report)}\n\nCrash safety: ${report.runs.length} runs in ${report.kills.length} kills, ${report.seconds.toFixed(0)} s.`);
+  const { passed, failed } = tallyCrashReport(report);
+  counts.passed += passed;
+  counts.failed += failed;
+  if (failed) throw new Error(`${failed} crash-safety checks failed`);
 }
 
 /**

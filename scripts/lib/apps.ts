@@ -31,62 +31,87 @@ export interface RunningApps {
   stop(): Promise<void>;
 }
 
-/**
- * Starts each app's server (apps/<app>/server.ts, production or --dev) and waits until every
- * /api/health answers 200. `logDir` keeps each app's JSON log in <logDir>/<app>.log.
- */
-export async function startApps(
-  { databaseUrl, appSecret, smtpUrl, portOffset = 0, dev = false, log = true, logDir, env: extraEnv = {} }:
-    { databaseUrl: string; appSecret: string; smtpUrl: string; portOffset?: number; dev?: boolean; log?: boolean; logDir?: string; env?: NodeJS.ProcessEnv },
-): Promise<RunningApps> {
-  const children: ChildProcess[] = [];
-  const urls = {} as Record<AppName, string>;
-  for (const app of APPS) urls[app.name] = `http://localhost:${app.port + portOffset}`;
+export interface AppOptions {
+  databaseUrl: string;
+  appSecret: string;
+  smtpUrl: string;
+  portOffset?: number;
+  dev?: boolean;
+  log?: boolean;
+  /** Keeps each app's JSON log in <logDir>/<app>.log (appended, so a restarted app adds to it). */
+  logDir?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** One app's server process; the crash suite kills and restarts it on the same port. */
+export interface RunningApp {
+  name: AppName;
+  url: string;
+  child: ChildProcess;
+  /** Resolves once /api/health answers 200; rejects if the process exits first. */
+  healthy: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const appUrls = (portOffset = 0) =>
+  Object.fromEntries(APPS.map((app) => [app.name, `http://localhost:${app.port + portOffset}`])) as Record<AppName, string>;
+
+/** Starts one app's server (apps/<app>/server.ts, production or --dev) without waiting for it. */
+export function startApp(
+  name: AppName,
+  { databaseUrl, appSecret, smtpUrl, portOffset = 0, dev = false, log = true, logDir, env: extraEnv = {} }: AppOptions,
+): RunningApp {
+  const app = APPS.find((a) => a.name === name)!;
+  const urls = appUrls(portOffset);
+  const port = app.port + portOffset;
   if (logDir) mkdirSync(logDir, { recursive: true });
-  for (const app of APPS) {
-    const port = app.port + portOffset;
-    const logFile = logDir ? openSync(path.join(logDir, `${app.name}.log`), "a") : null;
-    // One process per app (tsx as a loader, not its CLI, which would add a parent process).
-    const child = spawn(process.execPath, ["--import", "tsx", "server.ts", ...(dev ? ["--dev"] : [])], {
-      cwd: path.join(ROOT, "apps", app.name),
-      env: {
-        ...process.env, ...quietEnv,
-        NODE_ENV: dev ? "development" : "production",
-        KTP_APP: app.name,
-        DATABASE_URL: databaseUrl, APP_SECRET: appSecret, SMTP_URL: smtpUrl,
-        CITIZEN_URL: urls.citizen, OFFICER_URL: urls.officer, VERIFIER_URL: urls.verifier,
-        PORT: String(port),
-        ...extraEnv,
-      },
-      stdio: logFile !== null ? ["ignore", logFile, logFile] : log ? ["ignore", "inherit", "inherit"] : ["ignore", "ignore", "inherit"],
-    });
-    children.push(child);
-  }
+  const logFile = logDir ? openSync(path.join(logDir, `${app.name}.log`), "a") : null;
+  // One process per app (tsx as a loader, not its CLI, which would add a parent process).
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", ...(dev ? ["--dev"] : [])], {
+    cwd: path.join(ROOT, "apps", app.name),
+    env: {
+      ...process.env, ...quietEnv,
+      NODE_ENV: dev ? "development" : "production",
+      KTP_APP: app.name,
+      DATABASE_URL: databaseUrl, APP_SECRET: appSecret, SMTP_URL: smtpUrl,
+      CITIZEN_URL: urls.citizen, OFFICER_URL: urls.officer, VERIFIER_URL: urls.verifier,
+      PORT: String(port),
+      ...extraEnv,
+    },
+    stdio: logFile !== null ? ["ignore", logFile, logFile] : log ? ["ignore", "inherit", "inherit"] : ["ignore", "ignore", "inherit"],
+  });
+  const stop = () => new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+  const healthy = waitForHealth(`${urls[name]}/api/health`, [child]);
+  healthy.catch(() => {});
+  return { name, url: urls[name], child, healthy, stop };
+}
+
+/** Starts the three apps and waits until every /api/health answers 200. */
+export async function startApps(options: AppOptions): Promise<RunningApps> {
+  const running = APPS.map((app) => startApp(app.name, options));
   const stop = async () => {
-    await Promise.all(
-      children.map((child) => new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      })),
-    );
+    await Promise.all(running.map((app) => app.stop()));
   };
   try {
-    await Promise.all(APPS.map((app) => waitForHealth(`${urls[app.name]}/api/health`, children)));
+    await Promise.all(running.map((app) => app.healthy));
   } catch (error) {
     await stop();
     throw error;
   }
-  return { urls, stop };
+  return { urls: appUrls(options.portOffset), stop };
 }
 
-async function waitForHealth(url: string, children: ChildProcess[], timeoutMs = 120_000) {
+export async function waitForHealth(url: string, children: ChildProcess[], timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (children.some((c) => c.exitCode !== null)) throw new Error(`An app exited before ${url} was healthy.`);
+    if (children.some((c) => c.exitCode !== null || c.signalCode !== null)) throw new Error(`An app exited before ${url} was healthy.`);
     const ok = await fetch(url).then((r) => r.ok, () => false);
     if (ok) return;
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} did not become healthy within ${timeoutMs / 1000} s.`);
 }

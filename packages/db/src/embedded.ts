@@ -10,6 +10,8 @@ export interface EmbeddedDatabaseOptions {
   /** Database created on first start; the cluster also has `postgres`. */
   database: string;
   log?: (line: string) => void;
+  /** More server settings, as "name=value". */
+  flags?: string[];
 }
 
 export interface EmbeddedDatabase {
@@ -56,6 +58,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
       "-c", "shared_buffers=256MB",
       "-c", "max_wal_size=4GB",
       "-c", "listen_addresses=localhost",
+      ...(options.flags ?? []).flatMap((flag) => ["-c", flag]),
     ],
     onLog: () => {},
     onError: (message: unknown) => log(`postgres: ${String(message)}`),

@@ -93,6 +93,17 @@ describe("apiRoute + readJson", () => {
     }
   });
 
+  it("refuses JSON nested deeper than any request needs with a 400, not a stack overflow", async () => {
+    const read = (body: string, maxBytes?: number) =>
+      readJson(new Request("http://x", { method: "POST", body, headers: { "content-type": "application/json" } }), z.unknown(), { maxBytes })
+        .then(() => "OK", (e: AppError) => e.code);
+    expect(await read(`${"[".repeat(8000)}1${"]".repeat(8000)}`)).toBe("VALIDATION_FAILED");
+    expect(await read(`${'{"a":'.repeat(2500)}1${"}".repeat(2500)}`)).toBe("VALIDATION_FAILED");
+    expect(await read(`${"[".repeat(32_000)}${"]".repeat(32_000)}`, 64 * 1024)).toBe("VALIDATION_FAILED");
+    expect(await read(`${'{"a":['.repeat(15)}"x"${"]}".repeat(15)}`)).toBe("OK");
+    expect(await read(`${'{"a":['.repeat(15)}"\\u0000"${"]}".repeat(15)}`)).toBe("VALIDATION_FAILED");
+  });
+
   it("answers a spent rate limit with 429 and Retry-After", async () => {
     const limited = apiRoute(async () => {
       throw new AppError("RATE_LIMITED", { details: { retryAfterSeconds: 42 } });
@@ -114,6 +125,20 @@ describe("apiRoute + readJson", () => {
       throw new Error("pool", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) });
     });
     expect((await down(new Request("http://x"), undefined)).status).toBe(503);
+  });
+
+  it("maps a database that dies under a request to 503, as the crash suite sees it (scripts/reliability/crash.ts)", async () => {
+    const answer = async (error: unknown) => (await apiRoute(async () => { throw error; })(new Request("http://x"), undefined)).status;
+    const prisma = (code: string, cause: object) => Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation"), { code, meta: { driverAdapterError: { name: "DriverAdapterError", cause } } });
+    // pg: the connection closed under a query (no code), or reset.
+    expect(await answer(new Error("Connection terminated unexpectedly"))).toBe(503);
+    expect(await answer(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }))).toBe(503);
+    // Prisma: raw queries report an unreachable database as P2010; models as P1001 / P1017.
+    expect(await answer(prisma("P2010", { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 }))).toBe(503);
+    expect(await answer(prisma("P1017", { kind: "ConnectionClosed" }))).toBe(503);
+    expect(await answer(prisma("P2010", { kind: "postgres", originalCode: "57P01" }))).toBe(503);
+    // A real query error stays a 500.
+    expect(await answer(prisma("P2010", { kind: "postgres", originalCode: "42601" }))).toBe(500);
   });
 
   it("answers wrong methods with 405 and an Allow header", async () => {

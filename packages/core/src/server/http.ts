@@ -40,10 +40,27 @@ function toAppError(error: unknown): AppError {
   return new AppError("INTERNAL", { cause: error });
 }
 
-/** The database or the mail server cannot be reached: our fault, but a 503 the client may retry. */
+// Codes that mean a dependency is down or dropped us mid-request: sockets, PostgreSQL shutting
+// down, crashed, starting or full, Prisma's unreachable / timed out / connection closed, nodemailer.
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE",
+  "57P01", "57P02", "57P03", "53300",
+  "P1001", "P1008", "P1017",
+  "ECONNECTION", "ESOCKET",
+]);
+// The driver adapter's kinds for the same (Prisma reports raw queries under P2010 with this inside).
+const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+// pg gives a connection that died under a query no code, only these messages.
+const DROPPED_CONNECTION = /^(Connection terminated|Client has encountered a connection error)/;
+
+/** The database or the mail server cannot be reached, or died mid-request: our fault, but a 503 the client may retry. */
 function isDependencyUnreachable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (["ECONNREFUSED", "ETIMEDOUT", "57P01", "57P03", "P1001", "ECONNECTION", "ESOCKET"].includes(String(e.code))) return true;
+  type Failure = { code?: unknown; cause?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
+  for (let e = error as Failure | undefined; e; e = e.cause as Failure | undefined) {
+    if (UNREACHABLE_CODES.has(String(e.code))) return true;
+    const adapter = e.meta?.driverAdapterError?.cause;
+    if (adapter && (UNREACHABLE_KINDS.has(String(adapter.kind)) || UNREACHABLE_CODES.has(String(adapter.originalCode)))) return true;
+    if (typeof e.message === "string" && DROPPED_CONNECTION.test(e.message)) return true;
   }
   return false;
 }
@@ -121,19 +138,29 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
   return bytes;
 }
 
-/** The path of the first key or string with control characters or broken Unicode ("" for the root), or null. */
-function findDirtyText(value: unknown, path = ""): string | null {
-  if (typeof value === "string") return isCleanText(value, { multiline: true }) ? null : path;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findDirtyText(value[i], path ? `${path}.${i}` : String(i));
-      if (found !== null) return found;
+/** Deeper than any request of ours; a walk of deeper JSON could overflow the stack (a 16 KiB body nests 8,000 deep). */
+const MAX_JSON_DEPTH = 32;
+
+/**
+ * The path of the first key or string with control characters or broken Unicode, or of the first
+ * value nested deeper than MAX_JSON_DEPTH ("" for the root); null when the body is clean.
+ */
+function findDirtyText(root: unknown): string | null {
+  // An explicit stack, children pushed last-first, so the walk keeps document order without recursion.
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: "", depth: 0 }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value, path, depth } = item;
+    if (typeof value === "string") {
+      if (!isCleanText(value, { multiline: true })) return path;
+      continue;
     }
-  } else if (value && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      if (!isCleanText(key)) return path;
-      const found = findDirtyText(item, path ? `${path}.${key}` : key);
-      if (found !== null) return found;
+    if (!value || typeof value !== "object") continue;
+    if (depth >= MAX_JSON_DEPTH) return path;
+    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+    for (const [key] of entries) if (!Array.isArray(value) && !isCleanText(key)) return path;
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i]!;
+      stack.push({ value: child, path: path ? `${path}.${key}` : key, depth: depth + 1 });
     }
   }
   return null;

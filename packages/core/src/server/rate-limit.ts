@@ -3,6 +3,7 @@ import { createHmac } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "../universal/errors.ts";
+import { log } from "./log.ts";
 import { deriveKey } from "./secrets.ts";
 
 // Rate limits kept in PostgreSQL (table app.rate_limit, created by a migration), so every
@@ -53,6 +54,9 @@ export function createRateLimiter({ databaseUrl, secret, ipMultiplier = 1 }: Cre
   // A count lost in a crash lets a few extra requests through once; waiting for the WAL flush on
   // every request would cost more than that is worth. So these commits do not wait for it.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, options: "-c synchronous_commit=off" });
+  // An idle connection that dies with PostgreSQL is an 'error' event on the pool: without a
+  // listener it is an uncaught exception that ends the whole app. The pool drops it and reconnects.
+  pool.on("error", (err) => log.warn({ err: { message: err.message } }, "rate-limit pool: idle connection lost"));
   const limiters = new Map<LimitName, RateLimiterPostgres>();
   const limiter = (name: LimitName) => {
     let found = limiters.get(name);

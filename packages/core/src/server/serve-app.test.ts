@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { identifyClient } from "./serve-app.ts";
+import { identifyClient, isDecodablePath } from "./serve-app.ts";
 
 const request = (remoteAddress: string, forwardedFor?: string) => ({
   socket: { remoteAddress } as never,
@@ -22,5 +22,19 @@ describe("identifyClient", () => {
 
   it("falls back to the proxy's own address when it forwarded nothing usable", () => {
     expect(identifyClient(request("10.0.0.5", "garbage"), trusted)).toEqual({ ip: "10.0.0.5", viaProxy: true });
+  });
+});
+
+describe("isDecodablePath", () => {
+  it("accepts escapes of UTF-8, whatever they decode to, and ignores the query", () => {
+    for (const url of ["/", "/api/residents/6472051708850001", "/api/x/%00", "/api/x/%2F..%2F", "/api/%E2%82%AC", "/api/health?x=%zz"]) {
+      expect(isDecodablePath(url), url).toBe(true);
+    }
+  });
+
+  it("refuses broken escapes and bytes that are not UTF-8, which Next answers with a bare 500", () => {
+    for (const url of ["/api/x%zz", "/api/%", "/api/residents/%80", "/api/%C0%AE", "/api/%ED%A0%80", "/api/%E0%A4%A"]) {
+      expect(isDecodablePath(url), url).toBe(false);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import { isIP } from "node:net";
 import next from "next";
+import { AppError, toErrorBody } from "../universal/errors.ts";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./client.ts";
 import { log, scrubPath } from "./log.ts";
 
@@ -45,6 +46,13 @@ export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = fa
     res.on("finish", () => {
       access.info({ reqId: requestId, method: req.method, path: scrubPath(req.url ?? ""), status: res.statusCode, ms: Math.round(performance.now() - started) });
     });
+    // Next answers a path it cannot percent-decode (/api/x%zz, /api/residents/%80) with a bare 500.
+    if (!isDecodablePath(req.url ?? "/")) {
+      const locale = /^\s*en\b/i.test(String(req.headers["accept-language"] ?? "")) ? "en" : "id";
+      res.writeHead(400, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify(toErrorBody(new AppError("VALIDATION_FAILED"), locale)));
+      return;
+    }
     void handle(req, res);
   });
   // Slow or endless requests cannot hold a connection for ever.
@@ -86,6 +94,16 @@ function superviseWorkers(name: string, workers: number) {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+}
+
+/** Whether the path of a request target (the query aside) is valid percent-encoded UTF-8. */
+export function isDecodablePath(url: string): boolean {
+  try {
+    decodeURIComponent(url.split("?", 1)[0]!);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function normalizeIp(ip: string): string {

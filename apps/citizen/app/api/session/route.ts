@@ -12,3 +12,4 @@ export const DELETE = apiRoute(async () => {
 
 export const GET = methodNotAllowed("DELETE");
 export const POST = GET;
+export { GET as PUT, GET as PATCH };

@@ -54,25 +54,21 @@ export async function submitSelfie({ db, resumeToken, readImage, selfieKey }: Su
     throw new AppError("EKTP_PHOTO_MISSING", { cause });
   });
 
-  // Reserve the attempt atomically and learn its number from the same statement: parallel
-  // submissions each get their own number and none gets past the third.
-  const [reserved] = await db.$queryRaw<{ attempts: number }[]>`
-    UPDATE app.registration SET selfie_attempts = selfie_attempts + 1, updated_at = now()
-    WHERE id = ${registration.id}::uuid AND step = 'SELFIE' AND selfie_attempts < ${MAX_SELFIE_ATTEMPTS}
-    RETURNING selfie_attempts AS attempts`;
-  if (!reserved) throw new AppError("SELFIE_ATTEMPTS_EXHAUSTED");
-  const attempts = reserved.attempts;
-
   const { decision, score } = decide(probe.descriptor, reference.descriptor);
   const evidence = { selfieEncrypted: seal(selfieKey, image, registration.id), matchScore: score, matchDecision: decision };
   if (decision === "no_match") {
-    if (attempts >= MAX_SELFIE_ATTEMPTS || lastUpload) {
-      await db.registration.updateMany({ where: { id: registration.id, step: "SELFIE" }, data: { ...evidence, step: "COUNTER_REQUIRED" } });
-      throw new AppError("SELFIE_ATTEMPTS_EXHAUSTED");
-    }
+    // The attempt and, on the last one, the move to the counter commit together: a crash between
+    // them would leave a registration at the selfie with no attempt left.
+    const attempts = await db.$transaction(async (tx) => {
+      const reserved = await reserveAttempt(tx, registration.id);
+      const last = reserved !== null && (reserved >= MAX_SELFIE_ATTEMPTS || lastUpload);
+      if (last) await tx.registration.updateMany({ where: { id: registration.id, step: "SELFIE" }, data: { ...evidence, step: "COUNTER_REQUIRED" } });
+      return reserved;
+    });
+    if (attempts === null || attempts >= MAX_SELFIE_ATTEMPTS || lastUpload) throw new AppError("SELFIE_ATTEMPTS_EXHAUSTED");
     throw new AppError("FACE_NO_MATCH", { details: { attemptsLeft: MAX_SELFIE_ATTEMPTS - attempts } });
   }
-  await passSelfie(db, { id: registration.id, nik: registration.nik }, evidence);
+  await passSelfie(db, { id: registration.id, nik: registration.nik }, evidence, ["SELFIE"], { spendAttempt: true });
   const updated = await db.registration.findUniqueOrThrow({
     where: { id: registration.id },
     select: { id: true, nik: true, email: true, step: true, selfieAttempts: true },
@@ -81,15 +77,28 @@ export async function submitSelfie({ db, resumeToken, readImage, selfieKey }: Su
 }
 
 /**
+ * Reserves one selfie comparison and returns its number, or null when none is left (or the
+ * registration left the selfie): parallel submissions each get their own number, none past the last.
+ */
+async function reserveAttempt(tx: Pick<Db, "$queryRaw">, registrationId: string): Promise<number | null> {
+  const [reserved] = await tx.$queryRaw<{ attempts: number }[]>`
+    UPDATE app.registration SET selfie_attempts = selfie_attempts + 1, updated_at = now()
+    WHERE id = ${registrationId}::uuid AND step = 'SELFIE' AND selfie_attempts < ${MAX_SELFIE_ATTEMPTS}
+    RETURNING selfie_attempts AS attempts`;
+  return reserved?.attempts ?? null;
+}
+
+/**
  * Moves a registration from the selfie to the PIN step and ends the others of its NIK still
  * waiting at the selfie or the counter-required dead end. Also used by the officer who checked
- * the face in person.
+ * the face in person. `spendAttempt` counts the matching comparison in the same transaction.
  */
 export async function passSelfie(
   db: Db,
   registration: { id: string; nik: string },
   evidence: { selfieEncrypted?: Uint8Array<ArrayBuffer> | null; matchScore?: number; matchDecision?: FaceDecision } = {},
   from: ("SELFIE" | "COUNTER_REQUIRED")[] = ["SELFIE"],
+  { spendAttempt = false } = {},
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`registration:${registration.nik}`}))`;
@@ -98,6 +107,7 @@ export async function passSelfie(
       select: { step: true },
     });
     if (ahead) throw new AppError(ahead.step === "ACTIVE" ? "ALREADY_ACTIVE" : "REGISTRATION_IN_PROGRESS");
+    if (spendAttempt && (await reserveAttempt(tx, registration.id)) === null) throw new AppError("SELFIE_ATTEMPTS_EXHAUSTED");
     const moved = await tx.registration.updateMany({ where: { id: registration.id, step: { in: from } }, data: { ...evidence, step: "PIN" } });
     if (moved.count === 0) throw new AppError("WRONG_STEP");
     await tx.registration.updateMany({

@@ -1,5 +1,5 @@
 import { getRegistration, toRegistrationView } from "@ktp/core/server/activation/registration-view";
-import { apiRoute } from "@ktp/core/server/http";
+import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
 import { getDb } from "@/db";
 import { readResumeToken } from "@/registration-cookie";
 
@@ -8,3 +8,6 @@ export const GET = apiRoute(async () => {
   const registration = await getRegistration({ db, resumeToken: await readResumeToken() });
   return Response.json(await toRegistrationView(db, registration), { headers: { "cache-control": "no-store" } });
 });
+
+export const POST = methodNotAllowed("GET");
+export { POST as PUT, POST as PATCH, POST as DELETE };

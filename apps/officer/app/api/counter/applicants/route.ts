@@ -10,3 +10,4 @@ export const GET = apiRoute(async () => {
 });
 
 export const POST = methodNotAllowed("GET");
+export { POST as PUT, POST as PATCH, POST as DELETE };

@@ -12,3 +12,4 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
 });
 
 export const POST = methodNotAllowed("GET");
+export { POST as PUT, POST as PATCH, POST as DELETE };

@@ -18,3 +18,4 @@ export const POST = apiRoute(async (request) => {
 });
 
 export const GET = methodNotAllowed("POST");
+export { GET as PUT, GET as PATCH, GET as DELETE };

@@ -14,3 +14,4 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
 });
 
 export const GET = methodNotAllowed("POST");
+export { GET as PUT, GET as PATCH, GET as DELETE };

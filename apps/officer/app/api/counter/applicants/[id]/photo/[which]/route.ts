@@ -17,3 +17,4 @@ export const GET = apiRoute(async (_request: Request, { params }: { params: Prom
 });
 
 export const POST = methodNotAllowed("GET");
+export { POST as PUT, POST as PATCH, POST as DELETE };

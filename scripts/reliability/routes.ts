@@ -1,0 +1,98 @@
+import type { AppName } from "./client.ts";
+
+// Every API route of the three apps (apps/*/app/api/**/route.ts), what each method reads, and the
+// only cases where it may answer 2xx whatever it is sent. Keep in step with the route files:
+// api-fuzz.spec.ts checks that this table names every route file.
+
+export type Role = "signed-out" | "citizen-selfie" | "citizen-pin" | "officer";
+export const ROLES: Role[] = ["signed-out", "citizen-selfie", "citizen-pin", "officer"];
+
+export const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+export type Method = (typeof METHODS)[number];
+
+/** The JSON fields a body schema expects: a leaf hint, or nested fields. */
+export type Fields = { [key: string]: Hint | Fields };
+export type Hint = "nik" | "email" | "phone" | "pin" | "token" | "base64url" | "jws" | "uuid" | "nip" | "password" | "counter" | "text" | "enum";
+
+export interface Handling {
+  /** What the handler reads from the request. */
+  input: "json" | "image" | "none";
+  fields?: Fields;
+  /** The route's body limit (readJson's default is 16 KiB). */
+  maxBytes?: number;
+  /** Roles in which the route takes no input and answers 2xx to anything. */
+  succeedsFor?: Role[];
+  /** Its success writes rows (so it is fuzzed outside the no-change batches). */
+  writes?: boolean;
+  /** Roles the method is not fuzzed in, and why. */
+  skip?: { roles: Role[]; why: string };
+}
+
+export interface Route {
+  app: AppName;
+  /** Path with `:param` segments; `*` is the catch-all. */
+  path: string;
+  /** The methods the route file exports as real handlers; every other method answers 405 with a code. */
+  methods: Partial<Record<Method, Handling>>;
+  /** The route file, relative to the app. */
+  file: string;
+}
+
+const ALL: Role[] = ROLES;
+const CITIZENS: Role[] = ["citizen-selfie", "citizen-pin"];
+
+const NIK = { nik: "nik" } as const;
+const CREDENTIAL = { id: "base64url", rawId: "base64url", type: "enum", response: { clientDataJSON: "base64url", attestationObject: "base64url", authenticatorData: "base64url", signature: "base64url" } } as const;
+const DEVICE_KEY = { kty: "enum", crv: "enum", x: "base64url", y: "base64url" } as const;
+
+export const ROUTES: Route[] = [
+  // citizen
+  { app: "citizen", path: "/api/health", file: "app/api/health/route.ts", methods: { GET: { input: "none", succeedsFor: ALL } } },
+  { app: "citizen", path: "/api/siak/v1/nik/verify", file: "app/api/siak/v1/nik/verify/route.ts", methods: { POST: { input: "json", fields: NIK } } },
+  { app: "citizen", path: "/api/registrations", file: "app/api/registrations/route.ts", methods: { POST: { input: "json", fields: { nik: "nik", email: "email", phone: "phone" } } } },
+  { app: "citizen", path: "/api/registrations/current", file: "app/api/registrations/current/route.ts", methods: { GET: { input: "none", succeedsFor: CITIZENS } } },
+  { app: "citizen", path: "/api/registrations/current/selfie", file: "app/api/registrations/current/selfie/route.ts", methods: { POST: { input: "image", maxBytes: 4 * 1024 * 1024 } } },
+  { app: "citizen", path: "/api/registrations/current/pin", file: "app/api/registrations/current/pin/route.ts", methods: { POST: { input: "json", fields: { pin: "pin", confirmation: "pin" } } } },
+  { app: "citizen", path: "/api/registrations/current/device/options", file: "app/api/registrations/current/device/options/route.ts", methods: { POST: { input: "none" } } },
+  {
+    app: "citizen", path: "/api/registrations/current/device", file: "app/api/registrations/current/device/route.ts",
+    methods: { POST: { input: "json", maxBytes: 64 * 1024, fields: { credential: CREDENTIAL, deviceKey: DEVICE_KEY, deviceKeySignature: "base64url" } } },
+  },
+  { app: "citizen", path: "/api/registrations/current/email", file: "app/api/registrations/current/email/route.ts", methods: { POST: { input: "none" } } },
+  { app: "citizen", path: "/api/registrations/current/counter", file: "app/api/registrations/current/counter/route.ts", methods: { POST: { input: "json", fields: { qr: "jws", deviceKeySignature: "base64url" } } } },
+  { app: "citizen", path: "/api/activation", file: "app/api/activation/route.ts", methods: { POST: { input: "json", fields: { token: "token" } } } },
+  { app: "citizen", path: "/api/session/options", file: "app/api/session/options/route.ts", methods: { POST: { input: "none", succeedsFor: ALL, writes: true } } },
+  { app: "citizen", path: "/api/session/passkey", file: "app/api/session/passkey/route.ts", methods: { POST: { input: "json", maxBytes: 64 * 1024, fields: { credential: CREDENTIAL, deviceKeySignature: "base64url" } } } },
+  { app: "citizen", path: "/api/session/pin", file: "app/api/session/pin/route.ts", methods: { POST: { input: "json", fields: { pin: "pin" } } } },
+  // Without a signed-in citizen session, signing out changes nothing and answers 204.
+  { app: "citizen", path: "/api/session", file: "app/api/session/route.ts", methods: { DELETE: { input: "none", succeedsFor: ALL } } },
+  { app: "citizen", path: "/api/kartu/foto", file: "app/api/kartu/foto/route.ts", methods: { GET: { input: "none" } } },
+  { app: "citizen", path: "*", file: "app/api/[...path]/route.ts", methods: {} },
+  // officer
+  { app: "officer", path: "/api/health", file: "app/api/health/route.ts", methods: { GET: { input: "none", succeedsFor: ALL } } },
+  {
+    app: "officer", path: "/api/session", file: "app/api/session/route.ts",
+    methods: {
+      POST: { input: "json", fields: { nip: "nip", password: "password", counter: "counter" } },
+      GET: { input: "none", succeedsFor: ["officer"] },
+      DELETE: { input: "none", succeedsFor: ["signed-out", "citizen-selfie", "citizen-pin"], skip: { roles: ["officer"], why: "it would sign the fuzzing officer out" } },
+    },
+  },
+  { app: "officer", path: "/api/counter/qr", file: "app/api/counter/qr/route.ts", methods: { POST: { input: "none", succeedsFor: ["officer"], writes: true } } },
+  { app: "officer", path: "/api/counter/applicants", file: "app/api/counter/applicants/route.ts", methods: { GET: { input: "none", succeedsFor: ["officer"] } } },
+  { app: "officer", path: "/api/counter/applicants/:id/photo/:which", file: "app/api/counter/applicants/[id]/photo/[which]/route.ts", methods: { GET: { input: "none" } } },
+  { app: "officer", path: "/api/counter/applicants/:id/decision", file: "app/api/counter/applicants/[id]/decision/route.ts", methods: { POST: { input: "json", fields: { decision: "enum", reason: "enum", note: "text" } } } },
+  { app: "officer", path: "/api/residents/:nik", file: "app/api/residents/[nik]/route.ts", methods: { GET: { input: "none" } } },
+  { app: "officer", path: "/api/residents/:nik/reset", file: "app/api/residents/[nik]/reset/route.ts", methods: { POST: { input: "json", fields: { action: "enum", registrationId: "uuid", note: "text", nik: "nik" } } } },
+  { app: "officer", path: "*", file: "app/api/[...path]/route.ts", methods: {} },
+  // verifier
+  { app: "verifier", path: "/api/health", file: "app/api/health/route.ts", methods: { GET: { input: "none", succeedsFor: ALL } } },
+  { app: "verifier", path: "*", file: "app/api/[...path]/route.ts", methods: {} },
+];
+
+/** Whether `method` on `route` may answer 2xx in `role`. OPTIONS is Next's own 204 (no handler runs). */
+export function maySucceed(route: Route, method: string, role: Role): boolean {
+  if (method === "OPTIONS") return true;
+  const handling = route.methods[(method === "HEAD" ? "GET" : method) as Method];
+  return Boolean(handling?.succeedsFor?.includes(role));
+}
