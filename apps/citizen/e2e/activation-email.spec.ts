@@ -12,6 +12,9 @@ test("the activation e-mail from SIAK Terpusat arrives, its link activates once"
   await page.getByRole("textbox", { name: "Nomor ponsel" }).fill(contact.phoneTyped);
   await page.getByRole("button", { name: "Verifikasi Data" }).click();
   await expect(page).toHaveURL(/\/daftar\/swafoto$/);
+  // The camera page reloads once when reached client-side (its Permissions-Policy); let it finish
+  // before navigating away, or the reload interrupts the next goto.
+  await expect(page.getByRole("button", { name: "Buka kamera" })).toBeVisible();
 
   // Starts at the e-mail step to test resend limits and link reuse on their own; the real path
   // through the officer's approval is counter-activation.spec.ts.
