@@ -36,6 +36,7 @@ test.describe("registration: Verifikasi Data", () => {
     await expect(page).toHaveURL(/\/daftar\/swafoto$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Swafoto");
     await expect(page.getByText("UJ* LA****")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Buka kamera" })).toBeVisible(); // after the camera page's one reload
     // A new tab later: the httpOnly cookie brings the citizen back to the same step.
     const again = await page.context().newPage();
     await again.goto("/daftar");
