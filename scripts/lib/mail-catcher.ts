@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
@@ -21,7 +22,8 @@ export interface MailCatcher {
   stop(): Promise<void>;
 }
 
-export async function startMailCatcher({ smtpPort, httpPort }: { smtpPort: number; httpPort: number }): Promise<MailCatcher> {
+/** Ports 0 (the default) take free ones, as unit tests do, so checkouts can test side by side. */
+export async function startMailCatcher({ smtpPort = 0, httpPort = 0 }: { smtpPort?: number; httpPort?: number } = {}): Promise<MailCatcher> {
   const mails: CaughtMail[] = [];
   const smtp = new SMTPServer({
     authOptional: true,
@@ -58,9 +60,10 @@ export async function startMailCatcher({ smtpPort, httpPort }: { smtpPort: numbe
   });
   await new Promise<void>((resolve, reject) => smtp.listen(smtpPort, "localhost", resolve).once("error", reject));
   await new Promise<void>((resolve, reject) => http.listen(httpPort, "localhost", resolve).once("error", reject));
+  const portOf = (server: { address(): unknown }) => (server.address() as AddressInfo).port;
   return {
-    smtpUrl: `smtp://localhost:${smtpPort}`,
-    inboxUrl: `http://localhost:${httpPort}`,
+    smtpUrl: `smtp://localhost:${portOf(smtp.server)}`,
+    inboxUrl: `http://localhost:${portOf(http)}`,
     stop: async () => {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -25,6 +25,15 @@ test.describe("security headers", () => {
     expect(nonces.size).toBe(5);
   });
 
+  test("a CSP the client sends is replaced, so no script carries a nonce the client chose", async ({ request }) => {
+    const response = await request.get("/", { headers: { "content-security-policy": "script-src 'nonce-chosen'" } });
+    const nonce = expectSecurityHeaders(response);
+    expect(nonce).not.toBe("chosen");
+    const html = await response.text();
+    expectNoncedScripts(html, nonce);
+    expect(html).not.toContain("chosen");
+  });
+
   test("API answers carry them too", async ({ request }) => {
     const health = await request.get("/api/health");
     expectSecurityHeaders(health);

@@ -1,5 +1,5 @@
 import { defineEnv } from "@ktp/core/server/env";
-import { ZDatabaseUrl, ZPublicUrl, ZRateLimitIpMultiplier } from "@ktp/core/universal/zod-env";
+import { ZDatabaseUrl, ZVerifierUrl, ZRateLimitIpMultiplier } from "@ktp/core/universal/zod-env";
 import { z } from "zod";
 
 export const env = defineEnv(
@@ -7,7 +7,7 @@ export const env = defineEnv(
   z.object({
     DATABASE_URL: ZDatabaseUrl,
     /** This app's public address, for the Origin check and cookies. */
-    VERIFIER_URL: ZPublicUrl("https://verifikasi.ktp-digital.id").default("http://localhost:3002"),
+    VERIFIER_URL: ZVerifierUrl,
     RATE_LIMIT_IP_MULTIPLIER: ZRateLimitIpMultiplier,
   }),
 );

@@ -22,7 +22,7 @@ export function createAppFrame(messages: Record<Locale, AppMessages>) {
   const viewport: Viewport = { themeColor: "#0b4ea2", width: "device-width", initialScale: 1 };
 
   async function RootLayout({ children }: { children: ReactNode }) {
-    // Every page renders per request: Next.js puts that request's CSP nonce (proxy.ts) on its
+    // Every page renders per request: Next.js puts that request's CSP nonce (serve-app.ts) on its
     // scripts, and a prerendered page's scripts would carry none and be blocked.
     await connection();
     const locale = await getLocale();

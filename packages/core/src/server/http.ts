@@ -1,12 +1,14 @@
 import "server-only";
 import type { z } from "zod";
-import { AppError, isErrorCode, type Locale, toErrorBody } from "../universal/errors.ts";
+import { AppError, isErrorCode, type Locale, localeOf, toErrorBody } from "../universal/errors.ts";
 import { isCleanText } from "../universal/text.ts";
 import { log } from "./log.ts";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./client.ts";
 
 // The boundary between HTTP and the domain: parse a request with its zod schema, run the
 // use-case, and turn whatever it throws into one JSON error shape.
+
+export { localeOf };
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
@@ -192,10 +194,3 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw new AppError("VALIDATION_FAILED", { field });
 }
 
-/** Indonesian unless the request asks for English first (cookie `lang`, then Accept-Language). */
-export function localeOf(request: Request): Locale {
-  const cookie = request.headers.get("cookie")?.match(/(?:^|;\s*)lang=(id|en)\b/)?.[1];
-  if (cookie === "id" || cookie === "en") return cookie;
-  const preferred = request.headers.get("accept-language")?.split(",")[0]?.trim().toLowerCase() ?? "";
-  return preferred.startsWith("en") ? "en" : "id";
-}

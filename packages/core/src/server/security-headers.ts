@@ -1,10 +1,6 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { AppError } from "../universal/errors.ts";
-import { errorResponse, localeOf } from "./http.ts";
-
 // The security headers of every response of the three apps, and the Origin check of every
-// state-changing request. Each app's proxy.ts calls `securityProxy` with its public origin from
-// env.ts; docs/security.md explains each header.
+// state-changing request. serve-app.ts applies `securityDecision` with the app's public origin
+// from its env.ts; docs/security.md explains each header.
 
 const STATE_CHANGING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -78,7 +74,7 @@ export function isOriginAllowed(headers: Headers, publicOrigin: string): boolean
   return site === null || site === "same-origin" || site === "none";
 }
 
-export interface SecurityProxyOptions {
+export interface SecurityPolicyOptions {
   /** The app's public origin from its env.ts (CITIZEN_URL, OFFICER_URL, VERIFIER_URL). */
   publicOrigin: string;
   /** Exact paths of the pages that open the camera. */
@@ -86,29 +82,28 @@ export interface SecurityProxyOptions {
   dev?: boolean;
 }
 
+export interface SecurityDecision {
+  /** A state-changing request from another origin: answer 403 ORIGIN_REFUSED, do not pass it on. */
+  refused: boolean;
+  /** The headers of the response (the refusal's too). */
+  headers: Record<string, string>;
+}
+
 /**
- * The body of each app's proxy.ts: refuses a state-changing request from another origin with 403
- * ORIGIN_REFUSED, and puts the security headers on every response. Next.js reads the nonce from
- * the CSP request header and puts it on its own scripts, so the page must render per request.
+ * What serve-app.ts does to every request before Next.js sees it (docs/security.md): refuse a
+ * state-changing request from another origin, and choose the response's security headers with a
+ * fresh nonce. The server hands the CSP to Next.js as a request header, from which Next.js reads
+ * the nonce and puts it on its own scripts (so pages render per request).
+ *
+ * Not in Next's proxy.ts: Next 16 buffers the body of every request that passes through proxy.ts
+ * (up to 10 MB, silently truncating the rest), which undid the streaming body limit (decision 012).
  */
-export function securityProxy(
-  request: NextRequest,
-  { publicOrigin, cameraPaths = [], dev = process.env.NODE_ENV === "development" }: SecurityProxyOptions,
-): Response {
-  const headers = securityHeaders({
-    nonce: createNonce(),
-    camera: cameraPaths.includes(request.nextUrl.pathname),
-    https: publicOrigin.startsWith("https:"),
-    dev,
-  });
-  let response: Response;
-  if (STATE_CHANGING_METHODS.has(request.method) && !isOriginAllowed(request.headers, publicOrigin)) {
-    response = errorResponse(new AppError("ORIGIN_REFUSED"), localeOf(request), request);
-  } else {
-    const forwarded = new Headers(request.headers);
-    forwarded.set("content-security-policy", headers["content-security-policy"]!);
-    response = NextResponse.next({ request: { headers: forwarded } });
-  }
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  return response;
+export function securityDecision(
+  { method, pathname, headers }: { method: string; pathname: string; headers: Headers },
+  { publicOrigin, cameraPaths = [], dev = process.env.NODE_ENV === "development" }: SecurityPolicyOptions,
+): SecurityDecision {
+  return {
+    refused: STATE_CHANGING_METHODS.has(method) && !isOriginAllowed(headers, publicOrigin),
+    headers: securityHeaders({ nonce: createNonce(), camera: cameraPaths.includes(pathname), https: publicOrigin.startsWith("https:"), dev }),
+  };
 }

@@ -1,15 +1,17 @@
 import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage } from "node:http";
-import { isIP } from "node:net";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { isIP, type Socket } from "node:net";
 import next from "next";
-import { AppError, toErrorBody } from "../universal/errors.ts";
+import { AppError, localeOf, toErrorBody } from "../universal/errors.ts";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./client.ts";
 import { log, scrubPath } from "./log.ts";
+import { securityDecision, type SecurityPolicyOptions } from "./security-headers.ts";
 
 // Each app runs behind this small HTTP server instead of `next start`, because Next keeps an
 // incoming X-Forwarded-For as it is: a forged header would buy a fresh rate-limit quota. Here the
 // client is the socket's address, or what a proxy named in TRUSTED_PROXIES says it forwarded.
+// It also refuses cross-origin state changes and sets the security headers (security-headers.ts).
 
 export interface ServeAppOptions {
   name: string;
@@ -20,12 +22,18 @@ export interface ServeAppOptions {
   dev?: boolean;
   /** Addresses of proxies whose X-Forwarded-For is believed (e.g. the load balancer's). */
   trustedProxies?: string[];
+  /**
+   * The app's public origin (the Origin check) and its camera pages (Permissions-Policy), read
+   * once Next.js has loaded the app's .env files.
+   */
+  security: () => Omit<SecurityPolicyOptions, "dev">;
 }
 
-export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = false, trustedProxies = [] }: ServeAppOptions) {
+export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = false, trustedProxies = [], security }: ServeAppOptions) {
   const app = next({ dev, dir, port, hostname });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const policy = { ...security(), dev };
   const trusted = new Set(trustedProxies.map(normalizeIp));
   // Every log line names the app (log.ts reads KTP_APP), Next's own copy of log.ts included.
   process.env.KTP_APP ??= name;
@@ -33,6 +41,7 @@ export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = fa
 
   const server = createServer((req, res) => {
     const started = performance.now();
+    const socket = req.socket;
     const { ip, viaProxy } = identifyClient(req, trusted);
     const inboundId = viaProxy ? String(req.headers[REQUEST_ID_HEADER] ?? "") : "";
     const requestId = /^[A-Za-z0-9-]{8,64}$/.test(inboundId) ? inboundId : randomUUID();
@@ -45,17 +54,19 @@ export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = fa
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.on("finish", () => {
       access.info({ reqId: requestId, method: req.method, path: scrubPath(req.url ?? ""), status: res.statusCode, ms: Math.round(performance.now() - started) });
-      // Answered before the body ended (413, or refused before reading it): close the connection
-      // rather than let Node drain the rest, so a 100 MB upload stops at once.
-      if (!req.complete) req.socket.destroySoon();
+      if (!req.complete) discardTheRest(req, socket);
     });
+    const headers = toHeaders(req);
+    const { refused, headers: responseHeaders } = securityDecision(
+      { method: req.method ?? "GET", pathname: pathnameOf(req.url ?? "/"), headers },
+      policy,
+    );
+    for (const [header, value] of Object.entries(responseHeaders)) res.setHeader(header, value);
     // Next answers a path it cannot percent-decode (/api/x%zz, /api/residents/%80) with a bare 500.
-    if (!isDecodablePath(req.url ?? "/")) {
-      const locale = /^\s*en\b/i.test(String(req.headers["accept-language"] ?? "")) ? "en" : "id";
-      res.writeHead(400, { "content-type": "application/json", "cache-control": "no-store" });
-      res.end(JSON.stringify(toErrorBody(new AppError("VALIDATION_FAILED"), locale)));
-      return;
-    }
+    if (!isDecodablePath(req.url ?? "/")) return refuse(res, 400, new AppError("VALIDATION_FAILED"), headers);
+    if (refused) return refuse(res, 403, new AppError("ORIGIN_REFUSED"), headers);
+    // Next.js takes the nonce for its scripts from the request's CSP; a client's own CSP is replaced.
+    req.headers["content-security-policy"] = responseHeaders["content-security-policy"];
     void handle(req, res);
   });
   // Slow or endless requests cannot hold a connection for ever.
@@ -99,6 +110,52 @@ function superviseWorkers(name: string, workers: number) {
   process.once("SIGINT", stop);
 }
 
+/** What is still read of a body after its answer, so that the client sees the answer (1 s, 1 MiB). */
+const LINGER_MS = 1000;
+const LINGER_BYTES = 1024 * 1024;
+
+/**
+ * Answered before the body ended (a 413, or refused before it was read): Node alone would read the
+ * rest to the end, however long. Read on a little, so a client still writing meets the answer
+ * rather than a reset; then close the connection, so a 100 MB upload stops at once.
+ * (`socket` is the request's as it was: Node detaches it once the answer is out.)
+ */
+function discardTheRest(req: IncomingMessage, socket: Socket) {
+  let left = LINGER_BYTES;
+  const close = () => socket.destroySoon();
+  const timer = setTimeout(close, LINGER_MS);
+  timer.unref();
+  req.on("data", (chunk: Buffer) => {
+    left -= chunk.byteLength;
+    if (left < 0) {
+      clearTimeout(timer);
+      close();
+    }
+  });
+  req.once("end", () => clearTimeout(timer));
+  req.resume();
+}
+
+/** A JSON error answered by this server itself, before Next.js (whose handlers use errorResponse). */
+function refuse(res: ServerResponse, status: number, error: AppError, headers: Headers) {
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify(toErrorBody(error, localeOf({ headers }))));
+}
+
+function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  return headers;
+}
+
+/** The path of a request target, without its query; a full URL (a proxy's request form) gives its path. */
+function pathnameOf(url: string): string {
+  return new URL(url, "http://x").pathname;
+}
+
 /** Whether the path of a request target (the query aside) is valid percent-encoded UTF-8. */
 export function isDecodablePath(url: string): boolean {
   try {
@@ -118,7 +175,7 @@ function normalizeIp(ip: string): string {
  * WEB_CONCURRENCY (worker processes sharing the port, one per core in production; 1 by default);
  * `--dev` for development.
  */
-export async function serveAppFromEnv({ name, dir, defaultPort }: { name: string; dir: string; defaultPort: number }) {
+export async function serveAppFromEnv({ name, dir, defaultPort, security }: { name: string; dir: string; defaultPort: number; security: ServeAppOptions["security"] }) {
   const port = Number(process.env.PORT ?? defaultPort);
   const workers = Number(process.env.WEB_CONCURRENCY ?? 1);
   if (!Number.isInteger(workers) || workers < 1) {
@@ -132,5 +189,5 @@ export async function serveAppFromEnv({ name, dir, defaultPort }: { name: string
     console.error(`${name} cannot start: ${invalid.length ? `TRUSTED_PROXIES has addresses that are not IPs: ${invalid.join(", ")}` : "PORT is not a number"}.`);
     process.exit(1);
   }
-  return serveApp({ name, dir, port, hostname: process.env.BIND_ADDRESS, dev: process.argv.includes("--dev"), trustedProxies });
+  return serveApp({ name, dir, port, hostname: process.env.BIND_ADDRESS, dev: process.argv.includes("--dev"), trustedProxies, security });
 }

@@ -402,3 +402,11 @@ export function toErrorBody(error: AppError, locale: Locale = "id"): ErrorBody {
     },
   };
 }
+
+/** Indonesian unless the request asks for English first (cookie `lang`, then Accept-Language). */
+export function localeOf(request: Pick<Request, "headers">): Locale {
+  const cookie = request.headers.get("cookie")?.match(/(?:^|;\s*)lang=(id|en)\b/)?.[1];
+  if (cookie === "id" || cookie === "en") return cookie;
+  const preferred = request.headers.get("accept-language")?.split(",")[0]?.trim().toLowerCase() ?? "";
+  return preferred.startsWith("en") ? "en" : "id";
+}

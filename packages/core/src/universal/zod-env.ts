@@ -21,6 +21,21 @@ export const ZPublicUrl = (example: string) =>
     .refine((value) => /^https?:$/.test(new URL(value).protocol) && new URL(value).pathname === "/", { error: `must be an origin without a path, e.g. ${example}.` })
     .transform((value) => new URL(value).origin);
 
+/** The three apps' public origins (Origin check, passkeys, e-mail links), with their local defaults. */
+export const ZCitizenUrl = ZPublicUrl("https://ktp-digital.id").default("http://localhost:3000");
+export const ZOfficerUrl = ZPublicUrl("https://petugas.ktp-digital.id").default("http://localhost:3001");
+export const ZVerifierUrl = ZPublicUrl("https://verifikasi.ktp-digital.id").default("http://localhost:3002");
+
+/**
+ * One variable read outside an app's env.ts (whose module is server-only), e.g. by its server.ts:
+ * the value, or an Error worded as env.ts words it.
+ */
+export function readEnvVariable<S extends z.ZodType>(appName: string, name: string, schema: S): z.output<S> {
+  const result = schema.safeParse(process.env[name]);
+  if (result.success) return result.data;
+  throw new Error(`${appName} cannot start: its environment is not valid.\n  - ${name}: ${result.error.issues[0]?.message}`);
+}
+
 /** "off" only for benchmarks that measure the limiter's own cost, and only on localhost (see ZRateLimitsOff). */
 export const ZRateLimits = z.enum(["on", "off"], { error: "must be on or off." }).default("on");
 

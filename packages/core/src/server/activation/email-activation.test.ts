@@ -17,7 +17,7 @@ let mailer: Mailer;
 
 beforeAll(async () => {
   test = await createTestDatabase();
-  catcher = await startMailCatcher({ smtpPort: 2526, httpPort: 8126 });
+  catcher = await startMailCatcher();
   mailer = createMailer({ smtpUrl: catcher.smtpUrl });
 });
 afterAll(async () => {

@@ -29,7 +29,7 @@ const officerNip = `19870315201001${String(Math.floor(Math.random() * 9000) + 10
 
 beforeAll(async () => {
   test = await createTestDatabase();
-  catcher = await startMailCatcher({ smtpPort: 2527, httpPort: 8127 });
+  catcher = await startMailCatcher();
   mailer = createMailer({ smtpUrl: catcher.smtpUrl });
   counterCode = "UJI-01";
   await test.db.counter.create({ data: { code: counterCode, name: "Loket Uji 1", kabupatenKode: "64.72" } });
