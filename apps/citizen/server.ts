@@ -11,4 +11,10 @@ await serveAppFromEnv({
   dir: import.meta.dirname,
   defaultPort: 3000,
   security: () => ({ publicOrigin: readEnvVariable("KTP Digital (citizen)", "CITIZEN_URL", ZCitizenUrl), cameraPaths: CAMERA_PATHS }),
+  // The machine-facing APIs, served without Next.js (decision 014).
+  directRoutes: async () => ({
+    "POST /api/siak/v1/nik/verify": (await import("./app/api/siak/v1/nik/verify/route.ts")).POST,
+    "GET /.well-known/jwks.json": (await import("./app/.well-known/jwks.json/route.ts")).GET,
+    "GET /api/status/1": (await import("./app/api/status/[list]/route.ts")).GET,
+  }),
 });

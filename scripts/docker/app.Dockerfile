@@ -6,4 +6,4 @@ ENV NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1 APP=${APP}
 COPY . .
 RUN npm ci && npx turbo run build --filter=@ktp/${APP}
 ENV NODE_ENV=production
-CMD ["sh", "-c", "cd apps/$APP && exec node --import tsx server.ts"]
+CMD ["sh", "-c", "cd apps/$APP && exec node --conditions=react-server --import tsx server.ts"]

@@ -67,7 +67,7 @@ export function startApp(
   if (logDir) mkdirSync(logDir, { recursive: true });
   const logFile = logDir ? openSync(path.join(logDir, `${app.name}.log`), "a") : null;
   // One process per app (tsx as a loader, not its CLI, which would add a parent process).
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", ...(dev ? ["--dev"] : [])], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "server.ts", ...(dev ? ["--dev"] : [])], {
     cwd: path.join(ROOT, "apps", app.name),
     env: {
       ...process.env, ...quietEnv,

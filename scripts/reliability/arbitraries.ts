@@ -307,6 +307,7 @@ const PARAM: Record<string, fc.Arbitrary<string>> = {
   nik: fc.oneof({ weight: 2, arbitrary: PLAUSIBLE.nik.map((s) => pct(Buffer.from(s))) }, { weight: 3, arbitrary: segment }),
   id: fc.oneof({ weight: 2, arbitrary: PLAUSIBLE.uuid }, { weight: 3, arbitrary: segment }),
   which: fc.oneof({ weight: 2, arbitrary: fc.constantFrom("selfie", "ektp") }, { weight: 3, arbitrary: segment }),
+  list: fc.oneof({ weight: 2, arbitrary: fc.constantFrom("1", "0", "2", "01", "99999") }, { weight: 3, arbitrary: segment }),
 };
 
 /** Paths under /api/ that no route serves (the catch-all's); "." and ".." are left out, as URL normalisation resolves them. */

@@ -67,6 +67,11 @@ export const ROUTES: Route[] = [
   // Without a signed-in citizen session, signing out changes nothing and answers 204.
   { app: "citizen", path: "/api/session", file: "app/api/session/route.ts", methods: { DELETE: { input: "none", succeedsFor: ALL } } },
   { app: "citizen", path: "/api/kartu/foto", file: "app/api/kartu/foto/route.ts", methods: { GET: { input: "none" } } },
+  // No role here has an active KTP Digital: both answer 401.
+  { app: "citizen", path: "/api/kartu/qr", file: "app/api/kartu/qr/route.ts", methods: { GET: { input: "none" } } },
+  { app: "citizen", path: "/api/kartu/offline", file: "app/api/kartu/offline/route.ts", methods: { POST: { input: "none" } } },
+  // Public; the issuer key it is signed with was made when the app started.
+  { app: "citizen", path: "/api/status/:list", file: "app/api/status/[list]/route.ts", methods: { GET: { input: "none", succeedsFor: ALL } } },
   { app: "citizen", path: "*", file: "app/api/[...path]/route.ts", methods: {} },
   // officer
   { app: "officer", path: "/api/health", file: "app/api/health/route.ts", methods: { GET: { input: "none", succeedsFor: ALL } } },

@@ -1,7 +1,7 @@
 import { createDb, type Db } from "@ktp/db";
-import { createResident } from "@ktp/db/testing";
+import { createActivatedCitizen, createResident } from "@ktp/db/testing";
 import argon2 from "argon2";
-import { randomInt } from "node:crypto";
+import { createHash, randomBytes, randomInt } from "node:crypto";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../../packages/core/src/server/face/sample-photos.ts";
 // Its test fails on any CSP or Permissions-Policy violation, the camera flows included.
 import { test as base, expect } from "../../../scripts/lib/security-e2e.ts";
@@ -30,7 +30,18 @@ export function uniqueContact(name = "uji") {
   return { email: `${name}.${digits}@contoh.id`, phone: `0812${digits}`, phoneTyped: `0812 ${digits.slice(0, 4)} ${digits.slice(4)}` };
 }
 
-type Fixtures = { db: Db; resident: (options?: ResidentOptions) => Promise<{ nik: string }>; officer: () => Promise<Officer> };
+interface ActiveCitizen {
+  nik: string;
+  registrationId: string;
+}
+
+type Fixtures = {
+  db: Db;
+  resident: (options?: ResidentOptions) => Promise<{ nik: string }>;
+  officer: () => Promise<Officer>;
+  /** A citizen whose KTP Digital is active, signed in in this page's browser context (made in the database). */
+  activeCitizen: (options?: { nama?: string; tanggalLahir?: Date }) => Promise<ActiveCitizen>;
+};
 
 export const test = base.extend<Fixtures>({
   db: async ({}, use) => {
@@ -48,6 +59,28 @@ export const test = base.extend<Fixtures>({
       }
       made.push(resident);
       return { nik: resident.nik };
+    });
+    for (const { nik, noKk } of made) {
+      await db.registration.deleteMany({ where: { nik } });
+      await db.penduduk.delete({ where: { nik } });
+      await db.keluarga.delete({ where: { noKk } });
+    }
+  },
+  activeCitizen: async ({ db, context, baseURL }, use) => {
+    const made: { nik: string; noKk: string }[] = [];
+    await use(async (options = {}) => {
+      const { resident, registration } = await createActivatedCitizen(db, options);
+      made.push(resident);
+      const gambar = new Uint8Array(await cropFace(groupPhoto(1), SAMPLE1_FACES[2]));
+      await db.fotoEktp.create({ data: { nik: resident.nik, gambar, mime: "image/jpeg", diambilPada: new Date() } });
+      // As if passkey and PIN had just been checked (sign-in.ts keeps only the token's SHA-256).
+      const token = randomBytes(32).toString("base64url");
+      const now = new Date();
+      await db.citizenSession.create({
+        data: { tokenHash: createHash("sha256").update(token).digest("hex"), registrationId: registration.id, passkeyVerifiedAt: now, pinVerifiedAt: now, expiresAt: new Date(now.getTime() + 30 * 60_000) },
+      });
+      await context.addCookies([{ name: "ktp_sesi", value: token, url: baseURL! }]);
+      return { nik: resident.nik, registrationId: registration.id };
     });
     for (const { nik, noKk } of made) {
       await db.registration.deleteMany({ where: { nik } });

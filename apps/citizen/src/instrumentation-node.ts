@@ -20,3 +20,10 @@ void Promise.all([import("@ktp/core/server/maintenance/purge-stale"), import("@k
       onResult: (result) => (result instanceof Error ? log.error({ err: result }, "purge failed") : log.info({ purge: result }, "purge done")),
     }),
 );
+
+// The identity key exists before anyone asks for the JWKS or a status list, so those public GETs
+// never write; a key due for rotation is scheduled here too (issuer-keys.ts).
+void Promise.all([import("@ktp/core/server/identity/issuer-keys"), import("@ktp/core/server/log"), import("./db.ts"), import("./issuer.ts")]).then(
+  ([{ getSigningKey }, { log }, { getDb }, { issuerSealKey }]) =>
+    getSigningKey({ db: getDb(), sealKey: issuerSealKey(), use: "IDENTITY" }).catch((error) => log.error({ err: error }, "issuer key not ready")),
+);

@@ -126,3 +126,31 @@ export async function createCounterSession(db: Db, { kabupatenKode = "64.72" } =
     counter: { id: counter.id, code: counter.code, name: counter.name, kabupatenKode },
   };
 }
+
+/**
+ * A resident whose KTP Digital is active (registration ACTIVE, a device bound), as if they had
+ * gone through activation: for tests of what comes after it (the identity QR, verification).
+ */
+export async function createActivatedCitizen(db: Db, options: ResidentOptions = {}) {
+  const resident = await createResident(db, options);
+  const serial = randomBytes(8).toString("hex");
+  const registration = await db.registration.create({
+    data: {
+      nik: resident.nik,
+      email: `warga.${serial}@contoh.id`,
+      phone: `+62812${String(randomInt(0, 1e8)).padStart(8, "0")}`,
+      step: "ACTIVE",
+      resumeTokenHash: randomBytes(32).toString("hex"),
+      device: {
+        create: {
+          credentialId: `cred-${serial}`,
+          publicKey: new Uint8Array(32),
+          backupEligible: false,
+          backedUp: false,
+          deviceKey: { kty: "EC", crv: "P-256", x: "x", y: "y" },
+        },
+      },
+    },
+  });
+  return { resident, registration };
+}

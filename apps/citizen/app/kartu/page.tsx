@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { loadKtpCard } from "@ktp/core/server/siak/load-ktp-card";
 import { KTP_CARD_FIELDS } from "@ktp/core/universal/ktp-card";
 import { getLocale } from "@ktp/ui/locale";
+import { IdentityQr } from "@/components/identity-qr";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getDb } from "@/db";
 import { messages } from "@/messages";
@@ -34,6 +35,7 @@ export default async function KtpCardPage() {
           <img src="/api/kartu/foto" alt={t.photo} />
         </div>
       </article>
+      <IdentityQr locale={locale} t={t.qr} />
       <p className="hint">{t.note}</p>
       <SignOutButton label={t.signOut} locale={locale} />
     </section>

@@ -31,6 +31,12 @@ export const LIMITS = {
   officerNip: { points: 600, seconds: 60, per: "subject" },
   /** Every verifier request with an API key. */
   apiKey: { points: 600, seconds: 60, per: "subject" },
+  /** The card renews its QR every two minutes; a purpose switch or a reload asks for another. */
+  identityQrCitizen: { points: 120, seconds: 3600, per: "subject" },
+  /** A day's offline batch (864 signatures): a few per day is plenty. */
+  offlineBatchCitizen: { points: 12, seconds: 86_400, per: "subject" },
+  /** Public, cacheable documents (JWKS, status list), fetched by verifiers' pages and servers. */
+  publicKeysIp: { points: 600, seconds: 60, per: "ip" },
 } as const satisfies Record<string, { points: number; seconds: number; per: "ip" | "subject" }>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -27,13 +27,24 @@ export interface ServeAppOptions {
    * once Next.js has loaded the app's .env files.
    */
   security: () => Omit<SecurityPolicyOptions, "dev">;
+  /**
+   * Route handlers served without Next.js (decision 014): the machine-facing APIs whose rate
+   * matters. Keys are "METHOD /exact/path"; the handler is the route.ts export itself.
+   */
+  directRoutes?: () => Promise<DirectRoutes>;
 }
 
-export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = false, trustedProxies = [], security }: ServeAppOptions) {
+// The context is what Next.js passes a static route's handler.
+type RouteHandler = (request: Request, context: { params: Promise<Record<string, never>> }) => Promise<Response>;
+export type DirectRoutes = Record<string, RouteHandler>;
+
+export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = false, trustedProxies = [], security, directRoutes }: ServeAppOptions) {
   const app = next({ dev, dir, port, hostname });
   const handle = app.getRequestHandler();
   await app.prepare();
   const policy = { ...security(), dev };
+  // In development every route goes through Next.js, so edits reload.
+  const direct = new Map(Object.entries(dev || !directRoutes ? {} : await directRoutes()));
   const trusted = new Set(trustedProxies.map(normalizeIp));
   // Every log line names the app (log.ts reads KTP_APP), Next's own copy of log.ts included.
   process.env.KTP_APP ??= name;
@@ -57,8 +68,9 @@ export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = fa
       if (!req.complete) discardTheRest(req, socket);
     });
     const headers = toHeaders(req);
+    const pathname = pathnameOf(req.url ?? "/");
     const { refused, headers: responseHeaders } = securityDecision(
-      { method: req.method ?? "GET", pathname: pathnameOf(req.url ?? "/"), headers },
+      { method: req.method ?? "GET", pathname, headers },
       policy,
     );
     for (const [header, value] of Object.entries(responseHeaders)) res.setHeader(header, value);
@@ -67,6 +79,8 @@ export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = fa
     if (refused) return refuse(res, 403, new AppError("ORIGIN_REFUSED"), headers);
     // Next.js takes the nonce for its scripts from the request's CSP; a client's own CSP is replaced.
     req.headers["content-security-policy"] = responseHeaders["content-security-policy"];
+    const handler = direct.get(`${req.method} ${pathname}`);
+    if (handler) return void serveDirect(handler, req, res, policy.publicOrigin, headers);
     void handle(req, res);
   });
   // Slow or endless requests cannot hold a connection for ever.
@@ -110,6 +124,63 @@ function superviseWorkers(name: string, workers: number) {
   process.once("SIGINT", stop);
 }
 
+/** A route handler called with a web Request made straight from Node's request, without Next.js. */
+async function serveDirect(handler: RouteHandler, req: IncomingMessage, res: ServerResponse, origin: string, headers: Headers) {
+  try {
+    headers.set(CLIENT_IP_HEADER, String(req.headers[CLIENT_IP_HEADER]));
+    headers.set(REQUEST_ID_HEADER, String(req.headers[REQUEST_ID_HEADER]));
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    const request = new Request(new URL(req.url ?? "/", origin), {
+      method: req.method,
+      headers,
+      body: hasBody ? bodyStream(req) : undefined,
+      duplex: "half",
+    } as RequestInit);
+    const response = await handler(request, { params: Promise.resolve({}) });
+    for (const [header, value] of response.headers) res.setHeader(header, value);
+    res.statusCode = response.status;
+    if (!response.body) return void res.end();
+    res.end(Buffer.from(await response.arrayBuffer()));
+  } catch (error) {
+    log.error({ reqId: req.headers[REQUEST_ID_HEADER], err: error }, "direct route failed");
+    if (!res.headersSent) refuse(res, 500, new AppError("INTERNAL"), headers);
+    else res.destroy();
+  }
+}
+
+/**
+ * The request body as a web stream, paused while the reader is behind. Not `Readable.toWeb`: once
+ * its reader cancels (a body over its limit), Node's adapter throws an uncaught "Controller is
+ * already closed" for the next chunk that arrives.
+ */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let done = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on("data", (chunk: Buffer) => {
+        if (done) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.once("end", () => {
+        if (!done) controller.close();
+        done = true;
+      });
+      req.once("error", (error) => {
+        if (!done) controller.error(error);
+        done = true;
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    // What is left is discarded once the answer is out (discardTheRest).
+    cancel() {
+      done = true;
+    },
+  }, { highWaterMark: 4 });
+}
+
 /** What is still read of a body after its answer, so that the client sees the answer (1 s, 1 MiB). */
 const LINGER_MS = 1000;
 const LINGER_BYTES = 1024 * 1024;
@@ -122,7 +193,11 @@ const LINGER_BYTES = 1024 * 1024;
  */
 function discardTheRest(req: IncomingMessage, socket: Socket) {
   let left = LINGER_BYTES;
-  const close = () => socket.destroySoon();
+  let closed = false;
+  const close = () => {
+    if (!closed) socket.destroySoon();
+    closed = true;
+  };
   const timer = setTimeout(close, LINGER_MS);
   timer.unref();
   req.on("data", (chunk: Buffer) => {
@@ -175,7 +250,7 @@ function normalizeIp(ip: string): string {
  * WEB_CONCURRENCY (worker processes sharing the port, one per core in production; 1 by default);
  * `--dev` for development.
  */
-export async function serveAppFromEnv({ name, dir, defaultPort, security }: { name: string; dir: string; defaultPort: number; security: ServeAppOptions["security"] }) {
+export async function serveAppFromEnv({ name, dir, defaultPort, security, directRoutes }: Pick<ServeAppOptions, "name" | "dir" | "security" | "directRoutes"> & { defaultPort: number }) {
   const port = Number(process.env.PORT ?? defaultPort);
   const workers = Number(process.env.WEB_CONCURRENCY ?? 1);
   if (!Number.isInteger(workers) || workers < 1) {
@@ -189,5 +264,5 @@ export async function serveAppFromEnv({ name, dir, defaultPort, security }: { na
     console.error(`${name} cannot start: ${invalid.length ? `TRUSTED_PROXIES has addresses that are not IPs: ${invalid.join(", ")}` : "PORT is not a number"}.`);
     process.exit(1);
   }
-  return serveApp({ name, dir, port, hostname: process.env.BIND_ADDRESS, dev: process.argv.includes("--dev"), trustedProxies, security });
+  return serveApp({ name, dir, port, hostname: process.env.BIND_ADDRESS, dev: process.argv.includes("--dev"), trustedProxies, security, directRoutes });
 }

@@ -318,6 +318,16 @@ export const ERRORS = {
     id: "Aktivasi untuk NIK ini sudah berjalan di perangkat lain. Lanjutkan di perangkat itu, atau bila itu bukan Anda, datang ke loket Disdukcapil dengan membawa e-KTP.",
     en: "An activation for this NIK is already under way on another device. Continue there, or if it is not yours, visit a Disdukcapil counter with your e-KTP.",
   },
+  PURPOSE_UNKNOWN: {
+    status: 400,
+    id: "Pilih keperluan: Cek usia 17+, Bandara, Bank / KYC, atau Lengkap.",
+    en: "Choose a purpose: Age check 17+, Airport, Bank / KYC or Complete.",
+  },
+  IDENTITY_LOCKED: {
+    status: 423,
+    id: "KTP Digital Anda sedang dikunci. Buka kuncinya dengan PIN untuk menampilkan QR.",
+    en: "Your KTP Digital is locked. Unlock it with your PIN to show the QR.",
+  },
   OFFICER_WRONG_REGION: {
     status: 403,
     id: "Loket ini milik Dinas lain. Masuk di loket kantor Anda sendiri.",
@@ -357,7 +367,11 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
+/** Marks an AppError from any copy of this module (serve-app.ts loads route modules a second time, decision 014). */
+const APP_ERROR = Symbol.for("ktp.AppError");
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
   readonly code: ErrorCode;
   readonly messages: LocalizedText;
   /** The request field the error is about, so a form can show it beside that field. */
@@ -376,6 +390,11 @@ export class AppError extends Error {
     this.messages = messages;
     this.field = options.field;
     this.details = options.details;
+  }
+
+  /** `instanceof AppError` holds for an AppError made by another copy of this module too. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [APP_ERROR]?: boolean })[APP_ERROR] === true;
   }
 
   get status(): number {

@@ -6,6 +6,7 @@ import QRCode from "qrcode";
 import type { Db } from "@ktp/db";
 import { QR_LIFETIME_SECONDS, type TScanQrRequest } from "../../universal/counter.ts";
 import { AppError } from "../../universal/errors.ts";
+import { readableMask as readableMaskOf, type Zxing } from "../../universal/qr-readback.ts";
 import type { RegistrationView } from "../../universal/registration.ts";
 import { getRegistration, toRegistrationView } from "../activation/registration-view.ts";
 import { type DeviceKeyJwk, verifyDeviceSignature } from "../device-key.ts";
@@ -86,49 +87,9 @@ export async function scanActivationQr({ db, resumeToken, request, qrKey, now = 
 
 // html5-qrcode's own copy of zxing-js, so the check matches what the citizen's phone runs.
 const require = createRequire(path.join(process.cwd(), "package.json"));
-interface Zxing {
-  MultiFormatReader: new (verbose: boolean, hints: Map<number, unknown>) => { decode(bitmap: unknown): { text: string } };
-  BinaryBitmap: new (binarizer: unknown) => unknown;
-  HybridBinarizer: new (source: unknown) => unknown;
-  RGBLuminanceSource: new (luminance: Uint8ClampedArray, width: number, height: number) => unknown;
-  DecodeHintType: { POSSIBLE_FORMATS: number; TRY_HARDER: number };
-  BarcodeFormat: { QR_CODE: number };
-}
 let zxing: Zxing | undefined;
 
-/**
- * zxing-js misreads some valid codes (measured: about 1 in 15 random payloads, most of them with
- * mask pattern 2). The first mask whose rendering reads back at two sizes is the one shown.
- */
 function readableMask(text: string): QRCode.QRCodeMaskPattern | null {
   zxing ??= require("html5-qrcode/third_party/zxing-js.umd.js") as Zxing;
-  const automatic = QRCode.create(text, { errorCorrectionLevel: "M" });
-  if (readsBack(automatic.modules, text)) return automatic.maskPattern as QRCode.QRCodeMaskPattern;
-  for (const mask of [0, 1, 3, 4, 5, 6, 7, 2] as const) {
-    if (mask !== automatic.maskPattern && readsBack(QRCode.create(text, { errorCorrectionLevel: "M", maskPattern: mask }).modules, text)) return mask;
-  }
-  return null;
-}
-
-function readsBack(modules: QRCode.BitMatrix, text: string): boolean {
-  return [3, 5].every((scale) => decodes(zxing!, modules, scale) === text);
-}
-
-function decodes(z: Zxing, modules: QRCode.BitMatrix, scale: number): string | null {
-  const quiet = 4;
-  const width = (modules.size + 2 * quiet) * scale;
-  const luminance = new Uint8ClampedArray(width * width).fill(255);
-  for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; col++) {
-      if (!modules.get(row, col)) continue;
-      for (let dy = 0; dy < scale; dy++) luminance.fill(0, ((row + quiet) * scale + dy) * width + (col + quiet) * scale, ((row + quiet) * scale + dy) * width + (col + quiet + 1) * scale);
-    }
-  }
-  // The same hints html5-qrcode passes.
-  const hints = new Map<number, unknown>([[z.DecodeHintType.POSSIBLE_FORMATS, [z.BarcodeFormat.QR_CODE]], [z.DecodeHintType.TRY_HARDER, false]]);
-  try {
-    return new z.MultiFormatReader(false, hints).decode(new z.BinaryBitmap(new z.HybridBinarizer(new z.RGBLuminanceSource(luminance, width, width)))).text;
-  } catch {
-    return null;
-  }
+  return readableMaskOf(zxing, text);
 }

@@ -4,13 +4,26 @@ import { cardDate, cardLabel, type KtpCard } from "../../universal/ktp-card.ts";
 
 /** A resident's e-KTP fields from SIAK, or null for an unknown NIK. */
 export async function loadKtpCard(db: Db, nik: string): Promise<KtpCard | null> {
+  return (await loadResidentRecord(db, nik))?.card ?? null;
+}
+
+export interface ResidentRecord {
+  card: KtpCard;
+  tempatLahir: string;
+  /** 1985-08-17 */
+  tanggalLahir: string;
+  deceased: boolean;
+}
+
+/** The card's fields and the raw values behind them (for the identity QR), or null for an unknown NIK. */
+export async function loadResidentRecord(db: Db, nik: string): Promise<ResidentRecord | null> {
   const p = await db.penduduk.findUnique({
     where: { nik },
     include: { desa: { include: { kecamatan: { include: { kabupaten: { include: { provinsi: true } } } } } } },
   });
   if (!p) return null;
   const kecamatan = p.desa.kecamatan;
-  return {
+  const card: KtpCard = {
     nik: p.nik,
     nama: p.nama,
     tempatTanggalLahir: `${p.tempatLahir}, ${cardDate(p.tanggalLahir)}`,
@@ -28,6 +41,7 @@ export async function loadKtpCard(db: Db, nik: string): Promise<KtpCard | null> 
     kewarganegaraan: p.kewarganegaraan,
     berlakuHingga: "SEUMUR HIDUP",
   };
+  return { card, tempatLahir: p.tempatLahir, tanggalLahir: p.tanggalLahir.toISOString().slice(0, 10), deceased: p.tanggalMeninggal !== null };
 }
 
 /** The e-KTP photo's bytes, or null. */

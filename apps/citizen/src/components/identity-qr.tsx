@@ -1,0 +1,86 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import QRCode from "qrcode";
+import type { Locale } from "@ktp/core/universal/errors";
+import { type Purpose, PURPOSE_RULES, PURPOSES } from "@ktp/core/universal/identity/purposes";
+import { readableMask, type Zxing } from "@ktp/core/universal/qr-readback";
+import { get } from "@ktp/ui/api-client";
+import type { CitizenMessages } from "@/messages";
+
+type T = CitizenMessages["card"]["qr"];
+interface IssuedToken { purpose: Purpose; qr: string; validFrom: string; expiresAt: string }
+/** A new QR is fetched this long before the shown one expires, so the verifier never scans a stale one. */
+const RENEW_BEFORE_MS = 20_000;
+
+let zxing: Promise<Zxing> | undefined;
+// html5-qrcode's own zxing-js: the reader the verifier page scans with.
+const loadZxing = () => (zxing ??= import("html5-qrcode/third_party/zxing-js.umd.js").then((m) => ((m as { default?: unknown }).default ?? m) as unknown as Zxing));
+
+/** The card's identity QR: the citizen picks a purpose; the QR renews itself before it expires. */
+export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
+  const [purpose, setPurpose] = useState<Purpose>("age17");
+  const [shown, setShown] = useState<{ qr: string; svg: string; expiresAt: Date; purpose: Purpose } | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  const renew = useCallback(async (chosen: Purpose) => {
+    setFailed(false);
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const result = await get<IssuedToken>(`/api/kartu/qr?purpose=${chosen}`, locale);
+        if (!result.ok) {
+          if (result.error.code === "NOT_SIGNED_IN") location.assign("/masuk");
+          throw new Error(result.error.code);
+        }
+        // Shown only once the verifier's reader reads it back; a mask that reads, or a new token.
+        const maskPattern = readableMask(await loadZxing(), result.data.qr);
+        if (maskPattern === null) continue;
+        const svg = await QRCode.toString(result.data.qr, { type: "svg", errorCorrectionLevel: "M", maskPattern, margin: 4 });
+        return setShown({ qr: result.data.qr, svg, expiresAt: new Date(result.data.expiresAt), purpose: chosen });
+      }
+      throw new Error("no readable QR");
+    } catch {
+      setShown(null);
+      setFailed(true);
+    }
+  }, [locale]);
+
+  useEffect(() => void renew(purpose), [purpose, renew]);
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setTimeout(() => void renew(shown.purpose), Math.max(1000, shown.expiresAt.getTime() - Date.now() - RENEW_BEFORE_MS));
+    return () => clearTimeout(timer);
+  }, [shown, renew]);
+
+  const rule = PURPOSE_RULES[purpose];
+  const time = shown?.expiresAt.toLocaleTimeString(locale === "id" ? "id-ID" : "en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  return (
+    <section className="identity-qr" aria-labelledby="identity-qr-title">
+      <h2 id="identity-qr-title">{t.title}</h2>
+      <fieldset className="purposes">
+        <legend>{t.choose}</legend>
+        {PURPOSES.map((p) => (
+          <label key={p} className={p === purpose ? "chosen" : undefined}>
+            <input type="radio" name="purpose" value={p} checked={p === purpose} onChange={() => setPurpose(p)} />
+            {PURPOSE_RULES[p].label[locale]}
+          </label>
+        ))}
+      </fieldset>
+      <p className="hint">
+        {t.shares} {rule.shares[locale]}
+      </p>
+      {!rule.offline && <p className="hint">{t.onlineOnly}</p>}
+      {shown && shown.purpose === purpose ? (
+        <figure className="qr" data-testid="identity-qr" data-qr={shown.qr} data-expires-at={shown.expiresAt.toISOString()} data-purpose={shown.purpose}>
+          <div role="img" aria-label={t.alt.replace("{purpose}", rule.label[locale])} dangerouslySetInnerHTML={{ __html: shown.svg }} />
+          <figcaption>{t.validUntil.replace("{time}", time ?? "")}</figcaption>
+        </figure>
+      ) : failed ? (
+        <p role="alert">
+          {t.failed} <button type="button" onClick={() => void renew(purpose)}>{t.retry}</button>
+        </p>
+      ) : (
+        <p aria-live="polite">{t.renewing}</p>
+      )}
+    </section>
+  );
+}
