@@ -6,10 +6,8 @@
 //      this machine sustains.
 // Writes docs/benchmarks.md (sections verify-limited and load) and docs/benchmarks.json
 // (nikVerify.c8.p99Ms, rateLimit.costUs, load.rps, load.p99Ms, load.errors).
-import { execFileSync } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, totalmem } from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -20,13 +18,9 @@ import { hashOfficerPassword } from "../../packages/core/src/server/counter/offi
 import { seedPopulation } from "../../prisma/seed/index.ts";
 import { buildApps, startApps } from "../lib/apps.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "../lib/database.ts";
+import { commit, describeOtherLoad, machine, today, writeJson, writeSection } from "./report.ts";
 
 const { values } = parseArgs({ options: { residents: { type: "string", default: "1000000" }, seconds: { type: "string", default: "60" } } });
-const DOC = path.join(ROOT, "docs/benchmarks.md");
-const JSON_DOC = path.join(ROOT, "docs/benchmarks.json");
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
-const today = new Date().toISOString().slice(0, 10);
-const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
 const sharedWith = describeOtherLoad();
 let database: Awaited<ReturnType<typeof startEmbeddedDatabase>>;
 
@@ -230,26 +224,8 @@ the hammering client.
 ${kinds}`;
 }
 
-function describeOtherLoad(): string {
-  const [one] = loadavg();
-  const busy = execFileSync("ps", ["-eo", "pcpu=,comm=", "--sort=-pcpu"]).toString().trim().split("\n").slice(0, 3).map((l) => l.trim()).join("; ");
-  return `Before the run the load average was ${one!.toFixed(2)} (busiest processes: ${busy}).`;
-}
 
-function writeSection(name: string, body: string) {
-  let doc = existsSync(DOC) ? readFileSync(DOC, "utf8") : "# Benchmarks\n";
-  const block = `<!-- bench:${name} -->\n${body}\n<!-- /bench:${name} -->`;
-  const pattern = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
-  doc = pattern.test(doc) ? doc.replace(pattern, block) : `${doc.trimEnd()}\n\n${block}\n`;
-  writeFileSync(DOC, doc);
-}
 
-/** Merges figures into docs/benchmarks.json, each group stamped with the date and commit it ran on. */
-function writeJson(groups: Record<string, Record<string, unknown>>) {
-  const doc = existsSync(JSON_DOC) ? JSON.parse(readFileSync(JSON_DOC, "utf8")) : {};
-  for (const [key, value] of Object.entries(groups)) doc[key] = { ...value, date: today, commit };
-  writeFileSync(JSON_DOC, `${JSON.stringify(doc, null, 2)}\n`);
-}
 
 async function main() {
   const dataDir = path.join(ROOT, ".data/postgres-load");
