@@ -180,7 +180,8 @@ function verifyMarkdown(verify: { on: VerifyRun; off: VerifyRun; onTwoWorkers: V
 
 Measured ${today} on ${machine}, commit ${commit}, by \`npm run bench:load\`. ${sharedWith}
 The citizen app (production build behind its \`server.ts\`, one worker process, then two as in
-production: \`WEB_CONCURRENCY\`, one per core), PostgreSQL and autocannon share the two cores. Each
+production: \`WEB_CONCURRENCY\`, one per core), PostgreSQL and autocannon share the two cores. The
+NIK check is one of the server's direct routes (decision 014), which skip Next.js. Each
 request comes from its own address through a trusted proxy (\`X-Forwarded-For\`), so the per-IP
 limit is consulted and written for every request, as with many real clients. The same run also
 restarts the app with \`RATE_LIMITS=off\` to price the limiter.
