@@ -11,4 +11,8 @@ await serveAppFromEnv({
   dir: import.meta.dirname,
   defaultPort: 3002,
   security: () => ({ publicOrigin: readEnvVariable("KTP Digital (verifier)", "VERIFIER_URL", ZVerifierUrl), cameraPaths: CAMERA_PATHS }),
+  // The machine-facing API, served without Next.js (decision 014).
+  directRoutes: async () => ({
+    "POST /api/v1/verify": (await import("./app/api/v1/verify/route.ts")).POST,
+  }),
 });

@@ -1,32 +1,43 @@
-// npm run bench:verify -- [--citizens 1000]
+// npm run bench:verify -- [--residents 1000000] [--citizens 1000] [--seconds 30]
 // The identity QR's figures (issue 11), on a fresh PostgreSQL with a synthetic population:
 //   1. size: every purpose's token for each of N activated citizens, issued as the card gets them:
 //      characters and QR version at error correction M (goal: version ≤ 13 for age, airport, bank);
 //   2. offline verification in Node: parse + Ed25519 check of the same tokens, beside a raw
-//      node:crypto verify of the same signed bytes, in the same run (goal: ≥ 80 % of raw).
-// Writes docs/benchmarks.md (section identity-qr) and docs/benchmarks.json (qr.*, verify.offlineVsRaw).
+//      node:crypto verify of the same signed bytes, in the same run (goal: ≥ 80 % of raw);
+//   3. POST /api/v1/verify with autocannon against the production verifier (two workers), every
+//      request a fresh token of a different citizen (goal: ≥ 1,000 requests/s, p99 < 50 ms).
+// Writes docs/benchmarks.md (sections identity-qr, verify-api) and docs/benchmarks.json
+// (qr.*, verify.offlineVsRaw, verify.api.*).
 import { randomBytes } from "node:crypto";
 import { verify } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import autocannon from "autocannon";
 import pg from "pg";
 import QRCode from "qrcode";
 import { createDb } from "@ktp/db";
 import { startEmbeddedDatabase } from "@ktp/db/embedded";
 import { migrateDatabase } from "@ktp/db/migrate";
 import { issueOnlinePresentation } from "../../packages/core/src/server/identity/issue-presentations.ts";
-import { findVerificationKey } from "../../packages/core/src/server/identity/issuer-keys.ts";
+import { findVerificationKey, getSigningKey } from "../../packages/core/src/server/identity/issuer-keys.ts";
 import { deriveKey } from "../../packages/core/src/server/secrets.ts";
 import { type Purpose, PURPOSE_RULES, PURPOSES } from "../../packages/core/src/universal/identity/purposes.ts";
-import { parsePresentation } from "../../packages/core/src/universal/identity/token.ts";
+import { encodePresentation, parsePresentation } from "../../packages/core/src/universal/identity/token.ts";
+import { createApiKey } from "../../packages/core/src/server/verifier/api-keys.ts";
+import { decideVerifierOrg } from "../../packages/core/src/server/verifier/decide-verifier-org.ts";
+import { registerVerifierOrg } from "../../packages/core/src/server/verifier/register-verifier-org.ts";
 import { seedPopulation } from "../../prisma/seed/index.ts";
+import { buildApps, startApps } from "../lib/apps.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "../lib/database.ts";
 import { commit, describeOtherLoad, machine, today, writeJson, writeSection } from "./report.ts";
 
-const { values } = parseArgs({ options: { citizens: { type: "string", default: "1000" } } });
+const { values } = parseArgs({ options: { citizens: { type: "string", default: "1000" }, residents: { type: "string", default: "1000000" }, seconds: { type: "string", default: "30" } } });
 const CITIZENS = Number(values.citizens);
 const ISSUER = "https://ktp-digital.id";
+const API_CONNECTIONS = 16;
+/** The per-key limit (600 a minute) stays on; the load is spread over this many keys. */
+const API_KEYS = 150;
 const sharedWith = describeOtherLoad();
 
 const dataDir = path.join(ROOT, ".data/postgres-bench-verify");
@@ -34,10 +45,11 @@ rmSync(dataDir, { recursive: true, force: true });
 const database = await startEmbeddedDatabase({ dataDir, port: 5438, database: "ktp_bench_verify" });
 try {
   await migrateDatabase({ url: database.url, schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR });
-  await seedPopulation({ url: database.url, residents: Math.max(20_000, CITIZENS * 4) });
+  const seeded = await seedPopulation({ url: database.url, residents: Number(values.residents) });
   const citizens = await activate(database.url, CITIZENS);
   const db = createDb({ url: database.url });
-  const sealKey = deriveKey(randomBytes(32).toString("base64url"), "issuer-keys");
+  const appSecret = randomBytes(32).toString("base64url");
+  const sealKey = deriveKey(appSecret, "issuer-keys");
 
   // 1. Sizes, per purpose, over every citizen.
   const sizes = {} as Record<Purpose, { maxChars: number; meanChars: number; maxVersion: number; versions: Record<number, number> }>;
@@ -86,7 +98,6 @@ try {
   const rawPerSecond = Math.round(median(rawRates));
   const offlineVsRaw = Math.round((oursPerSecond / rawPerSecond) * 1000) / 1000;
   console.log(`offline verification: ${oursPerSecond}/s against raw ${rawPerSecond}/s (${(offlineVsRaw * 100).toFixed(1)} %)`);
-  await db.$disconnect();
 
   const small = (["age17", "airport", "bank"] as const).map((p) => sizes[p]);
   const qrMaxChars = Math.max(...small.map((s) => s.maxChars));
@@ -107,14 +118,89 @@ Offline verification in Node (parse: base45, inflate, CBOR, claims; then Ed25519
 key), ${bankTokens.length.toLocaleString("en")} bank tokens per round, median of 15 rounds, beside a raw
 \`node:crypto\` verify of the same signed bytes in the same rounds: **${oursPerSecond.toLocaleString("en")}** against
 ${rawPerSecond.toLocaleString("en")} tokens/s, **${(offlineVsRaw * 100).toFixed(1)} %** of raw (goal ≥ 80 %, \`verify.offlineVsRaw\`).`);
+  const api = await benchApi({ db, url: database.url, appSecret, sealKey, citizens, seconds: Number(values.seconds) });
+  await db.$disconnect();
+  writeSection("verify-api", `## POST /api/v1/verify
+
+Measured ${today} on ${machine}, commit ${commit}, by \`npm run bench:verify\`. ${sharedWith}
+Against ${seeded.residents.toLocaleString("en")} residents. The verifier app (production build behind its
+\`server.ts\`, where this API is a direct route, decision 014; two workers), the citizen app (idle),
+PostgreSQL and autocannon (${API_CONNECTIONS} connections, ${api.seconds} s) share the two cores. Every
+request carries a different token of one of ${citizens.length.toLocaleString("en")} citizens, for the bank purpose
+(fields from SIAK, the e-KTP photo, a signed receipt, the first-use insert, the per-key rate limit
+over ${API_KEYS} keys of one organisation).
+
+| Figure | Value |
+| --- | --- |
+| Requests/s | **${api.rps.toLocaleString("en")}** (goal ≥ 1,000; \`verify.api.rps\`) |
+| p50 / p90 / p99 | ${api.p50} / ${api.p90} / **${api.p99} ms** (goal p99 < 50 ms; \`verify.api.p99Ms\`) |
+| Answers | ${Object.entries(api.outcomes).map(([k, n]) => `${k}: ${n.toLocaleString("en")}`).join(", ")} |
+| Errors (non-2xx, timeouts, resets) | ${api.errors} |`);
   writeJson({
     qr: { maxChars: qrMaxChars, maxVersion: qrMaxVersion, fullMaxChars: sizes.full.maxChars, citizens: citizens.length },
-    verify: { offlineVsRaw, offlinePerSecond: oursPerSecond, rawPerSecond },
+    verify: { offlineVsRaw, offlinePerSecond: oursPerSecond, rawPerSecond, api: { rps: api.rps, p99Ms: api.p99, p50Ms: api.p50, errors: api.errors, residents: seeded.residents } },
   });
 } finally {
   await database.stop();
 }
 process.exit(0);
+
+async function benchApi({ db, appSecret, url, sealKey, citizens, seconds }: { db: ReturnType<typeof createDb>; url: string; appSecret: string; sealKey: Buffer; citizens: { registrationId: string; nik: string }[]; seconds: number }) {
+  // One approved organisation with many keys.
+  const officer = await db.officer.create({ data: { nip: "198001012005011099", nama: "ADMIN BENCH", passwordHash: "-" } });
+  const { id: orgId } = await registerVerifierOrg({ db, request: { legalName: "PT Bank Bench", registrationNumber: "NIB-BENCH-1", type: "BANK", purposes: ["bank"], contactEmail: "bench@contoh.id", branches: [{ name: "KCP Bench", city: "Samarinda" }] } });
+  await decideVerifierOrg({ db, officerId: officer.id, orgId, decision: "APPROVE" });
+  const keys: string[] = [];
+  for (let i = 0; i < API_KEYS; i++) keys.push((await createApiKey({ db, orgId, label: `bench ${i}` })).key);
+  // Fresh tokens: one real issuance per citizen (its batch), then more presentations of that batch,
+  // each with its own presentation id, valid for the whole run.
+  const now = new Date();
+  const key = await getSigningKey({ db, sealKey, use: "IDENTITY", now });
+  const tokens: string[] = [];
+  const perCitizen = Math.ceil((seconds * 1500) / citizens.length);
+  for (const citizen of citizens) {
+    const { claims } = parsePresentation((await issueOnlinePresentation({ db, sealKey, issuer: ISSUER, ...citizen, purpose: "bank", now })).qr);
+    for (let i = 0; i < perCitizen; i++) {
+      tokens.push(await encodePresentation({ ...claims, pid: new Uint8Array(randomBytes(8)), exp: claims.iat + 1800 }, key));
+    }
+  }
+  // Interleave citizens, so consecutive requests are different people.
+  const order = tokens.map((_, i) => (i % citizens.length) * perCitizen + Math.floor(i / citizens.length));
+  await buildApps();
+  const apps = await startApps({
+    databaseUrl: url, appSecret, smtpUrl: "smtp://localhost:1", portOffset: 400, log: false, logDir: path.join(ROOT, ".data/bench-logs"),
+    env: { CITIZEN_URL: ISSUER, WEB_CONCURRENCY: "2" },
+  });
+  try {
+    const outcomes: Record<string, number> = {};
+    let n = 0;
+    const shoot = (duration: number) => autocannon({
+      url: `${apps.urls.verifier}/api/v1/verify`,
+      connections: API_CONNECTIONS,
+      duration,
+      requests: [{
+        method: "POST",
+        setupRequest: (req) => {
+          const i = n++;
+          return { ...req, headers: { "content-type": "application/json", authorization: `Bearer ${keys[i % keys.length]}` }, body: JSON.stringify({ token: tokens[order[i % order.length]!], purpose: "bank" }) };
+        },
+        onResponse: (status, body) => {
+          const outcome = status === 200 ? (JSON.parse(body) as { verdict: string; reason: string | null }) : null;
+          const label = outcome ? (outcome.reason ?? outcome.verdict) : String(status);
+          outcomes[label] = (outcomes[label] ?? 0) + 1;
+        },
+      }],
+    });
+    await shoot(5); // warm-up: JIT, pools
+    for (const k of Object.keys(outcomes)) delete outcomes[k];
+    const r = await shoot(seconds);
+    const errors = r.non2xx + r.errors + r.timeouts;
+    console.log(`verify API: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, ${errors} errors, ${JSON.stringify(outcomes)}`);
+    return { rps: Math.round(r.requests.average), p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, errors, outcomes, seconds };
+  } finally {
+    await apps.stop();
+  }
+}
 
 /** Makes `n` living adults with an e-KTP into active KTP Digital holders (as activation would). */
 async function activate(url: string, n: number): Promise<{ registrationId: string; nik: string }[]> {

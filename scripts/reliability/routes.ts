@@ -70,6 +70,9 @@ export const ROUTES: Route[] = [
   // No role here has an active KTP Digital: both answer 401.
   { app: "citizen", path: "/api/kartu/qr", file: "app/api/kartu/qr/route.ts", methods: { GET: { input: "none" } } },
   { app: "citizen", path: "/api/kartu/offline", file: "app/api/kartu/offline/route.ts", methods: { POST: { input: "none" } } },
+  { app: "citizen", path: "/api/kartu/kunci", file: "app/api/kartu/kunci/route.ts", methods: { POST: { input: "json", fields: { pin: "pin", locked: "enum" } } } },
+  { app: "citizen", path: "/api/riwayat", file: "app/api/riwayat/route.ts", methods: { GET: { input: "none" } } },
+  { app: "citizen", path: "/api/riwayat/:id/laporan", file: "app/api/riwayat/[id]/laporan/route.ts", methods: { POST: { input: "json", fields: { note: "text" } } } },
   // Public; the issuer key it is signed with was made when the app started.
   { app: "citizen", path: "/api/status/:list", file: "app/api/status/[list]/route.ts", methods: { GET: { input: "none", succeedsFor: ALL } } },
   { app: "citizen", path: "*", file: "app/api/[...path]/route.ts", methods: {} },
@@ -92,6 +95,8 @@ export const ROUTES: Route[] = [
   { app: "officer", path: "*", file: "app/api/[...path]/route.ts", methods: {} },
   // verifier
   { app: "verifier", path: "/api/health", file: "app/api/health/route.ts", methods: { GET: { input: "none", succeedsFor: ALL } } },
+  // No role here holds an API key: 401 API_KEY_INVALID before the body is read.
+  { app: "verifier", path: "/api/v1/verify", file: "app/api/v1/verify/route.ts", methods: { POST: { input: "json", fields: { token: "text", purpose: "enum", branch: "text" } } } },
   { app: "verifier", path: "*", file: "app/api/[...path]/route.ts", methods: {} },
 ];
 

@@ -31,6 +31,8 @@ export const LIMITS = {
   officerNip: { points: 600, seconds: 60, per: "subject" },
   /** Every verifier request with an API key. */
   apiKey: { points: 600, seconds: 60, per: "subject" },
+  /** Requests with a wrong or missing API key: guessing keys is slow. */
+  apiKeyFailIp: { points: 30, seconds: 600, per: "ip" },
   /** The card renews its QR every two minutes; a purpose switch or a reload asks for another. */
   identityQrCitizen: { points: 120, seconds: 3600, per: "subject" },
   /** A day's offline batch (864 signatures): a few per day is plenty. */

@@ -323,6 +323,31 @@ export const ERRORS = {
     id: "Pilih keperluan: Cek usia 17+, Bandara, Bank / KYC, atau Lengkap.",
     en: "Choose a purpose: Age check 17+, Airport, Bank / KYC or Complete.",
   },
+  VERIFIER_ALREADY_REGISTERED: {
+    status: 409,
+    id: "Nomor registrasi ini sudah terdaftar. Hubungi admin organisasi Anda.",
+    en: "This registration number is already registered. Contact your organisation's admin.",
+  },
+  VERIFIER_NOT_APPROVED: {
+    status: 403,
+    id: "Organisasi ini belum disetujui untuk memeriksa KTP Digital.",
+    en: "This organisation has not been approved to verify KTP Digital.",
+  },
+  BRANCH_UNKNOWN: {
+    status: 400,
+    id: "Cabang ini tidak terdaftar untuk organisasi Anda.",
+    en: "This branch is not registered for your organisation.",
+  },
+  API_KEY_INVALID: {
+    status: 401,
+    id: "Kunci API tidak dikenal, sudah dicabut, atau tidak dikirim (Authorization: Bearer …).",
+    en: "The API key is unknown, revoked or missing (Authorization: Bearer …).",
+  },
+  ALREADY_REPORTED: {
+    status: 409,
+    id: "Verifikasi ini sudah Anda laporkan. Petugas Disdukcapil akan menindaklanjutinya.",
+    en: "You have already reported this verification. Disdukcapil will follow it up.",
+  },
   IDENTITY_LOCKED: {
     status: 423,
     id: "KTP Digital Anda sedang dikunci. Buka kuncinya dengan PIN untuk menampilkan QR.",

@@ -108,8 +108,8 @@ function sign(
   return encodePresentation(
     {
       iss: issuer,
-      sub: batch.id,
-      pid: randomBytes(ID_BYTES),
+      sub: new Uint8Array(batch.id),
+      pid: new Uint8Array(randomBytes(ID_BYTES)),
       purpose,
       iat: Math.floor(from.getTime() / 1000),
       exp: Math.floor(until.getTime() / 1000),
@@ -120,8 +120,11 @@ function sign(
   );
 }
 
-/** The values a purpose's fields carry in the token (never the photo: it is served online). */
-export function disclosedFields(record: ResidentRecord, fields: readonly IdentityField[], at: Date): DisclosedFields {
+/**
+ * The values of `fields` (never the photo: it is served online). In a token, a field another one
+ * gives is left out (DERIVED_FIELDS); `derived` keeps it, for answers shown to a verifier.
+ */
+export function disclosedFields(record: ResidentRecord, fields: readonly IdentityField[], at: Date, { derived: keepDerived = false } = {}): DisclosedFields {
   const { card } = record;
   const values: Record<Exclude<IdentityField, "photo">, string | boolean> = {
     ageOver17: isAtLeast(record.tanggalLahir, 17, at),
@@ -147,7 +150,7 @@ export function disclosedFields(record: ResidentRecord, fields: readonly Identit
   for (const field of fields) {
     // Left out when the token carries what gives it (DERIVED_FIELDS): the QR stays small.
     const derived = DERIVED_FIELDS[field as keyof typeof DERIVED_FIELDS];
-    if (field !== "photo" && !(derived && fields.includes(derived.from))) out[field] = values[field];
+    if (field !== "photo" && (keepDerived || !(derived && fields.includes(derived.from)))) out[field] = values[field];
   }
   return out;
 }

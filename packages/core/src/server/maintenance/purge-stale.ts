@@ -11,8 +11,10 @@ export const RETENTION = {
   endedRegistrationDays: 90,
   /** Sign-in sessions, counter QR codes and e-mail links are deleted this long after they expired. */
   expiredCredentialDays: 1,
-  /** Audit records and activation records (signed decisions) are kept for this long. */
+  /** Audit records, activation records (signed decisions) and verifications are kept for this long. */
   auditYears: 5,
+  /** A batch of identity tokens (its pseudonym and status-list entry) goes this long after its last token expired. */
+  expiredBatchDays: 2,
 } as const;
 
 export interface PurgeResult {
@@ -23,6 +25,9 @@ export interface PurgeResult {
   activationEmails: number;
   rateLimits: number;
   auditEvents: number;
+  credentialBatches: number;
+  presentationUses: number;
+  verifications: number;
 }
 
 /** Removes what is no longer needed; each statement stands alone, so an interrupted purge loses nothing. */
@@ -46,7 +51,12 @@ export async function purgeStale({ db }: { db: Db }): Promise<PurgeResult> {
     DELETE FROM app.rate_limit WHERE expire < (extract(epoch FROM now()) * 1000)::bigint - 3600000`;
   const auditEvents = await db.$executeRaw`
     DELETE FROM app.audit_event WHERE at < now() - make_interval(years => ${RETENTION.auditYears})`;
-  return { abandoned, deletedRegistrations, citizenSessions, counterQrs, activationEmails, rateLimits, auditEvents };
+  const credentialBatches = await db.$executeRaw`
+    DELETE FROM app.credential_batch WHERE expires_at < now() - make_interval(days => ${RETENTION.expiredBatchDays})`;
+  const presentationUses = await db.$executeRaw`DELETE FROM app.presentation_use WHERE expires_at < now()`;
+  const verifications = await db.$executeRaw`
+    DELETE FROM app.verification WHERE at < now() - make_interval(years => ${RETENTION.auditYears})`;
+  return { abandoned, deletedRegistrations, citizenSessions, counterQrs, activationEmails, rateLimits, auditEvents, credentialBatches, presentationUses, verifications };
 }
 
 /** Runs purgeStale every `everyMs` in this process, skipping a round another instance is already running. */

@@ -34,9 +34,9 @@ export interface PresentationClaims {
   /** The issuer's public origin, e.g. https://ktp-digital.id. */
   iss: string;
   /** Pseudonym of the citizen for one batch of tokens: not the NIK, and not shared across batches. */
-  sub: Uint8Array;
+  sub: Uint8Array<ArrayBuffer>;
   /** One-time presentation id. */
-  pid: Uint8Array;
+  pid: Uint8Array<ArrayBuffer>;
   purpose: Purpose;
   /** Seconds since the epoch. */
   iat: number;
@@ -88,7 +88,9 @@ export function parsePresentation(text: string): ParsedPresentation {
   }
   const parts = sign1 instanceof Tag && sign1.tag === COSE_SIGN1_TAG ? sign1.value : sign1;
   if (!Array.isArray(parts) || parts.length !== 4) throw new TokenFormatError("not a COSE_Sign1");
-  const [protectedHeader, , payload, signature] = parts as unknown[];
+  const [protectedHeader, unprotectedHeader, payload, signature] = parts as unknown[];
+  // Nothing unsigned is accepted: the unprotected header must be empty, so no two texts of one token differ.
+  if (!(unprotectedHeader instanceof Map) || unprotectedHeader.size !== 0) throw new TokenFormatError("unprotected header is not empty");
   if (!isBytes(protectedHeader) || !isBytes(payload) || !isBytes(signature) || signature.byteLength !== 64) throw new TokenFormatError("COSE_Sign1 parts are not byte strings");
   const header = decodeMap(protectedHeader);
   if (header.get(HEADER_ALG) !== COSE_ALG_EDDSA) throw new TokenFormatError("algorithm is not EdDSA");
