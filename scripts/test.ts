@@ -111,6 +111,9 @@ async function runEndToEnd() {
           E2E_OFFICER_URL: apps.urls.officer,
           E2E_VERIFIER_URL: apps.urls.verifier,
           E2E_LOG_DIR: LOG_DIR,
+          // Fixtures hash PINs as the apps do, and may import server-only domain modules.
+          E2E_APP_SECRET: appSecret,
+          NODE_OPTIONS: [process.env.NODE_OPTIONS, "--conditions=react-server"].filter(Boolean).join(" "),
           PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
         }).catch((error: unknown) => (failed ??= error));
         tally(`${REPORTS}/playwright.json`, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));

@@ -67,7 +67,8 @@ export function startApp(
   if (logDir) mkdirSync(logDir, { recursive: true });
   const logFile = logDir ? openSync(path.join(logDir, `${app.name}.log`), "a") : null;
   // One process per app (tsx as a loader, not its CLI, which would add a parent process).
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "server.ts", ...(dev ? ["--dev"] : [])], {
+  // KTP_APP_NODE_ARGS: extra flags for profiling (e.g. --cpu-prof), which NODE_OPTIONS does not take.
+  const child = spawn(process.execPath, [...(process.env.KTP_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--conditions=react-server", "--import", "tsx", "server.ts", ...(dev ? ["--dev"] : [])], {
     cwd: path.join(ROOT, "apps", app.name),
     env: {
       ...process.env, ...quietEnv,

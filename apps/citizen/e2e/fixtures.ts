@@ -2,7 +2,9 @@ import { createDb, type Db } from "@ktp/db";
 import { createActivatedCitizen, createResident } from "@ktp/db/testing";
 import argon2 from "argon2";
 import { createHash, randomBytes, randomInt } from "node:crypto";
+import { hashPin } from "../../../packages/core/src/server/account/pin-hash.ts";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../../packages/core/src/server/face/sample-photos.ts";
+import { deriveKey } from "../../../packages/core/src/server/secrets.ts";
 // Its test fails on any CSP or Permissions-Policy violation, the camera flows included.
 import { test as base, expect } from "../../../scripts/lib/security-e2e.ts";
 
@@ -40,7 +42,7 @@ type Fixtures = {
   resident: (options?: ResidentOptions) => Promise<{ nik: string }>;
   officer: () => Promise<Officer>;
   /** A citizen whose KTP Digital is active, signed in in this page's browser context (made in the database). */
-  activeCitizen: (options?: { nama?: string; tanggalLahir?: Date }) => Promise<ActiveCitizen>;
+  activeCitizen: (options?: { nama?: string; tanggalLahir?: Date; pin?: string }) => Promise<ActiveCitizen>;
 };
 
 export const test = base.extend<Fixtures>({
@@ -68,8 +70,10 @@ export const test = base.extend<Fixtures>({
   },
   activeCitizen: async ({ db, context, baseURL }, use) => {
     const made: { nik: string; noKk: string }[] = [];
-    await use(async (options = {}) => {
+    await use(async ({ pin, ...options } = {}) => {
       const { resident, registration } = await createActivatedCitizen(db, options);
+      // Hashed as the apps hash it, with the pepper from the e2e apps' APP_SECRET.
+      if (pin) await db.registration.update({ where: { id: registration.id }, data: { pinHash: await hashPin(pin, deriveKey(process.env.E2E_APP_SECRET!, "pin-pepper")) } });
       made.push(resident);
       const gambar = new Uint8Array(await cropFace(groupPhoto(1), SAMPLE1_FACES[2]));
       await db.fotoEktp.create({ data: { nik: resident.nik, gambar, mime: "image/jpeg", diambilPada: new Date() } });

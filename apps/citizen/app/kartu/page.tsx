@@ -2,6 +2,8 @@ import { redirect } from "next/navigation";
 import { loadKtpCard } from "@ktp/core/server/siak/load-ktp-card";
 import { KTP_CARD_FIELDS } from "@ktp/core/universal/ktp-card";
 import { getLocale } from "@ktp/ui/locale";
+import Link from "next/link";
+import { IdentityLock } from "@/components/identity-lock";
 import { IdentityQr } from "@/components/identity-qr";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getDb } from "@/db";
@@ -36,6 +38,8 @@ export default async function KtpCardPage() {
         </div>
       </article>
       <IdentityQr locale={locale} t={t.qr} />
+      <p><Link href="/riwayat">{t.historyLink}</Link></p>
+      <IdentityLock locale={locale} t={t.lock} locked={citizen.locked} />
       <p className="hint">{t.note}</p>
       <SignOutButton label={t.signOut} locale={locale} />
     </section>

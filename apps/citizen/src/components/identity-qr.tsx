@@ -20,16 +20,18 @@ const loadZxing = () => (zxing ??= import("html5-qrcode/third_party/zxing-js.umd
 export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
   const [purpose, setPurpose] = useState<Purpose>("age17");
   const [shown, setShown] = useState<{ qr: string; svg: string; expiresAt: Date; purpose: Purpose } | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
 
   const renew = useCallback(async (chosen: Purpose) => {
-    setFailed(false);
+    setFailed(null);
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
         const result = await get<IssuedToken>(`/api/kartu/qr?purpose=${chosen}`, locale);
         if (!result.ok) {
           if (result.error.code === "NOT_SIGNED_IN") location.assign("/masuk");
-          throw new Error(result.error.code);
+          // Locked, rate-limited…: the server's own sentence says why.
+          setShown(null);
+          return setFailed(result.error.messages[locale]);
         }
         // Shown only once the verifier's reader reads it back; a mask that reads, or a new token.
         const maskPattern = readableMask(await loadZxing(), result.data.qr);
@@ -40,9 +42,9 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
       throw new Error("no readable QR");
     } catch {
       setShown(null);
-      setFailed(true);
+      setFailed(t.failed);
     }
-  }, [locale]);
+  }, [locale, t.failed]);
 
   useEffect(() => void renew(purpose), [purpose, renew]);
   useEffect(() => {
@@ -75,8 +77,8 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
           <figcaption>{t.validUntil.replace("{time}", time ?? "")}</figcaption>
         </figure>
       ) : failed ? (
-        <p role="alert">
-          {t.failed} <button type="button" onClick={() => void renew(purpose)}>{t.retry}</button>
+        <p role="alert" data-testid="identity-qr-error">
+          {failed} <button type="button" className="link" onClick={() => void renew(purpose)}>{t.retry}</button>
         </p>
       ) : (
         <p aria-live="polite">{t.renewing}</p>

@@ -23,6 +23,33 @@ export async function loadResidentRecord(db: Db, nik: string): Promise<ResidentR
   });
   if (!p) return null;
   const kecamatan = p.desa.kecamatan;
+  return toResidentRecord({ ...p, desa: p.desa.nama, kecamatan: kecamatan.nama, kabupaten: kecamatan.kabupaten.nama, provinsi: kecamatan.kabupaten.provinsi.nama });
+}
+
+/** A resident's SIAK row with the names of its village, district, regency and province. */
+export interface ResidentRow {
+  nik: string;
+  nama: string;
+  tempatLahir: string;
+  tanggalLahir: Date;
+  tanggalMeninggal: Date | null;
+  jenisKelamin: string;
+  golonganDarah: string;
+  alamat: string;
+  rt: string;
+  rw: string;
+  agama: string;
+  statusPerkawinan: string;
+  pekerjaan: string;
+  kewarganegaraan: string;
+  desa: string;
+  kecamatan: string;
+  kabupaten: string;
+  provinsi: string;
+}
+
+/** The row as printed on the card (and the raw values the identity QR carries). */
+export function toResidentRecord(p: ResidentRow): ResidentRecord {
   const card: KtpCard = {
     nik: p.nik,
     nama: p.nama,
@@ -31,10 +58,10 @@ export async function loadResidentRecord(db: Db, nik: string): Promise<ResidentR
     golonganDarah: cardLabel(p.golonganDarah),
     alamat: p.alamat,
     rtRw: `${p.rt}/${p.rw}`,
-    kelurahanDesa: p.desa.nama.toUpperCase(),
-    kecamatan: kecamatan.nama.toUpperCase(),
-    kabupatenKota: kecamatan.kabupaten.nama.toUpperCase(),
-    provinsi: kecamatan.kabupaten.provinsi.nama.toUpperCase(),
+    kelurahanDesa: p.desa.toUpperCase(),
+    kecamatan: p.kecamatan.toUpperCase(),
+    kabupatenKota: p.kabupaten.toUpperCase(),
+    provinsi: p.provinsi.toUpperCase(),
     agama: cardLabel(p.agama),
     statusPerkawinan: cardLabel(p.statusPerkawinan),
     pekerjaan: p.pekerjaan.toUpperCase(),

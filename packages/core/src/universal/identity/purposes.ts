@@ -29,6 +29,29 @@ export const IDENTITY_FIELDS = [
 ] as const;
 export type IdentityField = (typeof IDENTITY_FIELDS)[number];
 
+/** How each field is named to people (the e-KTP's own labels where it has one). */
+export const IDENTITY_FIELD_LABELS: Record<IdentityField, LocalizedText> = {
+  ageOver17: { id: "Berusia 17+", en: "Aged 17+" },
+  nik: { id: "NIK", en: "NIK" },
+  nikMasked: { id: "NIK tersamar", en: "Masked NIK" },
+  nama: { id: "Nama", en: "Name" },
+  tempatLahir: { id: "Tempat lahir", en: "Place of birth" },
+  tanggalLahir: { id: "Tanggal lahir", en: "Date of birth" },
+  jenisKelamin: { id: "Jenis kelamin", en: "Sex" },
+  golonganDarah: { id: "Gol. darah", en: "Blood type" },
+  alamat: { id: "Alamat", en: "Address" },
+  rtRw: { id: "RT/RW", en: "RT/RW" },
+  kelurahanDesa: { id: "Kel/Desa", en: "Village" },
+  kecamatan: { id: "Kecamatan", en: "District" },
+  kabupatenKota: { id: "Kabupaten/Kota", en: "Regency/City" },
+  provinsi: { id: "Provinsi", en: "Province" },
+  agama: { id: "Agama", en: "Religion" },
+  statusPerkawinan: { id: "Status perkawinan", en: "Marital status" },
+  pekerjaan: { id: "Pekerjaan", en: "Occupation" },
+  kewarganegaraan: { id: "Kewarganegaraan", en: "Citizenship" },
+  photo: { id: "Foto", en: "Photo" },
+};
+
 export const PURPOSES = ["age17", "airport", "bank", "full"] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
