@@ -73,7 +73,12 @@ async function runEndToEnd() {
   const catcher = await startMailCatcher({ smtpPort: 1125 + SLOT * 10, httpPort: 8125 + SLOT * 10 });
   rmSync(LOG_DIR, { recursive: true, force: true });
   const appSecret = randomBytes(32).toString("base64url");
-  const playwrightEnv = { DATABASE_URL: databaseUrl, CHROMIUM_PATH: CHROMIUM, E2E_CAMERA_DIR: cameraDir, E2E_INBOX_URL: catcher.inboxUrl };
+  const playwrightEnv = {
+    DATABASE_URL: databaseUrl, CHROMIUM_PATH: CHROMIUM, E2E_CAMERA_DIR: cameraDir, E2E_INBOX_URL: catcher.inboxUrl,
+    // Fixtures hash PINs as the apps do, and may import server-only domain modules.
+    E2E_APP_SECRET: appSecret,
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--conditions=react-server"].filter(Boolean).join(" "),
+  };
   try {
     if (want("e2e")) await runMainEndToEnd();
   } finally {
@@ -111,9 +116,6 @@ async function runEndToEnd() {
           E2E_OFFICER_URL: apps.urls.officer,
           E2E_VERIFIER_URL: apps.urls.verifier,
           E2E_LOG_DIR: LOG_DIR,
-          // Fixtures hash PINs as the apps do, and may import server-only domain modules.
-          E2E_APP_SECRET: appSecret,
-          NODE_OPTIONS: [process.env.NODE_OPTIONS, "--conditions=react-server"].filter(Boolean).join(" "),
           PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
         }).catch((error: unknown) => (failed ??= error));
         tally(`${REPORTS}/playwright.json`, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
