@@ -9,14 +9,18 @@ import type { Zxing } from "../../packages/core/src/universal/qr-readback.ts";
 const require = createRequire(path.join(import.meta.dirname, "../../packages/core/package.json"));
 const zxing = require("html5-qrcode/third_party/zxing-js.umd.js") as Zxing;
 
+/** The QR's text as html5-qrcode reads it (its hints first, then trying harder), or null. */
 export async function readQrFromImage(image: Uint8Array): Promise<string | null> {
   const { data, info } = await sharp(image).greyscale().raw().toBuffer({ resolveWithObject: true });
   const luminance = new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength);
-  const hints = new Map<number, unknown>([[zxing.DecodeHintType.POSSIBLE_FORMATS, [zxing.BarcodeFormat.QR_CODE]], [zxing.DecodeHintType.TRY_HARDER, false]]);
-  try {
-    const source = new zxing.RGBLuminanceSource(luminance, info.width, info.height);
-    return new zxing.MultiFormatReader(false, hints).decode(new zxing.BinaryBitmap(new zxing.HybridBinarizer(source))).text;
-  } catch {
-    return null;
+  for (const tryHarder of [false, true]) {
+    const hints = new Map<number, unknown>([[zxing.DecodeHintType.POSSIBLE_FORMATS, [zxing.BarcodeFormat.QR_CODE]], [zxing.DecodeHintType.TRY_HARDER, tryHarder]]);
+    try {
+      const source = new zxing.RGBLuminanceSource(luminance, info.width, info.height);
+      return new zxing.MultiFormatReader(false, hints).decode(new zxing.BinaryBitmap(new zxing.HybridBinarizer(source))).text;
+    } catch {
+      // try harder, then give up
+    }
   }
+  return null;
 }
