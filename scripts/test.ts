@@ -38,6 +38,8 @@ if (want("e2e") || want("multi")) ensureDebianPackage(CHROMIUM, "chromium");
 if (!process.env.DATABASE_URL) rmSync(path.join(ROOT, ".data/postgres-test"), { recursive: true, force: true });
 const server = await useDatabase({ database: "postgres", port: 5434 + SLOT * 10, dataDir: path.join(ROOT, ".data/postgres-test"), log: () => {} });
 const failures: string[] = [];
+/** Each failed test by name with the first line of its error, printed last so a log's tail shows it. */
+const failedTests: string[] = [];
 const counts = { passed: 0, failed: 0, skipped: 0 };
 
 try {
@@ -46,7 +48,9 @@ try {
     await step("vitest", () =>
       run("node_modules/.bin/vitest", ["run", "--config", "scripts/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/vitest.json`],
         { DATABASE_URL: server.url }));
-    tally(`${REPORTS}/vitest.json`, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }));
+    tally(`${REPORTS}/vitest.json`, (r) => ({
+      passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests, names: failedVitestTests(r),
+    }));
   }
   if (want("e2e") || want("multi")) await step("e2e", runEndToEnd);
   // After the e2e step, whose builds it reuses; not when one Playwright project is asked for.
@@ -58,6 +62,7 @@ try {
 console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 if (failures.length) {
   console.error(`Failed: ${failures.join(", ")}`);
+  for (const test of failedTests) console.error(`  ✗ ${test}`);
   process.exit(1);
 }
 process.exit(0);
@@ -118,7 +123,9 @@ async function runEndToEnd() {
           E2E_LOG_DIR: LOG_DIR,
           PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
         }).catch((error: unknown) => (failed ??= error));
-        tally(`${REPORTS}/playwright.json`, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
+        tally(`${REPORTS}/playwright.json`, (r) => ({
+          passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped, names: failedPlaywrightTests(r),
+        }));
       }
     } finally {
       await apps.stop();
@@ -183,17 +190,42 @@ async function step(name: string, fn: () => Promise<void>) {
 }
 
 /** Adds a report's counts; a missing report is a failure, not a silent zero. */
-function tally(file: string, read: (report: any) => { passed: number; failed: number; skipped: number }) {
+function tally(file: string, read: (report: any) => { passed: number; failed: number; skipped: number; names: string[] }) {
   if (!existsSync(file)) {
     counts.failed++;
     failures.push(`no report at ${path.relative(ROOT, file)}`);
     return;
   }
-  const { passed, failed, skipped } = read(JSON.parse(readFileSync(file, "utf8")));
+  const { passed, failed, skipped, names } = read(JSON.parse(readFileSync(file, "utf8")));
+  failedTests.push(...names);
   counts.passed += passed;
   counts.failed += failed;
   counts.skipped += skipped;
   rmSync(file);
+}
+
+const firstLine = (text: string | undefined) => (text ?? "").replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n")[0]!.slice(0, 200);
+
+function failedVitestTests(report: any): string[] {
+  return report.testResults.flatMap((file: any) => file.assertionResults
+    .filter((t: any) => t.status === "failed")
+    .map((t: any) => `${path.relative(ROOT, file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`));
+}
+
+function failedPlaywrightTests(report: any): string[] {
+  const names: string[] = [];
+  const walk = (suite: any) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== "unexpected" && test.status !== "flaky") continue;
+        const error = test.results?.find((r: any) => r.error)?.error?.message;
+        names.push(`${test.projectName} › ${spec.file} › ${spec.title}${test.status === "flaky" ? " (flaky)" : ""}: ${firstLine(error)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  return names;
 }
 
 async function freshDatabase(serverUrl: string, name: string) {
