@@ -11,9 +11,10 @@ const citizenUrl = process.env.E2E_CITIZEN_URL ?? "http://localhost:3100";
 const cameras = process.env.E2E_CAMERA_DIR ?? path.join(root, ".data/e2e/cameras");
 // One id per run, inherited by the workers: the attack table keeps only this run's rows.
 process.env.RELIABILITY_RUN ??= new Date().toISOString();
-const withCamera = (clip: string) => ({
+const verifierUrl = process.env.E2E_VERIFIER_URL ?? "http://localhost:3102";
+const withCamera = (clip: string, baseURL = citizenUrl) => ({
   ...mobile,
-  baseURL: citizenUrl,
+  baseURL,
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [...chromiumArgs, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${path.join(cameras, clip)}`],
@@ -41,7 +42,9 @@ export default defineConfig({
     { name: "citizen-counter", testDir: path.join(root, "apps/citizen/e2e"), testMatch: /counter-activation/, use: withCamera("counter.y4m") },
     { name: "citizen-camera-still", testDir: path.join(root, "apps/citizen/e2e"), testMatch: /selfie-still/, use: withCamera("woman-still.y4m") },
     { name: "officer", testDir: path.join(root, "apps/officer/e2e"), use: { ...devices["Desktop Chrome"], locale: "id-ID", baseURL: process.env.E2E_OFFICER_URL ?? "http://localhost:3101" } },
-    { name: "verifier", testDir: path.join(root, "apps/verifier/e2e"), use: { ...devices["Desktop Chrome"], locale: "id-ID", baseURL: process.env.E2E_VERIFIER_URL ?? "http://localhost:3102" } },
+    { name: "verifier", testDir: path.join(root, "apps/verifier/e2e"), testIgnore: /scan-page/, use: { ...devices["Desktop Chrome"], locale: "id-ID", baseURL: verifierUrl } },
+    // The scan page at phone size; its camera file is rewritten with the citizen's QR before each scan.
+    { name: "verifier-camera", testDir: path.join(root, "apps/verifier/e2e"), testMatch: /scan-page/, use: withCamera("verifier.y4m", verifierUrl) },
     // HTTP only (no browser): API fuzzing and the attack table. One worker: each spec checksums the
     // whole database, so nothing else may write meanwhile (scripts/test.ts runs it after the others).
     { name: "reliability", testDir: path.join(root, "scripts/reliability"), workers: 1, timeout: 120_000 },

@@ -74,6 +74,7 @@ async function runEndToEnd() {
   const cameraDir = path.join(ROOT, ".data/e2e/cameras");
   const { blink } = await writeFakeCameras(cameraDir, "woman", await cropFace(groupPhoto(1), SAMPLE1_FACES[2]));
   copyFileSync(blink, path.join(cameraDir, "counter.y4m"));
+  copyFileSync(blink, path.join(cameraDir, "verifier.y4m"));
   await buildApps();
   const catcher = await startMailCatcher({ smtpPort: 1125 + SLOT * 10, httpPort: 8125 + SLOT * 10 });
   rmSync(LOG_DIR, { recursive: true, force: true });
@@ -204,7 +205,9 @@ function tally(file: string, read: (report: any) => { passed: number; failed: nu
   rmSync(file);
 }
 
-const firstLine = (text: string | undefined) => (text ?? "").replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n")[0]!.slice(0, 200);
+function firstLine(text: string | undefined) {
+  return (text ?? "").replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n")[0]!.slice(0, 200);
+}
 
 function failedVitestTests(report: any): string[] {
   return report.testResults.flatMap((file: any) => file.assertionResults

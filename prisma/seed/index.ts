@@ -9,6 +9,7 @@ import { migrateDatabase } from "../../packages/db/src/migrate.ts";
 import { MIGRATIONS_DIR, SCHEMA_PATH, useDatabase } from "../../scripts/lib/database.ts";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../packages/core/src/server/face/sample-photos.ts";
 import { insertDemoOfficers } from "./demo-officers.ts";
+import { insertDemoVerifiers } from "./demo-verifiers.ts";
 import { DEMO_PHOTOS, type DemoResident, writeDemoResidents } from "./demo-residents.ts";
 import { PopulationGenerator, TABLE_COLUMNS, type Table } from "./population.ts";
 import { Random } from "./random.ts";
@@ -60,7 +61,10 @@ export async function seedPopulation({ url, residents, seed = 20231030, demoOffi
   await finishing.connect();
   try {
     await insertDemoPhotos(finishing);
-    if (demoOfficers) await insertDemoOfficers(finishing);
+    if (demoOfficers) {
+      await insertDemoOfficers(finishing);
+      await insertDemoVerifiers(finishing);
+    }
     await finishing.query("ANALYZE siak.keluarga, siak.penduduk");
   } finally {
     await finishing.end();

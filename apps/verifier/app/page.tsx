@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale } from "@ktp/ui/locale";
 import { Intro } from "@ktp/ui/intro";
 import { messages } from "@/messages";
@@ -7,7 +8,7 @@ export default async function VerifierHome() {
   return (
     <>
       <Intro title={t.title} lead={t.lead} cards={t.points} />
-      <p className="hint">{t.soon}</p>
+      <p className="actions"><Link className="button" href="/pindai">{t.open}</Link></p>
     </>
   );
 }

@@ -23,3 +23,12 @@ test.describe("with a browser set to English", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check a KTP Digital without photocopies");
   });
 });
+
+test("the second QR reader's WebAssembly comes from this origin, with the security headers", async ({ request }) => {
+  const wasm = await request.get("/zxing/zxing_reader.wasm");
+  expect(wasm.status()).toBe(200);
+  expect(wasm.headers()["content-type"]).toBe("application/wasm");
+  expect(wasm.headers()["x-content-type-options"]).toBe("nosniff");
+  expect((await wasm.body()).subarray(0, 4)).toEqual(Buffer.from([0x00, 0x61, 0x73, 0x6d]));
+  expect((await request.post("/zxing/zxing_reader.wasm", { headers: { origin: process.env.E2E_VERIFIER_URL ?? "http://localhost:3102" } })).status()).toBeGreaterThanOrEqual(400);
+});

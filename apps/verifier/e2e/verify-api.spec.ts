@@ -1,44 +1,21 @@
-import { createHash, randomBytes } from "node:crypto";
-import { createDb } from "@ktp/db";
-import { createActivatedCitizen } from "@ktp/db/testing";
-import { expect, test } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { createLocalJWKSet, jwtVerify } from "jose";
+import { CITIZEN, expect, test } from "./fixtures.ts";
 
 // POST /api/v1/verify over HTTP (docs/api/verify.openapi.yaml): a bank's back end checks the QR a
 // citizen's phone got from the citizen app, and gets the fields, the photo and a signed receipt.
 
-const CITIZEN = process.env.E2E_CITIZEN_URL ?? "http://localhost:3100";
-const db = createDb({ url: process.env.DATABASE_URL!, maxConnections: 2 });
-test.afterAll(() => db.$disconnect());
-
-/** An approved organisation and one API key, made in the database (the officer console's part is tested elsewhere). */
-async function approvedOrgWithKey(name: string, purposes: ("bank" | "airport" | "age17")[]) {
-  const org = await db.verifierOrg.create({
-    data: {
-      legalName: name, registrationNumber: `NIB-${randomBytes(5).toString("hex")}`, type: "BANK", purposes, status: "APPROVED", contactEmail: "it@contoh.co.id", offlineStatusMaxMinutes: 60,
-      branches: { create: [{ name: "KCP Samarinda Ulu", city: "Samarinda" }] },
-    },
-  });
-  const prefix = randomBytes(5).toString("hex");
-  const secret = randomBytes(32).toString("base64url");
-  await db.verifierApiKey.create({ data: { orgId: org.id, prefix, secretHash: createHash("sha256").update(secret).digest("hex"), purposes, label: "e2e" } });
-  return `vk_${prefix}_${secret}`;
-}
-
-/** A QR as the citizen's card gets it: an activated citizen signed in, asking the citizen app. */
-async function citizenQr(request: import("@playwright/test").APIRequestContext, purpose: string) {
-  const { resident, registration } = await createActivatedCitizen(db, { nama: "BUDI SANTOSO" });
-  const token = randomBytes(32).toString("base64url");
-  const now = new Date();
-  await db.citizenSession.create({ data: { tokenHash: createHash("sha256").update(token).digest("hex"), registrationId: registration.id, passkeyVerifiedAt: now, pinVerifiedAt: now, expiresAt: new Date(now.getTime() + 600_000) } });
-  const response = await request.get(`${CITIZEN}/api/kartu/qr?purpose=${purpose}`, { headers: { cookie: `ktp_sesi=${token}` } });
+/** A QR as the citizen's card gets it from the citizen app. */
+async function citizenQr(request: APIRequestContext, cookie: { name: string; value: string }, purpose: string) {
+  const response = await request.get(`${CITIZEN}/api/kartu/qr?purpose=${purpose}`, { headers: { cookie: `${cookie.name}=${cookie.value}` } });
   expect(response.status()).toBe(200);
-  return { qr: (await response.json()).qr as string, nik: resident.nik };
+  return (await response.json()).qr as string;
 }
 
-test("a bank's back end verifies a QR and gets the fields and a receipt; errors have codes", async ({ request }) => {
-  const key = await approvedOrgWithKey("PT Bank Uji E2E", ["bank", "age17"]);
-  const { qr, nik } = await citizenQr(request, "bank");
+test("a bank's back end verifies a QR and gets the fields and a receipt; errors have codes", async ({ request, approvedOrg, apiKey, signedInCitizen }) => {
+  const key = await apiKey(await approvedOrg("PT Bank Uji E2E", ["bank", "age17"]), ["bank", "age17"]);
+  const { nik, cookie } = await signedInCitizen("BUDI SANTOSO");
+  const qr = await citizenQr(request, cookie, "bank");
   const verify = (body: unknown, bearer: string | null = key) =>
     request.post("/api/v1/verify", { data: body, headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
 
@@ -51,7 +28,7 @@ test("a bank's back end verifies a QR and gets the fields and a receipt; errors 
   expect(payload.jti).toBe(result.receiptId);
 
   // Another organisation with the same QR: already used.
-  const other = await approvedOrgWithKey("PT Bank Lain E2E", ["bank"]);
+  const other = await apiKey(await approvedOrg("PT Bank Lain E2E", ["bank"]), ["bank"]);
   expect(await (await verify({ token: qr, purpose: "bank" }, other)).json()).toMatchObject({ verdict: "invalid", reason: "PRESENTATION_USED" });
 
   // Not a token: a verdict with its reason. Bad requests: 4xx with a code.

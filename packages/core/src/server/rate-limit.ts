@@ -29,6 +29,12 @@ export const LIMITS = {
   officerSignInNip: { points: 5, seconds: 900, per: "subject" },
   /** Every signed-in officer request. */
   officerNip: { points: 600, seconds: 60, per: "subject" },
+  /** The scan page's sign-in (password step and passkey step). */
+  staffSignInIp: { points: 30, seconds: 900, per: "ip" },
+  /** Mirrors the staff lockout for e-mails that have no account, so a locked answer reveals nothing. */
+  staffSignInEmail: { points: 5, seconds: 900, per: "subject" },
+  /** Scans by one signed-in staff member: a busy counter scans a few a minute. */
+  staffScan: { points: 120, seconds: 60, per: "subject" },
   /** Every verifier request with an API key. */
   apiKey: { points: 600, seconds: 60, per: "subject" },
   /** Requests with a wrong or missing API key: guessing keys is slow. */

@@ -1,6 +1,7 @@
 import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { readFile } from "node:fs/promises";
 import { isIP, type Socket } from "node:net";
 import next from "next";
 import { AppError, localeOf, toErrorBody } from "../universal/errors.ts";
@@ -32,13 +33,18 @@ export interface ServeAppOptions {
    * matters. Keys are "METHOD /exact/path"; the handler is the route.ts export itself.
    */
   directRoutes?: () => Promise<DirectRoutes>;
+  /**
+   * Files served as they are, in development too: "/exact/path" → a file on disk (a library's
+   * WebAssembly from node_modules, which the bundler must not touch). Read once, kept in memory.
+   */
+  files?: Record<string, { file: string; type: string }>;
 }
 
 // The context is what Next.js passes a static route's handler.
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, never>> }) => Promise<Response>;
 export type DirectRoutes = Record<string, RouteHandler>;
 
-export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = false, trustedProxies = [], security, directRoutes }: ServeAppOptions) {
+export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = false, trustedProxies = [], security, directRoutes, files = {} }: ServeAppOptions) {
   const app = next({ dev, dir, port, hostname });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -79,6 +85,8 @@ export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = fa
     if (refused) return refuse(res, 403, new AppError("ORIGIN_REFUSED"), headers);
     // Next.js takes the nonce for its scripts from the request's CSP; a client's own CSP is replaced.
     req.headers["content-security-policy"] = responseHeaders["content-security-policy"];
+    const file = Object.hasOwn(files, pathname) ? files[pathname] : undefined;
+    if (file && (req.method === "GET" || req.method === "HEAD")) return void serveFile(file, req, res, headers);
     const handler = direct.get(`${req.method} ${pathname}`);
     if (handler) return void serveDirect(handler, req, res, policy.publicOrigin, headers);
     void handle(req, res);
@@ -122,6 +130,22 @@ function superviseWorkers(name: string, workers: number) {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+}
+
+const fileBytes = new Map<string, Promise<Buffer>>();
+
+/** One of `files`: no version in its name, so caches revalidate it daily. */
+async function serveFile({ file, type }: { file: string; type: string }, req: IncomingMessage, res: ServerResponse, headers: Headers) {
+  try {
+    if (!fileBytes.has(file)) fileBytes.set(file, readFile(file));
+    const bytes = await fileBytes.get(file)!;
+    res.writeHead(200, { "content-type": type, "content-length": bytes.length, "cache-control": "public, max-age=86400" });
+    res.end(req.method === "HEAD" ? undefined : bytes);
+  } catch (error) {
+    fileBytes.delete(file);
+    log.error({ err: error, file }, "a served file cannot be read");
+    refuse(res, 503, new AppError("SERVICE_UNAVAILABLE"), headers);
+  }
 }
 
 /** A route handler called with a web Request made straight from Node's request, without Next.js. */
@@ -250,7 +274,7 @@ function normalizeIp(ip: string): string {
  * WEB_CONCURRENCY (worker processes sharing the port, one per core in production; 1 by default);
  * `--dev` for development.
  */
-export async function serveAppFromEnv({ name, dir, defaultPort, security, directRoutes }: Pick<ServeAppOptions, "name" | "dir" | "security" | "directRoutes"> & { defaultPort: number }) {
+export async function serveAppFromEnv({ name, dir, defaultPort, security, directRoutes, files }: Pick<ServeAppOptions, "name" | "dir" | "security" | "directRoutes" | "files"> & { defaultPort: number }) {
   const port = Number(process.env.PORT ?? defaultPort);
   const workers = Number(process.env.WEB_CONCURRENCY ?? 1);
   if (!Number.isInteger(workers) || workers < 1) {
@@ -264,5 +288,5 @@ export async function serveAppFromEnv({ name, dir, defaultPort, security, direct
     console.error(`${name} cannot start: ${invalid.length ? `TRUSTED_PROXIES has addresses that are not IPs: ${invalid.join(", ")}` : "PORT is not a number"}.`);
     process.exit(1);
   }
-  return serveApp({ name, dir, port, hostname: process.env.BIND_ADDRESS, dev: process.argv.includes("--dev"), trustedProxies, security, directRoutes });
+  return serveApp({ name, dir, port, hostname: process.env.BIND_ADDRESS, dev: process.argv.includes("--dev"), trustedProxies, security, directRoutes, files });
 }

@@ -343,6 +343,31 @@ export const ERRORS = {
     id: "Kunci API tidak dikenal, sudah dicabut, atau tidak dikirim (Authorization: Bearer …).",
     en: "The API key is unknown, revoked or missing (Authorization: Bearer …).",
   },
+  STAFF_CREDENTIALS_WRONG: {
+    status: 401,
+    id: "E-mail atau kata sandi salah.",
+    en: "The e-mail or password is wrong.",
+  },
+  STAFF_LOCKED: {
+    status: 429,
+    id: "Terlalu banyak kata sandi salah. Akun dikunci sementara; coba lagi 15 menit lagi.",
+    en: "Too many wrong passwords. The account is locked for now; try again in 15 minutes.",
+  },
+  STAFF_PASSKEY_NOT_RECOGNISED: {
+    status: 401,
+    id: "Kunci sandi tidak dikenali untuk akun ini. Gunakan kunci sandi yang didaftarkan saat pertama masuk.",
+    en: "The passkey is not recognised for this account. Use the passkey enrolled at your first sign-in.",
+  },
+  STAFF_SIGN_IN_EXPIRED: {
+    status: 401,
+    id: "Waktu masuk habis. Masukkan e-mail dan kata sandi lagi.",
+    en: "The sign-in timed out. Enter your e-mail and password again.",
+  },
+  STAFF_SIGNED_OUT: {
+    status: 401,
+    id: "Sesi pemindaian sudah berakhir. Masuk kembali.",
+    en: "The scanning session has ended. Please sign in again.",
+  },
   ALREADY_REPORTED: {
     status: 409,
     id: "Verifikasi ini sudah Anda laporkan. Petugas Disdukcapil akan menindaklanjutinya.",

@@ -34,6 +34,8 @@ export interface VerifyPresentationOptions {
   org: VerifyingOrg;
   branchId?: string | null;
   apiKeyId?: string | null;
+  /** The staff member on the scan page. */
+  staffId?: string | null;
   token: string;
   purpose: Purpose;
   requestId?: string;
@@ -83,8 +85,8 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
       ON CONFLICT (pid) DO NOTHING
       RETURNING pid
     ), verification AS (
-      INSERT INTO app.verification (id, org_id, branch_id, api_key_id, registration_id, pid, asked_purpose, shared_purpose, verdict, fields, receipt, at)
-      SELECT ${id}::uuid, ${org.id}::uuid, ${options.branchId ?? null}::uuid, ${options.apiKeyId ?? null}::uuid, ${registrationId}::uuid, pid,
+      INSERT INTO app.verification (id, org_id, branch_id, api_key_id, staff_id, registration_id, pid, asked_purpose, shared_purpose, verdict, fields, receipt, at)
+      SELECT ${id}::uuid, ${org.id}::uuid, ${options.branchId ?? null}::uuid, ${options.apiKeyId ?? null}::uuid, ${options.staffId ?? null}::uuid, ${registrationId}::uuid, pid,
              ${purpose}, ${claims.purpose}, 'valid', ${shared.fields}::text[], ${receipt}, ${now}
         FROM used
       RETURNING id
@@ -147,8 +149,8 @@ async function recordFailure(options: VerifyPresentationOptions, reason: VerifyR
   // One statement, one commit: the verification and its audit record.
   await db.$executeRaw`
     WITH verification AS (
-      INSERT INTO app.verification (id, org_id, branch_id, api_key_id, registration_id, asked_purpose, shared_purpose, verdict, reason, fields, at)
-      VALUES (gen_random_uuid(), ${org.id}::uuid, ${options.branchId ?? null}::uuid, ${options.apiKeyId ?? null}::uuid, ${registrationId}::uuid,
+      INSERT INTO app.verification (id, org_id, branch_id, api_key_id, staff_id, registration_id, asked_purpose, shared_purpose, verdict, reason, fields, at)
+      VALUES (gen_random_uuid(), ${org.id}::uuid, ${options.branchId ?? null}::uuid, ${options.apiKeyId ?? null}::uuid, ${options.staffId ?? null}::uuid, ${registrationId}::uuid,
               ${purpose}, ${sharedPurpose}, 'invalid', ${reason}, '{}', ${now})
       RETURNING id
     )

@@ -1,0 +1,75 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createDb, type Db } from "@ktp/db";
+import { createActivatedCitizen } from "@ktp/db/testing";
+import argon2 from "argon2";
+import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../../packages/core/src/server/face/sample-photos.ts";
+import { test as base, expect } from "../../../scripts/lib/security-e2e.ts";
+
+// What verifier tests need, made in the database: an approved organisation with a branch, its
+// API key or staff account, and a citizen signed in to the citizen app (whose QR it checks).
+
+export const CITIZEN = process.env.E2E_CITIZEN_URL ?? "http://localhost:3100";
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+export interface Org {
+  id: string;
+  legalName: string;
+}
+
+type Fixtures = {
+  db: Db;
+  /** An approved bank with the branch "KCP Samarinda Ulu" (the officer console's approval is tested elsewhere). */
+  approvedOrg: (name: string, purposes: ("bank" | "airport" | "age17")[]) => Promise<Org>;
+  /** An API key of the organisation: "vk_<prefix>_<secret>". */
+  apiKey: (org: Org, purposes: string[]) => Promise<string>;
+  /** A scan-page account without a passkey yet (its first sign-in enrols one). */
+  staff: (org: Org) => Promise<{ email: string; password: string }>;
+  /** An activated citizen (with an e-KTP photo) and a citizen-app session cookie for them. */
+  signedInCitizen: (nama: string) => Promise<{ nik: string; registrationId: string; cookie: { name: string; value: string; url: string } }>;
+};
+
+export const test = base.extend<Fixtures>({
+  db: async ({}, use) => {
+    const db = createDb({ url: process.env.DATABASE_URL!, maxConnections: 2 });
+    await use(db);
+    await db.$disconnect();
+  },
+  approvedOrg: async ({ db }, use) => {
+    await use(async (legalName, purposes) => db.verifierOrg.create({
+      data: {
+        legalName, registrationNumber: `NIB-${randomBytes(5).toString("hex")}`, type: "BANK", purposes, status: "APPROVED", contactEmail: "it@contoh.co.id", offlineStatusMaxMinutes: 60,
+        branches: { create: [{ name: "KCP Samarinda Ulu", city: "Samarinda" }] },
+      },
+      select: { id: true, legalName: true },
+    }));
+  },
+  apiKey: async ({ db }, use) => {
+    await use(async (org, purposes) => {
+      const prefix = randomBytes(5).toString("hex");
+      const secret = randomBytes(32).toString("base64url");
+      await db.verifierApiKey.create({ data: { orgId: org.id, prefix, secretHash: sha256(secret), purposes, label: "e2e" } });
+      return `vk_${prefix}_${secret}`;
+    });
+  },
+  staff: async ({ db }, use) => {
+    await use(async (org) => {
+      const email = `teller.${randomBytes(4).toString("hex")}@bank-uji.id`;
+      const password = "sandi-teller-uji";
+      await db.verifierStaff.create({ data: { orgId: org.id, email, nama: "RINA TELLER UJI", passwordHash: await argon2.hash(password, { type: argon2.argon2id }) } });
+      return { email, password };
+    });
+  },
+  signedInCitizen: async ({ db }, use) => {
+    await use(async (nama) => {
+      const { resident, registration } = await createActivatedCitizen(db, { nama });
+      const gambar = new Uint8Array(await cropFace(groupPhoto(1), SAMPLE1_FACES[2]));
+      await db.fotoEktp.create({ data: { nik: resident.nik, gambar, mime: "image/jpeg", diambilPada: new Date() } });
+      const token = randomBytes(32).toString("base64url");
+      const now = new Date();
+      await db.citizenSession.create({ data: { tokenHash: sha256(token), registrationId: registration.id, passkeyVerifiedAt: now, pinVerifiedAt: now, expiresAt: new Date(now.getTime() + 600_000) } });
+      return { nik: resident.nik, registrationId: registration.id, cookie: { name: "ktp_sesi", value: token, url: CITIZEN } };
+    });
+  },
+});
+
+export { expect };

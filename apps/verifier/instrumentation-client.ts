@@ -1,0 +1,2 @@
+// Runs in the browser before the app hydrates.
+import "@ktp/core/universal/zod-jitless";

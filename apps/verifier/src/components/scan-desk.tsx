@@ -1,0 +1,201 @@
+"use client";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import type { Locale } from "@ktp/core/universal/errors";
+import { IDENTITY_FIELD_LABELS, type IdentityField, PURPOSE_RULES, type Purpose } from "@ktp/core/universal/identity/purposes";
+import { VERIFY_REASONS, type VerifyResult } from "@ktp/core/universal/verifier";
+import type { StaffSessionView } from "@ktp/core/universal/verifier-staff";
+import { post, request } from "@ktp/ui/api-client";
+import { useHydrated } from "@ktp/ui/use-hydrated";
+import type { VerifierMessages } from "@/messages";
+import { type CameraScan, readQrFromFile, startCameraScan } from "@/qr-readers";
+
+type T = VerifierMessages["scan"];
+const READER_ID = "qr-reader";
+const CHOICE_KEY = "ktp-verifier-desk";
+
+/** The scan page: branch and purpose, the camera (or a picture, or pasted text), then the verdict. */
+export function ScanDesk({ locale, t, session }: { locale: Locale; t: T; session: StaffSessionView }) {
+  const hydrated = useHydrated();
+  const [branch, setBranch] = useState(session.branches[0]?.name ?? "");
+  const [purpose, setPurpose] = useState<Purpose>(session.org.purposes[0] ?? "age17");
+  const [phase, setPhase] = useState<"idle" | "scanning" | "checking" | "done">("idle");
+  const [secondReader, setSecondReader] = useState(false);
+  const [result, setResult] = useState<VerifyResult | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const scan = useRef<CameraScan | null>(null);
+
+  // The desk's last branch and purpose, kept on this device.
+  useEffect(() => {
+    const saved = JSON.parse(localStorage.getItem(CHOICE_KEY) ?? "{}") as { branch?: string; purpose?: Purpose };
+    if (saved.branch && session.branches.some((b) => b.name === saved.branch)) setBranch(saved.branch);
+    if (saved.purpose && session.org.purposes.includes(saved.purpose)) setPurpose(saved.purpose);
+  }, [session]);
+  useEffect(() => {
+    if (hydrated) localStorage.setItem(CHOICE_KEY, JSON.stringify({ branch, purpose }));
+  }, [hydrated, branch, purpose]);
+  useEffect(() => () => void scan.current?.stop(), []);
+
+  async function stopCamera() {
+    const running = scan.current;
+    scan.current = null;
+    await running?.stop();
+  }
+
+  async function check(token: string) {
+    setPhase("checking");
+    setMessage(null);
+    try {
+      const answer = await post<VerifyResult>("/api/pindai", locale, { token: token.trim(), purpose, ...(branch ? { branch } : {}) });
+      if (!answer.ok) {
+        if (answer.error.code === "STAFF_SIGNED_OUT") return location.assign("/masuk");
+        setMessage(answer.error.messages[locale]);
+        return setPhase("idle");
+      }
+      setResult(answer.data);
+      setPhase("done");
+    } catch {
+      setMessage(t.failed);
+      setPhase("idle");
+    }
+  }
+
+  async function openCamera() {
+    setMessage(null);
+    setResult(null);
+    setSecondReader(false);
+    setPhase("scanning");
+    try {
+      scan.current = await startCameraScan(READER_ID, (text) => {
+        scan.current = null;
+        void check(text);
+      }, () => setSecondReader(true));
+    } catch (error) {
+      await stopCamera();
+      const name = (error as { name?: string }).name ?? String(error);
+      setMessage(/NotAllowed|Permission/i.test(name) ? t.cameraDenied : t.cameraFailed);
+      setPhase("idle");
+    }
+  }
+
+  async function onUpload(file: File | undefined) {
+    if (!file) return;
+    await stopCamera();
+    setResult(null);
+    const text = await readQrFromFile(file).catch(() => null);
+    if (text) await check(text);
+    else {
+      setMessage(t.unreadable);
+      setPhase("idle");
+    }
+  }
+
+  async function onPaste(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const text = String(new FormData(event.currentTarget).get("token") ?? "");
+    if (!text.trim()) return;
+    await stopCamera();
+    setResult(null);
+    await check(text);
+  }
+
+  async function signOut() {
+    await request("DELETE", "/api/sesi", locale).catch(() => null);
+    location.assign("/masuk");
+  }
+
+  const busy = !hydrated || phase === "checking";
+  return (
+    <section className="stack scan-desk">
+      <header className="desk-header">
+        <h1>{t.title}</h1>
+        <p className="hint">{t.signedInAs.replace("{name}", session.staff.nama).replace("{org}", session.org.legalName)}</p>
+        <button className="button secondary" type="button" onClick={signOut}>{t.signOut}</button>
+      </header>
+      <div className="desk-choices">
+        <p>
+          <label htmlFor="branch">{t.branch}</label>
+          <select id="branch" value={branch} onChange={(e) => setBranch(e.target.value)}>
+            {session.branches.map((b) => <option key={b.name} value={b.name}>{b.name} · {b.city}</option>)}
+          </select>
+        </p>
+        <p>
+          <label htmlFor="purpose">{t.purpose}</label>
+          <select id="purpose" value={purpose} onChange={(e) => setPurpose(e.target.value as Purpose)}>
+            {session.org.purposes.map((p) => <option key={p} value={p}>{PURPOSE_RULES[p].label[locale]}</option>)}
+          </select>
+        </p>
+      </div>
+
+      {result && <Verdict result={result} locale={locale} t={t} />}
+
+      <div id={READER_ID} className="scanner" hidden={phase !== "scanning"} />
+      {phase === "scanning" && <p className="hint" aria-live="polite">{secondReader ? t.secondReader : t.scanning}</p>}
+      <p className="actions">
+        {phase === "scanning" ? (
+          <button className="button secondary" type="button" onClick={() => void stopCamera().then(() => setPhase("idle"))}>{t.stop}</button>
+        ) : (
+          <button className="button" type="button" onClick={openCamera} disabled={busy}>{phase === "checking" ? t.checking : result ? t.next : t.scan}</button>
+        )}
+        <label className="button secondary file-button">
+          {t.upload}
+          <input type="file" accept="image/*" hidden disabled={busy} onChange={(e) => void onUpload(e.target.files?.[0]).finally(() => (e.target.value = ""))} />
+        </label>
+      </p>
+      <form className="stack" onSubmit={onPaste} noValidate>
+        <p>
+          <label htmlFor="token">{t.paste}</label>
+          <textarea id="token" name="token" rows={2} maxLength={2048} spellCheck={false} autoComplete="off" />
+        </p>
+        <p><button className="button secondary" type="submit" disabled={busy}>{t.check}</button></p>
+      </form>
+      <p role="status" aria-live="polite" className={message ? "field-error" : undefined} data-testid="scan-message">{message ?? ""}</p>
+    </section>
+  );
+}
+
+function Verdict({ result, locale, t }: { result: VerifyResult; locale: Locale; t: T }) {
+  const photo = usePhotoUrl(typeof result.fields.photo === "string" ? result.fields.photo : null);
+  const valid = result.verdict === "valid";
+  const shown = (Object.entries(result.fields) as [IdentityField, string | boolean][]).filter(([field]) => field !== "photo");
+  return (
+    <article className={`verdict ${valid ? "ok" : "bad"}`} data-testid="verdict" data-verdict={result.verdict} aria-live="assertive">
+      <p className="verdict-word">{valid ? t.valid : t.invalid}</p>
+      <p>{valid ? t.validLead : result.reason ? VERIFY_REASONS[result.reason][locale] : ""}</p>
+      {valid && (
+        <div className="verdict-body">
+          {photo && <img src={photo} alt={t.photo} className="verdict-photo" />}
+          <dl className="fields">
+            {shown.map(([field, value]) => (
+              <div key={field}>
+                <dt>{IDENTITY_FIELD_LABELS[field][locale]}</dt>
+                <dd data-field={field}>{typeof value === "boolean" ? (value ? t.yes : t.no) : asOnTheCard(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
+      {result.withheld.length > 0 && <p className="hint">{t.withheld.replace("{fields}", result.withheld.map((f) => IDENTITY_FIELD_LABELS[f][locale]).join(", "))}</p>}
+      {result.receiptId && <p className="hint" data-testid="receipt-id">{t.receipt.replace("{id}", result.receiptId)}</p>}
+    </article>
+  );
+}
+
+/** Dates as the e-KTP prints them (17-08-1985); the token carries ISO dates. */
+function asOnTheCard(value: string) {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return date ? `${date[3]}-${date[2]}-${date[1]}` : value;
+}
+
+/** The photo arrives as a data: URL; the page's CSP shows images from blob: URLs only. */
+function usePhotoUrl(dataUrl: string | null) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const match = dataUrl ? /^data:([\w/+.-]+);base64,(.*)$/.exec(dataUrl) : null;
+    if (!match) return setUrl(null);
+    const bytes = Uint8Array.from(atob(match[2]!), (c) => c.charCodeAt(0));
+    const objectUrl = URL.createObjectURL(new Blob([bytes], { type: match[1] }));
+    setUrl(objectUrl);
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [dataUrl]);
+  return url;
+}

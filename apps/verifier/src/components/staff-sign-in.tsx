@@ -1,0 +1,55 @@
+"use client";
+import { startAuthentication, startRegistration } from "@simplewebauthn/browser";
+import { type FormEvent, useState } from "react";
+import type { Locale } from "@ktp/core/universal/errors";
+import type { StaffSignInStep } from "@ktp/core/universal/verifier-staff";
+import { post, request } from "@ktp/ui/api-client";
+import { useHydrated } from "@ktp/ui/use-hydrated";
+import type { VerifierMessages } from "@/messages";
+
+/** E-mail and password, then the passkey (enrolled at the first sign-in); then the scan page. */
+export function StaffSignIn({ locale, t }: { locale: Locale; t: VerifierMessages["signIn"] }) {
+  const hydrated = useHydrated();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(t.busy);
+    setError(null);
+    try {
+      const step = await post<StaffSignInStep>("/api/sesi", locale, { email: form.get("email"), password: form.get("password") });
+      if (!step.ok) return setError(step.error.messages[locale]);
+      setBusy(step.data.next === "enrol" ? t.enrol : t.passkey);
+      const credential = step.data.next === "enrol"
+        ? await startRegistration({ optionsJSON: step.data.options as never })
+        : await startAuthentication({ optionsJSON: step.data.options as never });
+      const done = await post("/api/sesi/kunci-sandi", locale, { credential });
+      if (!done.ok) return setError(done.error.messages[locale]);
+      // A document load, not a client-side move: the scan page's camera permission applies to a new document only.
+      location.assign("/pindai");
+    } catch (cause) {
+      const name = (cause as { name?: string }).name;
+      setError(name === "NotAllowedError" || name === "AbortError" ? t.cancelled : t.failed);
+      await request("DELETE", "/api/sesi", locale).catch(() => undefined);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="stack" noValidate>
+      <p>
+        <label htmlFor="email">{t.email}</label>
+        <input id="email" name="email" type="email" autoComplete="username" required />
+      </p>
+      <p>
+        <label htmlFor="password">{t.password}</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+      </p>
+      {error && <p className="field-error" role="alert">{error}</p>}
+      <p><button className="button" type="submit" disabled={!hydrated || busy !== null}>{busy ?? t.submit}</button></p>
+    </form>
+  );
+}
