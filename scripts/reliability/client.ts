@@ -141,6 +141,8 @@ export function sendEndless(
       });
     });
     req.setTimeout(request.timeoutMs ?? 60_000, () => req.destroy(new Error(`no answer after ${bytesSent} bytes`)));
+    // Stop writing as soon as the server's first bytes arrive, before the response is parsed.
+    req.on("socket", (socket) => socket.once("data", () => (answered = true)));
     req.on("error", (error) => {
       if (!answered) reject(error);
     });

@@ -97,6 +97,19 @@ export const ROUTES: Route[] = [
   { app: "verifier", path: "/api/health", file: "app/api/health/route.ts", methods: { GET: { input: "none", succeedsFor: ALL } } },
   // No role here holds an API key: 401 API_KEY_INVALID before the body is read.
   { app: "verifier", path: "/api/v1/verify", file: "app/api/v1/verify/route.ts", methods: { POST: { input: "json", fields: { token: "text", purpose: "enum", branch: "text" } } } },
+  {
+    app: "verifier", path: "/api/sesi", file: "app/api/sesi/route.ts",
+    methods: {
+      POST: { input: "json", fields: { email: "email", password: "password" } },
+      GET: { input: "none" },
+      // Signing out with no session is a no-op that answers 204.
+      DELETE: { input: "none", succeedsFor: ALL },
+    },
+  },
+  { app: "verifier", path: "/api/sesi/kunci-sandi", file: "app/api/sesi/kunci-sandi/route.ts", methods: { POST: { input: "json", fields: { credential: CREDENTIAL } } } },
+  { app: "verifier", path: "/api/pindai", file: "app/api/pindai/route.ts", methods: { POST: { input: "json", fields: { token: "text", purpose: "enum", branch: "text" } } } },
+  { app: "verifier", path: "/api/pindai/luring", file: "app/api/pindai/luring/route.ts", methods: { POST: { input: "json", fields: { token: "text", purpose: "enum", branch: "text", id: "uuid", at: "text" } } } },
+  { app: "verifier", path: "/api/luring", file: "app/api/luring/route.ts", methods: { GET: { input: "none" } } },
   { app: "verifier", path: "*", file: "app/api/[...path]/route.ts", methods: {} },
 ];
 

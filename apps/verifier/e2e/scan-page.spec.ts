@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
-import { devices } from "@playwright/test";
+import { devices, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { writeY4m } from "../../../scripts/lib/y4m.ts";
 import { CITIZEN, expect, test } from "./fixtures.ts";
@@ -19,6 +19,20 @@ async function showToCamera(png: Buffer) {
   const next = `${cameraFile}.next`;
   await writeY4m(next, [frame], { width: 640, height: 480 });
   renameSync(next, cameraFile);
+}
+
+/** A teller of `org` signed in on `page` with a new passkey (virtual authenticator). */
+async function signInTeller(page: Page, teller: { email: string; password: string }) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  await page.goto("/masuk");
+  await page.getByLabel("E-mail").fill(teller.email);
+  await page.getByLabel("Kata sandi").fill(teller.password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page).toHaveURL(/\/pindai$/);
 }
 
 test("a teller signs in with password + passkey and scans a citizen's QR off the phone: verdict, fields, photo", async ({ page, browser, db, approvedOrg, staff, signedInCitizen }) => {
@@ -106,4 +120,63 @@ test("a teller signs in with password + passkey and scans a citizen's QR off the
   await expect(page).toHaveURL(/\/pindai$/);
   expect(await db.verifierStaffPasskey.count({ where: { staffId: account.id } })).toBe(1);
   expect(await db.auditEvent.count({ where: { actorId: account.id, action: "verifier_staff.sign_in" } })).toBe(2);
+});
+
+test("offline, the scan page checks a QR with the kept keys and status list, and sends the result once back online", async ({ page, context, db, approvedOrg, staff, signedInCitizen, request }) => {
+  const org = await approvedOrg("PT Bank Luring E2E", ["bank", "age17"]);
+  await signInTeller(page, await staff(org));
+  await expect(page.getByTestId("offline-queue")).toHaveAttribute("data-pending", "0");
+  // The page keeps the offline pack as soon as it opens.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("ktp-verifier-pack") !== null)).toBe(true);
+
+  const { nik, cookie, registrationId } = await signedInCitizen("SITI AMINAH");
+  const qrFor = async (purpose: string) => {
+    const response = await request.get(`${CITIZEN}/api/kartu/qr?purpose=${purpose}`, { headers: { cookie: `${cookie.name}=${cookie.value}` } });
+    return (await response.json()).qr as string;
+  };
+  const bankQr = await qrFor("bank");
+  const paste = async (text: string) => {
+    await page.getByLabel("Atau tempel isi QR (KTP1:…)").fill(text);
+    await page.getByRole("button", { name: "Periksa" }).click();
+  };
+
+  await context.setOffline(true);
+  await page.getByLabel("Keperluan").selectOption("bank");
+  await paste(bankQr);
+  const verdict = page.getByTestId("verdict");
+  await expect(verdict).toHaveAttribute("data-offline", "true");
+  await expect(verdict).toHaveAttribute("data-verdict", "valid");
+  await expect(verdict.locator('[data-field="nik"]')).toHaveText(nik);
+  await expect(verdict.locator('[data-field="nama"]')).toHaveText("SITI AMINAH");
+  await expect(page.getByTestId("offline-note")).toContainText(/^Luring · status per .+ \(\d+ menit lalu\)/);
+  await expect(verdict).toContainText("Foto e-KTP hanya tampil saat online.");
+  await page.screenshot({ path: path.join(SCREENSHOTS, "verifier-scan-offline.png"), fullPage: true });
+  // Scanned twice while offline; a forged one too. All wait to be sent.
+  await paste(bankQr);
+  await paste(`${bankQr.slice(0, -6)}ABCDEF`);
+  await expect(verdict).toHaveAttribute("data-verdict", "invalid");
+  await expect(page.getByTestId("offline-queue")).toHaveAttribute("data-pending", "3");
+  await expect(page.getByTestId("offline-queue")).toHaveText("3 hasil luring menunggu dikirim ke server.");
+  expect(await db.verification.count({ where: { orgId: org.id } })).toBe(0);
+
+  // Back online: sent, checked again by the server as of when they were made, counted once each.
+  const sent: string[] = [];
+  page.on("response", async (response) => {
+    if (!response.url().includes("/api/")) return;
+    sent.push(`${response.request().method()} ${new URL(response.url()).pathname} ${response.status()} ${(await response.text().catch(() => "")).slice(0, 160)}`);
+  });
+  page.on("requestfailed", (request) => sent.push(`${request.method()} ${request.url()} failed: ${request.failure()?.errorText}`));
+  await context.setOffline(false);
+  await expect(page.getByTestId("offline-queue")).toHaveAttribute("data-pending", "0", { timeout: 15_000 });
+  const rows = await db.verification.findMany({ where: { orgId: org.id }, select: { verdict: true, offline: true, staffId: true, registrationId: true } });
+  expect(rows.filter((r) => r.verdict === "valid"), `${JSON.stringify(rows)}\n${sent.join("\n")}`).toEqual([expect.objectContaining({ offline: true, staffId: expect.any(String), registrationId })]);
+  expect(rows.filter((r) => r.verdict === "invalid")).toHaveLength(1);
+
+  // Online, the server sees at once what the kept list cannot: the citizen locked KTP Digital.
+  const later = await qrFor("bank");
+  await db.registration.update({ where: { id: registrationId }, data: { lockedAt: new Date() } });
+  await paste(later);
+  await expect(verdict).toHaveAttribute("data-verdict", "invalid");
+  await expect(verdict).not.toHaveAttribute("data-offline", "true");
+  await expect(verdict).toContainText("KTP Digital ini sedang dikunci oleh pemiliknya.");
 });

@@ -2,16 +2,31 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import { IDENTITY_FIELD_LABELS, type IdentityField, PURPOSE_RULES, type Purpose } from "@ktp/core/universal/identity/purposes";
-import { VERIFY_REASONS, type VerifyResult } from "@ktp/core/universal/verifier";
+import { verifyOffline } from "@ktp/core/universal/identity/verify-offline";
+import { VERIFY_REASONS, type VerifyReason, type VerifyResult } from "@ktp/core/universal/verifier";
 import type { StaffSessionView } from "@ktp/core/universal/verifier-staff";
 import { post, request } from "@ktp/ui/api-client";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import type { VerifierMessages } from "@/messages";
+import { loadPack, pendingResults, queueResult, refreshPack, syncResults } from "@/offline/offline-store";
 import { type CameraScan, readQrFromFile, startCameraScan } from "@/qr-readers";
 
 type T = VerifierMessages["scan"];
 const READER_ID = "qr-reader";
 const CHOICE_KEY = "ktp-verifier-desk";
+/** While online, the offline pack is refreshed and queued results are sent this often. */
+const REFRESH_MS = 60_000;
+
+/** A verdict as the page shows it: from the server, or made on this device offline. */
+interface ShownResult {
+  verdict: "valid" | "invalid" | "unknown";
+  reason: VerifyReason | null;
+  fields: VerifyResult["fields"];
+  withheld: IdentityField[];
+  receiptId: string | null;
+  /** Set for a result made offline: when the status list it used was signed (null: none usable). */
+  offline?: { statusAt: number | null };
+}
 
 /** The scan page: branch and purpose, the camera (or a picture, or pasted text), then the verdict. */
 export function ScanDesk({ locale, t, session }: { locale: Locale; t: T; session: StaffSessionView }) {
@@ -20,9 +35,28 @@ export function ScanDesk({ locale, t, session }: { locale: Locale; t: T; session
   const [purpose, setPurpose] = useState<Purpose>(session.org.purposes[0] ?? "age17");
   const [phase, setPhase] = useState<"idle" | "scanning" | "checking" | "done">("idle");
   const [secondReader, setSecondReader] = useState(false);
-  const [result, setResult] = useState<VerifyResult | null>(null);
+  const [result, setResult] = useState<ShownResult | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(0);
   const scan = useRef<CameraScan | null>(null);
+  const staffKey = session.staff.email;
+
+  // While online: keep the offline pack fresh and send what was checked offline.
+  useEffect(() => {
+    const sync = async () => {
+      if (!navigator.onLine) return;
+      await refreshPack(locale);
+      setPending(await syncResults(staffKey, locale));
+    };
+    setPending(pendingResults(staffKey).length);
+    void sync();
+    const timer = setInterval(sync, REFRESH_MS);
+    addEventListener("online", sync);
+    return () => {
+      clearInterval(timer);
+      removeEventListener("online", sync);
+    };
+  }, [locale, staffKey]);
 
   // The desk's last branch and purpose, kept on this device.
   useEffect(() => {
@@ -44,19 +78,32 @@ export function ScanDesk({ locale, t, session }: { locale: Locale; t: T; session
   async function check(token: string) {
     setPhase("checking");
     setMessage(null);
-    try {
-      const answer = await post<VerifyResult>("/api/pindai", locale, { token: token.trim(), purpose, ...(branch ? { branch } : {}) });
-      if (!answer.ok) {
-        if (answer.error.code === "STAFF_SIGNED_OUT") return location.assign("/masuk");
-        setMessage(answer.error.messages[locale]);
-        return setPhase("idle");
-      }
-      setResult(answer.data);
-      setPhase("done");
-    } catch {
-      setMessage(t.failed);
-      setPhase("idle");
+    const request = { token: token.trim(), purpose, ...(branch ? { branch } : {}) };
+    const answer = navigator.onLine ? await post<VerifyResult>("/api/pindai", locale, request).catch(() => null) : null;
+    if (!answer) return checkOffline(request);
+    if (!answer.ok) {
+      if (answer.error.code === "STAFF_SIGNED_OUT") return location.assign("/masuk");
+      setMessage(answer.error.messages[locale]);
+      return setPhase("idle");
     }
+    setResult(answer.data);
+    setPhase("done");
+    void syncResults(staffKey, locale).then(setPending);
+  }
+
+  /** No network: checked here with the kept keys and status list, and queued to be sent later. */
+  async function checkOffline(request: { token: string; purpose: Purpose; branch?: string }) {
+    const pack = loadPack();
+    if (!pack) {
+      setMessage(t.noPack);
+      return setPhase("idle");
+    }
+    const at = Date.now();
+    const local = await verifyOffline({ ...request, purposes: session.org.purposes, pack, maxStatusAgeMinutes: session.org.offlineStatusMaxMinutes, now: at });
+    queueResult(staffKey, { ...request, id: crypto.randomUUID(), at });
+    setPending(pendingResults(staffKey).length);
+    setResult({ ...local, receiptId: null, offline: { statusAt: local.statusAt } });
+    setPhase("done");
   }
 
   async function openCamera() {
@@ -149,21 +196,25 @@ export function ScanDesk({ locale, t, session }: { locale: Locale; t: T; session
         <p><button className="button secondary" type="submit" disabled={busy}>{t.check}</button></p>
       </form>
       <p role="status" aria-live="polite" className={message ? "field-error" : undefined} data-testid="scan-message">{message ?? ""}</p>
+      <p className="hint" data-testid="offline-queue" data-pending={pending}>{pending > 0 ? t.pending.replace("{n}", String(pending)) : ""}</p>
     </section>
   );
 }
 
-function Verdict({ result, locale, t }: { result: VerifyResult; locale: Locale; t: T }) {
+function Verdict({ result, locale, t }: { result: ShownResult; locale: Locale; t: T }) {
   const photo = usePhotoUrl(typeof result.fields.photo === "string" ? result.fields.photo : null);
   const valid = result.verdict === "valid";
   const shown = (Object.entries(result.fields) as [IdentityField, string | boolean][]).filter(([field]) => field !== "photo");
+  const word = { valid: t.valid, invalid: t.invalid, unknown: t.unknown }[result.verdict];
+  const lead = valid ? (result.offline ? t.validLeadOffline : t.validLead) : result.reason ? VERIFY_REASONS[result.reason][locale] : "";
   return (
-    <article className={`verdict ${valid ? "ok" : "bad"}`} data-testid="verdict" data-verdict={result.verdict} aria-live="assertive">
-      <p className="verdict-word">{valid ? t.valid : t.invalid}</p>
-      <p>{valid ? t.validLead : result.reason ? VERIFY_REASONS[result.reason][locale] : ""}</p>
+    <article className={`verdict ${{ valid: "ok", invalid: "bad", unknown: "unsure" }[result.verdict]}`} data-testid="verdict" data-verdict={result.verdict} data-offline={result.offline ? "true" : undefined} aria-live="assertive">
+      <p className="verdict-word">{word}</p>
+      <p>{lead}</p>
+      {result.offline && <p className="offline-note" data-testid="offline-note">{offlineNote(result.offline.statusAt, locale, t)}</p>}
       {valid && (
         <div className="verdict-body">
-          {photo && <img src={photo} alt={t.photo} className="verdict-photo" />}
+          {photo ? <img src={photo} alt={t.photo} className="verdict-photo" /> : result.offline && <p className="verdict-photo no-photo">{t.photoOnline}</p>}
           <dl className="fields">
             {shown.map(([field, value]) => (
               <div key={field}>
@@ -178,6 +229,13 @@ function Verdict({ result, locale, t }: { result: VerifyResult; locale: Locale; 
       {result.receiptId && <p className="hint" data-testid="receipt-id">{t.receipt.replace("{id}", result.receiptId)}</p>}
     </article>
   );
+}
+
+/** "Offline · status as of 14:05 (12 minutes ago)", on every offline result. */
+function offlineNote(statusAt: number | null, locale: Locale, t: T) {
+  if (statusAt === null) return t.offlineNoStatus;
+  const time = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { timeStyle: "short", dateStyle: "short", timeZone: "Asia/Jakarta" }).format(statusAt);
+  return t.offlineNote.replace("{time}", time).replace("{n}", String(Math.max(0, Math.floor((Date.now() - statusAt) / 60_000))));
 }
 
 /** Dates as the e-KTP prints them (17-08-1985); the token carries ISO dates. */

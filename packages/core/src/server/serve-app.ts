@@ -205,9 +205,12 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
   }, { highWaterMark: 4 });
 }
 
-/** What is still read of a body after its answer, so that the client sees the answer (1 s, 1 MiB). */
+/**
+ * What is still read of a body after its answer, so that the client sees the answer (1 s, 4 MiB):
+ * a client writing fast on a busy machine can send a few MiB before it reads the answer.
+ */
 const LINGER_MS = 1000;
-const LINGER_BYTES = 1024 * 1024;
+const LINGER_BYTES = 4 * 1024 * 1024;
 
 /**
  * Answered before the body ended (a 413, or refused before it was read): Node alone would read the

@@ -60,6 +60,16 @@ export const ZVerifyRequest = z
   .strict();
 export type TVerifyRequest = z.infer<typeof ZVerifyRequest>;
 
+/** How late the scan page may send a result it made offline. */
+export const OFFLINE_RESULT_MAX_AGE_HOURS = 72;
+
+/** The scan page sending a result it made offline (`POST /api/pindai/luring`): its own id, and when it was made. */
+export const ZOfflineResultRequest = ZVerifyRequest.extend({
+  id: z.uuid({ error: "VALIDATION_FAILED" }),
+  at: z.number({ error: "VALIDATION_FAILED" }).int().refine((at) => at <= Date.now() + 60_000 && at >= Date.now() - OFFLINE_RESULT_MAX_AGE_HOURS * 3600_000, { error: "VALIDATION_FAILED" }),
+}).strict();
+export type TOfflineResultRequest = z.infer<typeof ZOfflineResultRequest>;
+
 /** An organisation registering (apps/verifier, "Daftar"). */
 export const ZRegisterVerifierOrgRequest = z
   .object({

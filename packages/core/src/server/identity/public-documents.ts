@@ -28,16 +28,29 @@ export async function jwksResponse(db: Db): Promise<Response> {
 
 const signedLists = new Map<number, { jwt: string; at: number }>();
 
+/** The current signed list `list` (a Token Status List JWT), signed again at most every LIST_REUSE_MS. */
+export async function currentStatusList({ db, sealKey, list, issuer }: { db: Db; sealKey: Buffer; list: number; issuer: string }): Promise<string> {
+  let signed = signedLists.get(list);
+  if (!signed || Date.now() - signed.at > LIST_REUSE_MS) {
+    signed = { jwt: (await signStatusList({ db, sealKey, list, uri: `${issuer}/api/status/${list}` })).jwt, at: Date.now() };
+    signedLists.set(list, signed);
+  }
+  return signed.jwt;
+}
+
+/** Every status list, by number: what an offline verifier keeps. */
+export async function allStatusLists(options: { db: Db; sealKey: Buffer; issuer: string }): Promise<Record<string, string>> {
+  const lists: Record<string, string> = {};
+  for (let list = 1; list <= STATUS_LISTS; list++) lists[list] = await currentStatusList({ ...options, list });
+  return lists;
+}
+
 /** `GET /api/status/<list>`: the signed list in the Token Status List JWT form. */
 export async function statusListResponse({ db, sealKey, list, issuer }: { db: Db; sealKey: Buffer; list: string; issuer: string }): Promise<Response> {
   const number = Number(list);
   if (!/^\d{1,4}$/.test(list) || number < 1 || number > STATUS_LISTS) throw new AppError("NOT_FOUND");
-  let signed = signedLists.get(number);
-  if (!signed || Date.now() - signed.at > LIST_REUSE_MS) {
-    signed = { jwt: (await signStatusList({ db, sealKey, list: number, uri: `${issuer}/api/status/${number}` })).jwt, at: Date.now() };
-    signedLists.set(number, signed);
-  }
-  return new Response(signed.jwt, {
+  const jwt = await currentStatusList({ db, sealKey, list: number, issuer });
+  return new Response(jwt, {
     headers: { ...PUBLIC_HEADERS, "content-type": "application/statuslist+jwt", "cache-control": `public, max-age=${Math.min(60, STATUS_LIST_TTL_SECONDS)}` },
   });
 }

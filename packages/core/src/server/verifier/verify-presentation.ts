@@ -36,6 +36,11 @@ export interface VerifyPresentationOptions {
   apiKeyId?: string | null;
   /** The staff member on the scan page. */
   staffId?: string | null;
+  /**
+   * A result the scan page made offline and sends now (`now` is the moment it was made), under the
+   * id the page gave it: sent twice, a failure is recorded once (a success is, by its token's id).
+   */
+  offline?: { id: string };
   token: string;
   purpose: Purpose;
   requestId?: string;
@@ -85,9 +90,9 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
       ON CONFLICT (pid) DO NOTHING
       RETURNING pid
     ), verification AS (
-      INSERT INTO app.verification (id, org_id, branch_id, api_key_id, staff_id, registration_id, pid, asked_purpose, shared_purpose, verdict, fields, receipt, at)
+      INSERT INTO app.verification (id, org_id, branch_id, api_key_id, staff_id, registration_id, pid, asked_purpose, shared_purpose, verdict, fields, receipt, offline, at)
       SELECT ${id}::uuid, ${org.id}::uuid, ${options.branchId ?? null}::uuid, ${options.apiKeyId ?? null}::uuid, ${options.staffId ?? null}::uuid, ${registrationId}::uuid, pid,
-             ${purpose}, ${claims.purpose}, 'valid', ${shared.fields}::text[], ${receipt}, ${now}
+             ${purpose}, ${claims.purpose}, 'valid', ${shared.fields}::text[], ${receipt}, ${options.offline !== undefined}, ${now}
         FROM used
       RETURNING id
     ), audit AS (
@@ -149,9 +154,10 @@ async function recordFailure(options: VerifyPresentationOptions, reason: VerifyR
   // One statement, one commit: the verification and its audit record.
   await db.$executeRaw`
     WITH verification AS (
-      INSERT INTO app.verification (id, org_id, branch_id, api_key_id, staff_id, registration_id, asked_purpose, shared_purpose, verdict, reason, fields, at)
-      VALUES (gen_random_uuid(), ${org.id}::uuid, ${options.branchId ?? null}::uuid, ${options.apiKeyId ?? null}::uuid, ${options.staffId ?? null}::uuid, ${registrationId}::uuid,
-              ${purpose}, ${sharedPurpose}, 'invalid', ${reason}, '{}', ${now})
+      INSERT INTO app.verification (id, org_id, branch_id, api_key_id, staff_id, registration_id, asked_purpose, shared_purpose, verdict, reason, fields, offline, at)
+      VALUES (COALESCE(${options.offline?.id ?? null}::uuid, gen_random_uuid()), ${org.id}::uuid, ${options.branchId ?? null}::uuid, ${options.apiKeyId ?? null}::uuid,
+              ${options.staffId ?? null}::uuid, ${registrationId}::uuid, ${purpose}, ${sharedPurpose}, 'invalid', ${reason}, '{}', ${options.offline !== undefined}, ${now})
+      ON CONFLICT (id) DO NOTHING
       RETURNING id
     )
     INSERT INTO app.audit_event (id, at, actor_type, actor_id, action, registration_id, note, request_id)

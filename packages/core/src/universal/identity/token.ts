@@ -4,7 +4,8 @@
 // the verifier page decodes it offline with the same code. Every claim: docs/identity-token.md.
 
 import { decode as fromBase45, encode as toBase45 } from "@digitalbazaar/base45";
-import { Encoder, Tag } from "cbor-x";
+// cbor-x, or in browsers its build without the eval probe that trips a strict CSP (package.json "imports").
+import { Encoder, Tag } from "#cbor";
 import { deflateSync, inflateSync } from "fflate";
 import { TOKEN_DICTIONARY } from "./dictionary.ts";
 import { DERIVED_FIELDS, IDENTITY_FIELDS, type IdentityField, type Purpose, PURPOSE_RULES, purposeOfCode } from "./purposes.ts";

@@ -1,0 +1,26 @@
+import { apiRoute, methodNotAllowed, readJson, requestId } from "@ktp/core/server/http";
+import { findBranch } from "@ktp/core/server/verifier/find-branch";
+import { verifyPresentation } from "@ktp/core/server/verifier/verify-presentation";
+import { ZOfflineResultRequest } from "@ktp/core/universal/verifier";
+import { getDb } from "@/db";
+import { issuer, issuerSealKey } from "@/issuer";
+import { staffSession } from "@/staff-cookie";
+
+/**
+ * A scan the page checked offline, sent once it is back online: checked again here as of the
+ * moment it was made, and recorded once however often it arrives (decision 015, 017).
+ */
+export const POST = apiRoute(async (request) => {
+  const session = await staffSession();
+  const body = await readJson(request, ZOfflineResultRequest);
+  const db = getDb();
+  const branchId = body.branch === undefined ? null : await findBranch(db, session.org.id, body.branch);
+  const result = await verifyPresentation({
+    db, sealKey: issuerSealKey(), issuer: issuer(), org: session.org, branchId, staffId: session.staffId,
+    token: body.token, purpose: body.purpose, requestId: requestId(request), now: new Date(body.at), offline: { id: body.id },
+  });
+  return Response.json(result, { headers: { "cache-control": "no-store" } });
+});
+
+export const GET = methodNotAllowed("POST");
+export { GET as PUT, GET as PATCH, GET as DELETE };
