@@ -82,9 +82,10 @@ test("register, selfie, PIN, passkey, officer approval at the counter, e-mail li
   await expect(applicant).toContainText("SITI AMINAH", { timeout: 10_000 });
   await expect(applicant).toContainText(nik);
   await expect(console_.getByTestId("match-score")).toContainText("cocok");
-  await expect(applicant.getByRole("img", { name: "Swafoto pemohon" })).toHaveJSProperty("complete", true);
-  expect(await applicant.getByRole("img", { name: "Swafoto pemohon" }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-  expect(await applicant.getByRole("img", { name: "Foto e-KTP (SIAK)" }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // Both pictures load (on a busy machine, one after the other).
+  for (const name of ["Swafoto pemohon", "Foto e-KTP (SIAK)"]) {
+    await expect.poll(() => applicant.getByRole("img", { name }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  }
   await console_.getByRole("button", { name: "Setujui aktivasi" }).click();
   await expect(console_.getByTestId("decision-notice")).toContainText("E-mail aktivasi dikirim");
 

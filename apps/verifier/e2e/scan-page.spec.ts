@@ -126,8 +126,13 @@ test("offline, the scan page checks a QR with the kept keys and status list, and
   const org = await approvedOrg("PT Bank Luring E2E", ["bank", "age17"]);
   await signInTeller(page, await staff(org));
   await expect(page.getByTestId("offline-queue")).toHaveAttribute("data-pending", "0");
-  // The page keeps the offline pack as soon as it opens.
+  // The page keeps the offline pack as soon as it opens, and installs its service worker.
   await expect.poll(() => page.evaluate(() => localStorage.getItem("ktp-verifier-pack") !== null)).toBe(true);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await page.reload();
+  const manifest = await (await request.get("/manifest.webmanifest")).json();
+  expect(manifest).toMatchObject({ start_url: "/pindai", display: "standalone", lang: "id" });
 
   const { nik, cookie, registrationId } = await signedInCitizen("SITI AMINAH");
   const qrFor = async (purpose: string) => {
@@ -140,7 +145,10 @@ test("offline, the scan page checks a QR with the kept keys and status list, and
     await page.getByRole("button", { name: "Periksa" }).click();
   };
 
+  // No network: the page itself still opens (from the service worker's cache).
   await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Pindai KTP Digital" })).toBeVisible();
   await page.getByLabel("Keperluan").selectOption("bank");
   await paste(bankQr);
   const verdict = page.getByTestId("verdict");

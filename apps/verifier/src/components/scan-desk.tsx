@@ -16,6 +16,8 @@ const READER_ID = "qr-reader";
 const CHOICE_KEY = "ktp-verifier-desk";
 /** While online, the offline pack is refreshed and queued results are sent this often. */
 const REFRESH_MS = 60_000;
+/** Queued results are tried again this often, whatever the browser says about the network. */
+const RETRY_MS = 10_000;
 
 /** A verdict as the page shows it: from the server, or made on this device offline. */
 interface ShownResult {
@@ -51,12 +53,21 @@ export function ScanDesk({ locale, t, session }: { locale: Locale; t: T; session
     setPending(pendingResults(staffKey).length);
     void sync();
     const timer = setInterval(sync, REFRESH_MS);
+    const retry = setInterval(async () => {
+      if (pendingResults(staffKey).length > 0) setPending(await syncResults(staffKey, locale));
+    }, RETRY_MS);
     addEventListener("online", sync);
     return () => {
       clearInterval(timer);
+      clearInterval(retry);
       removeEventListener("online", sync);
     };
   }, [locale, staffKey]);
+
+  // Installed, the page opens without a network (src/sw/sw.ts; built for production only).
+  useEffect(() => {
+    if (process.env.NODE_ENV === "production" && "serviceWorker" in navigator) void navigator.serviceWorker.register("/sw.js").catch(() => undefined);
+  }, []);
 
   // The desk's last branch and purpose, kept on this device.
   useEffect(() => {
@@ -147,6 +158,8 @@ export function ScanDesk({ locale, t, session }: { locale: Locale; t: T; session
 
   async function signOut() {
     await request("DELETE", "/api/sesi", locale).catch(() => null);
+    // The kept pages show who was signed in.
+    await globalThis.caches?.delete("pages").catch(() => false);
     location.assign("/masuk");
   }
 

@@ -34,6 +34,8 @@ export function contentSecurityPolicy({ nonce, https = false, dev = false }: Sec
     "img-src 'self' blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // Service workers from this origin only (without it, script-src's 'strict-dynamic' refuses them).
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -37,7 +37,7 @@ export interface ServeAppOptions {
    * Files served as they are, in development too: "/exact/path" → a file on disk (a library's
    * WebAssembly from node_modules, which the bundler must not touch). Read once, kept in memory.
    */
-  files?: Record<string, { file: string; type: string }>;
+  files?: Record<string, ServedFile>;
 }
 
 // The context is what Next.js passes a static route's handler.
@@ -132,14 +132,20 @@ function superviseWorkers(name: string, workers: number) {
   process.once("SIGINT", stop);
 }
 
+export interface ServedFile {
+  file: string;
+  type: string;
+  /** Default: a day (the names carry no version, so caches revalidate daily). */
+  cacheControl?: string;
+}
+
 const fileBytes = new Map<string, Promise<Buffer>>();
 
-/** One of `files`: no version in its name, so caches revalidate it daily. */
-async function serveFile({ file, type }: { file: string; type: string }, req: IncomingMessage, res: ServerResponse, headers: Headers) {
+async function serveFile({ file, type, cacheControl = "public, max-age=86400" }: ServedFile, req: IncomingMessage, res: ServerResponse, headers: Headers) {
   try {
     if (!fileBytes.has(file)) fileBytes.set(file, readFile(file));
     const bytes = await fileBytes.get(file)!;
-    res.writeHead(200, { "content-type": type, "content-length": bytes.length, "cache-control": "public, max-age=86400" });
+    res.writeHead(200, { "content-type": type, "content-length": bytes.length, "cache-control": cacheControl });
     res.end(req.method === "HEAD" ? undefined : bytes);
   } catch (error) {
     fileBytes.delete(file);
