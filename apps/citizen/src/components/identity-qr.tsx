@@ -1,9 +1,9 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import QRCode from "qrcode";
 import type { Locale } from "@ktp/core/universal/errors";
 import { type Purpose, PURPOSE_RULES, PURPOSES } from "@ktp/core/universal/identity/purposes";
-import { readableMask, type Zxing } from "@ktp/core/universal/qr-readback";
+import { crispQrPixels, readableMask, type Zxing } from "@ktp/core/universal/qr-readback";
 import { get } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
 
@@ -12,6 +12,9 @@ interface IssuedToken { purpose: Purpose; qr: string; validFrom: string; expires
 /** A new QR is fetched this long before the shown one expires, so the verifier never scans a stale one. */
 const RENEW_BEFORE_MS = 20_000;
 
+/** The QR's box (styles.css: `.identity-qr .qr`, 20rem wide with 0.5rem padding). */
+const QR_BOX_CSS_PX = 320;
+const QR_PADDING_CSS_PX = 16;
 let zxing: Promise<Zxing> | undefined;
 // html5-qrcode's own zxing-js: the reader the verifier page scans with.
 const loadZxing = () => (zxing ??= import("html5-qrcode/third_party/zxing-js.umd.js").then((m) => ((m as { default?: unknown }).default ?? m) as unknown as Zxing));
@@ -21,6 +24,7 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
   const [purpose, setPurpose] = useState<Purpose>("age17");
   const [shown, setShown] = useState<{ qr: string; svg: string; expiresAt: Date; purpose: Purpose } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const box = useRef<HTMLElement>(null);
 
   const renew = useCallback(async (chosen: Purpose) => {
     setFailed(null);
@@ -33,10 +37,16 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
           setShown(null);
           return setFailed(result.error.messages[locale]);
         }
-        // Shown only once the verifier's reader reads it back; a mask that reads, or a new token.
-        const maskPattern = readableMask(await loadZxing(), result.data.qr);
+        // Each module on whole screen pixels (blurred edges defeat zxing-js on some codes), and shown
+        // only once the verifier's reader reads it back at that size: a mask that reads, or a new token.
+        const dpr = window.devicePixelRatio || 1;
+        const available = Math.floor((Math.min(box.current?.clientWidth ?? QR_BOX_CSS_PX, QR_BOX_CSS_PX) - QR_PADDING_CSS_PX) * dpr);
+        const modules = QRCode.create(result.data.qr, { errorCorrectionLevel: "M" }).modules.size;
+        const pixels = crispQrPixels(modules, available);
+        const maskPattern = readableMask(await loadZxing(), result.data.qr, pixels / (modules + 8));
         if (maskPattern === null) continue;
-        const svg = await QRCode.toString(result.data.qr, { type: "svg", errorCorrectionLevel: "M", maskPattern, margin: 4 });
+        const svg = (await QRCode.toString(result.data.qr, { type: "svg", errorCorrectionLevel: "M", maskPattern, margin: 4 }))
+          .replace("<svg ", `<svg width="${pixels / dpr}" height="${pixels / dpr}" `);
         return setShown({ qr: result.data.qr, svg, expiresAt: new Date(result.data.expiresAt), purpose: chosen });
       }
       throw new Error("no readable QR");
@@ -56,7 +66,7 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
   const rule = PURPOSE_RULES[purpose];
   const time = shown?.expiresAt.toLocaleTimeString(locale === "id" ? "id-ID" : "en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   return (
-    <section className="identity-qr" aria-labelledby="identity-qr-title">
+    <section className="identity-qr" aria-labelledby="identity-qr-title" ref={box}>
       <h2 id="identity-qr-title">{t.title}</h2>
       <fieldset className="purposes">
         <legend>{t.choose}</legend>

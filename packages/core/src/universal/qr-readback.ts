@@ -14,18 +14,22 @@ export interface Zxing {
   BarcodeFormat: { QR_CODE: number };
 }
 
-/** The first mask, the encoder's own choice first, whose rendering reads back at two sizes; null if none does. */
-export function readableMask(zxing: Zxing, text: string): QRCode.QRCodeMaskPattern | null {
+/**
+ * The first mask, the encoder's own choice first, whose code zxing-js reads back drawn at 3 and 5 pixels a module, and at
+ * `shownScale` (the pixels a module covers where it is shown); null when none does.
+ */
+export function readableMask(zxing: Zxing, text: string, shownScale?: number): QRCode.QRCodeMaskPattern | null {
+  const scales = [...new Set([3, 5, ...(shownScale ? [shownScale] : [])])];
   const automatic = QRCode.create(text, { errorCorrectionLevel: "M" });
-  if (readsBack(zxing, automatic.modules, text)) return automatic.maskPattern as QRCode.QRCodeMaskPattern;
+  if (readsBack(zxing, automatic.modules, text, scales)) return automatic.maskPattern as QRCode.QRCodeMaskPattern;
   for (const mask of [0, 1, 3, 4, 5, 6, 7, 2] as const) {
-    if (mask !== automatic.maskPattern && readsBack(zxing, QRCode.create(text, { errorCorrectionLevel: "M", maskPattern: mask }).modules, text)) return mask;
+    if (mask !== automatic.maskPattern && readsBack(zxing, QRCode.create(text, { errorCorrectionLevel: "M", maskPattern: mask }).modules, text, scales)) return mask;
   }
   return null;
 }
 
-function readsBack(zxing: Zxing, modules: QRCode.BitMatrix, text: string): boolean {
-  return [3, 5].every((scale) => decodeModules(zxing, modules, scale) === text);
+function readsBack(zxing: Zxing, modules: QRCode.BitMatrix, text: string, scales: number[]): boolean {
+  return scales.every((scale) => decodeModules(zxing, modules, scale) === text);
 }
 
 /** What zxing-js reads from the modules drawn at `scale` pixels each, with the standard quiet zone. */
@@ -46,4 +50,14 @@ export function decodeModules(z: Zxing, modules: QRCode.BitMatrix, scale: number
   } catch {
     return null;
   }
+}
+
+/**
+ * The largest size within `available` device pixels at which each module of a `modules`-wide code
+ * (plus the 4-module quiet zone on each side) covers whole pixels: no blurred module edges, which
+ * zxing-js misreads on some codes once they are resampled.
+ */
+export function crispQrPixels(modules: number, available: number): number {
+  const width = modules + 8;
+  return Math.max(1, Math.floor(available / width)) * width;
 }
