@@ -110,6 +110,14 @@ export const ROUTES: Route[] = [
   { app: "verifier", path: "/api/pindai", file: "app/api/pindai/route.ts", methods: { POST: { input: "json", fields: { token: "text", purpose: "enum", branch: "text" } } } },
   { app: "verifier", path: "/api/pindai/luring", file: "app/api/pindai/luring/route.ts", methods: { POST: { input: "json", fields: { token: "text", purpose: "enum", branch: "text", id: "uuid", at: "text" } } } },
   { app: "verifier", path: "/api/luring", file: "app/api/luring/route.ts", methods: { GET: { input: "none" } } },
+  { app: "verifier", path: "/api/bukti/:id", file: "app/api/bukti/[id]/route.ts", methods: { GET: { input: "none" } } },
+  { app: "verifier", path: "/api/bukti/:id/pdf", file: "app/api/bukti/[id]/pdf/route.ts", methods: { GET: { input: "none" } } },
+  {
+    app: "verifier", path: "/api/organisasi", file: "app/api/organisasi/route.ts",
+    methods: { POST: { input: "json", fields: { legalName: "text", registrationNumber: "text", type: "enum", purposes: "enum", contactEmail: "email", branches: "text" } } },
+  },
+  // Public: any well-formed receipt gets an answer (200, genuine or not).
+  { app: "verifier", path: "/api/cek-bukti", file: "app/api/cek-bukti/route.ts", methods: { POST: { input: "json", fields: { receipt: "jws" }, succeedsFor: ALL } } },
   { app: "verifier", path: "*", file: "app/api/[...path]/route.ts", methods: {} },
 ];
 

@@ -17,7 +17,7 @@ test("the history shows who verified the citizen, and a report reaches Disdukcap
     include: { branches: true },
   });
   const entry = await db.verification.create({
-    data: { orgId: org.id, branchId: org.branches[0]!.id, registrationId, askedPurpose: "bank", sharedPurpose: "bank", verdict: "valid", fields: ["nama", "nik", "photo"] },
+    data: { orgId: org.id, branchId: org.branches[0]!.id, registrationId, askedPurpose: "bank", sharedPurpose: "bank", verdict: "valid", fields: ["nama", "nik", "photo"], receipt: "eyJhbGciOiJFZERTQSJ9.eyJqdGkiOiJ1amkifQ.c2lnbmF0dXJl" },
   });
   await page.goto("/kartu");
   await page.getByRole("link", { name: "Riwayat verifikasi" }).click();
@@ -27,6 +27,9 @@ test("the history shows who verified the citizen, and a report reaches Disdukcap
   await expect(item).toContainText("KCP Sempaja, Samarinda");
   await expect(item).toContainText("Bank / KYC");
   await expect(item).toContainText("Nama, NIK, Foto");
+  // The same signed receipt the bank got.
+  await item.getByText(`Bukti verifikasi ${entry.id}`).click();
+  await expect(item.getByTestId("history-receipt")).toContainText("eyJhbGciOiJFZERTQSJ9.eyJqdGkiOiJ1amkifQ.c2lnbmF0dXJl");
   await page.screenshot({ path: path.join(SCREENSHOTS, "riwayat.png"), fullPage: true });
   await item.getByRole("button", { name: "Bukan saya / laporkan" }).click();
   await expect(item.getByTestId("reported")).toHaveText("Dilaporkan ke Disdukcapil.");

@@ -201,6 +201,8 @@ const id = {
     reported: "Dilaporkan ke Disdukcapil.",
     failed: "Laporan belum terkirim. Coba lagi.",
     back: "Kembali ke kartu",
+    receipt: "Bukti verifikasi {id}",
+    receiptHint: "Bukti yang sama yang diterima organisasi, ditandatangani platform KTP Digital. Siapa pun dapat memeriksanya di halaman “Periksa bukti verifikasi” (cek-bukti) aplikasi verifikasi.",
   },
   notFound: { title: "Halaman tidak ditemukan", body: "Alamat yang Anda buka tidak ada.", back: "Kembali ke beranda" },
 };
@@ -410,6 +412,8 @@ const en: CitizenMessages = {
     reported: "Reported to Disdukcapil.",
     failed: "The report was not sent. Try again.",
     back: "Back to the card",
+    receipt: "Verification receipt {id}",
+    receiptHint: "The same receipt the organisation got, signed by the KTP Digital platform. Anyone can check it on the verification app's “Check a verification receipt” page (cek-bukti).",
   },
   notFound: { title: "Page not found", body: "The address you opened does not exist.", back: "Back to home" },
 };

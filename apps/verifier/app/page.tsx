@@ -8,7 +8,11 @@ export default async function VerifierHome() {
   return (
     <>
       <Intro title={t.title} lead={t.lead} cards={t.points} />
-      <p className="actions"><Link className="button" href="/pindai">{t.open}</Link></p>
+      <p className="actions">
+        <Link className="button" href="/pindai">{t.open}</Link>
+        <Link className="button secondary" href="/daftar">{t.registerOrg}</Link>
+        <Link className="button secondary" href="/cek-bukti">{t.checkReceipt}</Link>
+      </p>
     </>
   );
 }

@@ -86,6 +86,29 @@ test("a teller signs in with password + passkey and scans a citizen's QR off the
   expect(await db.verification.findUniqueOrThrow({ where: { id: receiptId }, select: { staffId: true, branchId: true, verdict: true } }))
     .toMatchObject({ staffId: account.id, branchId: expect.any(String), verdict: "valid" });
 
+  // The receipt instead of a photocopy: a PDF and JSON for the bank; anyone can check it.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Unduh bukti (PDF)" }).click();
+  const pdf = await (await download).createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of pdf) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe("%PDF-");
+  const json = await (await page.request.get(`/api/bukti/${receiptId}`)).json();
+  expect(json.claims).toMatchObject({ jti: receiptId, purpose: "bank", stamp: "Hanya untuk Bank / KYC oleh PT Bank Pindai E2E" });
+  const checker = await page.context().newPage();
+  await checker.goto("/cek-bukti");
+  await checker.getByLabel("Tanda tangan bukti").fill(json.receipt);
+  await checker.getByRole("button", { name: "Periksa bukti" }).click();
+  await expect(checker.getByTestId("receipt-verdict")).toHaveAttribute("data-valid", "true");
+  await expect(checker.getByTestId("receipt-verdict")).toContainText("Hanya untuk Bank / KYC oleh PT Bank Pindai E2E");
+  await checker.screenshot({ path: path.join(SCREENSHOTS, "verifier-receipt-check.png"), fullPage: true });
+  const [h, p, sig] = (json.receipt as string).split(".");
+  await checker.getByLabel("Tanda tangan bukti").fill(`${h}.${Buffer.from(Buffer.from(p!, "base64url").toString().replace("Bank / KYC", "Bandara")).toString("base64url")}.${sig}`);
+  await checker.getByRole("button", { name: "Periksa bukti" }).click();
+  await expect(checker.getByTestId("receipt-verdict")).toHaveAttribute("data-valid", "false");
+  await expect(checker.getByTestId("receipt-verdict")).toContainText("diubah setelah ditandatangani");
+  await checker.close();
+
   // The same QR pasted again: the same verification, counted once.
   await page.getByLabel("Atau tempel isi QR (KTP1:…)").fill(bankQr);
   await page.getByRole("button", { name: "Periksa" }).click();

@@ -1,21 +1,24 @@
 import { expect, expectHydrated, expectNoncedScripts, expectOriginRefused, expectSecurityHeaders, test } from "../../../scripts/lib/security-e2e.ts";
 
 // The security headers and the Origin check (packages/core/src/server/security-headers.ts) in the
-// verifier. `test` fails on any CSP violation. No page uses the camera yet (the scanner will).
+// verifier. `test` fails on any CSP violation. Only the scan page may use the camera.
 
 const EVIL = "https://evil.example";
 const verifierOrigin = () => new URL(process.env.E2E_VERIFIER_URL ?? "http://localhost:3102").origin;
 
-test("every page carries the headers, with a fresh nonce on each of its scripts, and no camera", async ({ page }) => {
+test("every page carries the headers, with a fresh nonce on each of its scripts, and no camera but the scan page", async ({ page }) => {
+  // Signed out, /pindai sends the browser to /masuk: its own answer still allows the camera.
+  const scan = await page.request.get("/pindai", { maxRedirects: 0 });
+  expect(scan.headers()["permissions-policy"]).toContain("camera=(self)");
   const nonces = new Set<string>();
-  for (const path of ["/", "/", "/tidak-ada"]) {
+  for (const path of ["/", "/", "/tidak-ada", "/masuk", "/daftar", "/cek-bukti"]) {
     const response = (await page.goto(path))!;
     const nonce = expectSecurityHeaders(response, { camera: false });
     expectNoncedScripts(await response.text(), nonce);
     await expectHydrated(page);
     nonces.add(nonce);
   }
-  expect(nonces.size).toBe(3);
+  expect(nonces.size).toBe(6);
 });
 
 test("API answers carry the headers too", async ({ request }) => {

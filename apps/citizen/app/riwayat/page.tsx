@@ -43,6 +43,13 @@ export default async function HistoryPage() {
                   {t.fields}: {e.fields.map((f) => IDENTITY_FIELD_LABELS[f as keyof typeof IDENTITY_FIELD_LABELS]?.[locale] ?? f).join(", ")}
                 </p>
               )}
+              {e.receipt && (
+                <details className="receipt" data-testid="history-receipt">
+                  <summary>{t.receipt.replace("{id}", e.id)}</summary>
+                  <p className="hint">{t.receiptHint}</p>
+                  <pre className="receipt-jws">{e.receipt}</pre>
+                </details>
+              )}
               <ReportButton locale={locale} t={t} id={e.id} reported={e.reportedAt !== null} />
             </li>
           ))}

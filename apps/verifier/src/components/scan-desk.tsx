@@ -239,7 +239,15 @@ function Verdict({ result, locale, t }: { result: ShownResult; locale: Locale; t
         </div>
       )}
       {result.withheld.length > 0 && <p className="hint">{t.withheld.replace("{fields}", result.withheld.map((f) => IDENTITY_FIELD_LABELS[f][locale]).join(", "))}</p>}
-      {result.receiptId && <p className="hint" data-testid="receipt-id">{t.receipt.replace("{id}", result.receiptId)}</p>}
+      {result.receiptId && (
+        <>
+          <p className="hint" data-testid="receipt-id">{t.receipt.replace("{id}", result.receiptId)}</p>
+          <p className="receipt-links">
+            <a className="button secondary" href={`/api/bukti/${result.receiptId}/pdf`} download>{t.receiptPdf}</a>
+            <a className="button secondary" href={`/api/bukti/${result.receiptId}`} download>{t.receiptJson}</a>
+          </p>
+        </>
+      )}
     </article>
   );
 }

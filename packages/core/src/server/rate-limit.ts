@@ -43,6 +43,10 @@ export const LIMITS = {
   identityQrCitizen: { points: 120, seconds: 3600, per: "subject" },
   /** A day's offline batch (864 signatures): a few per day is plenty. */
   offlineBatchCitizen: { points: 12, seconds: 86_400, per: "subject" },
+  /** Organisations registering (each one waits for an admin). */
+  orgRegisterIp: { points: 5, seconds: 3600, per: "ip" },
+  /** The public receipt check (one signature check each). */
+  receiptCheckIp: { points: 60, seconds: 60, per: "ip" },
   /** Public, cacheable documents (JWKS, status list), fetched by verifiers' pages and servers. */
   publicKeysIp: { points: 600, seconds: 60, per: "ip" },
 } as const satisfies Record<string, { points: number; seconds: number; per: "ip" | "subject" }>;
