@@ -33,7 +33,12 @@ export async function measureDecodability(tokens: string[]): Promise<{ decoded: 
       const svg = (await QRCode.toString(token, { type: "svg", errorCorrectionLevel: "M", maskPattern, margin: 4 }))
         .replace("<svg ", `<svg width="${pixels}" height="${pixels}" `);
       const read = await page.evaluate(async (markup) => {
-        const scanner = new (globalThis as unknown as { Html5Qrcode: new (id: string, verbose: boolean) => { scanFile(file: File, show: boolean): Promise<string> } }).Html5Qrcode("reader", false);
+        // As the scan page configures it: QR codes only (qr-readers.ts).
+        const { Html5Qrcode, Html5QrcodeSupportedFormats } = globalThis as unknown as {
+          Html5Qrcode: new (id: string, config: { formatsToSupport: number[]; verbose: boolean }) => { scanFile(file: File, show: boolean): Promise<string> };
+          Html5QrcodeSupportedFormats: { QR_CODE: number };
+        };
+        const scanner = new Html5Qrcode("reader", { formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE], verbose: false });
         return scanner.scanFile(new File([markup], "qr.svg", { type: "image/svg+xml" }), false).catch(() => null);
       }, svg);
       if (read === token) decoded++;
