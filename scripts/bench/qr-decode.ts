@@ -11,6 +11,8 @@ const require = createRequire(path.join(import.meta.dirname, "../../apps/citizen
 const zxing = require("html5-qrcode/third_party/zxing-js.umd.js") as Zxing;
 /** The card's QR box (20rem) on a Pixel 7 (device pixel ratio 2.625). */
 const CARD_PIXELS = 840;
+/** The white padding of that box (0.5rem), part of what the camera sees around the code. */
+const BOX_PADDING = 21;
 
 export async function measureDecodability(tokens: string[]): Promise<{ decoded: number; of: number; unreadable: number }> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
@@ -30,8 +32,11 @@ export async function measureDecodability(tokens: string[]): Promise<{ decoded: 
         unreadable++;
         continue;
       }
-      const svg = (await QRCode.toString(token, { type: "svg", errorCorrectionLevel: "M", maskPattern, margin: 4 }))
-        .replace("<svg ", `<svg width="${pixels}" height="${pixels}" `);
+      const code = (await QRCode.toString(token, { type: "svg", errorCorrectionLevel: "M", maskPattern, margin: 4 }))
+        .replace("<svg ", `<svg x="${BOX_PADDING}" y="${BOX_PADDING}" width="${pixels}" height="${pixels}" `);
+      // The box around it, white as on the card (scanFile pads the picture with transparent black).
+      const outer = pixels + 2 * BOX_PADDING;
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${outer}" height="${outer}"><rect width="100%" height="100%" fill="#fff"/>${code.replace(/^<\?xml[^>]*>/, "")}</svg>`;
       const read = await page.evaluate(async (markup) => {
         // As the scan page configures it: QR codes only (qr-readers.ts).
         const { Html5Qrcode, Html5QrcodeSupportedFormats } = globalThis as unknown as {

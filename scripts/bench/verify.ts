@@ -125,7 +125,8 @@ same code as the card's. Versions at error correction M; version 13 holds 535 ch
 ${rows}
 
 Decodability: ${decodability.of.toLocaleString("en")} freshly issued bank tokens rendered as the card renders them
-(the mask its read-back picks, modules on whole pixels of a Pixel 7's 20rem box), each read by
+(the mask its read-back picks, modules on whole pixels of a Pixel 7's 20rem box, inside the box's
+white padding), each read by
 html5-qrcode's \`scanFile\` in Debian's Chromium: **${decodability.decoded.toLocaleString("en")} of the ${shownCodes.toLocaleString("en")} shown decoded
 (${decodedPercent} %)** (goal 100 %, \`qr.decodedPercent\`, \`qr.decodedOf\`); ${decodability.unreadable} of the ${decodability.of.toLocaleString("en")} found no
 readable mask, which the card does not show (it asks for another token).
