@@ -1,10 +1,12 @@
 // Decodability of the card's identity QR (issue 11, qr.decodedPercent): each token rendered as the
-// card renders it (the mask the card's read-back picks, then qrcode's SVG, at the card's size on a
-// Pixel 7 screen: 20rem at DPR 2.625), read by html5-qrcode's own scanFile in Debian's Chromium.
+// card renders it (the mask the card's read-back picks, then qrcode's bitmap at whole pixels per
+// module of the card's box on a Pixel 7: 20rem at DPR 2.625), read by html5-qrcode's own scanFile in
+// Debian's Chromium.
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import QRCode from "qrcode";
+import sharp from "sharp";
 import { crispQrPixels, readableMask, type Zxing } from "../../packages/core/src/universal/qr-readback.ts";
 
 const require = createRequire(path.join(import.meta.dirname, "../../apps/citizen/package.json"));
@@ -32,20 +34,20 @@ export async function measureDecodability(tokens: string[]): Promise<{ decoded: 
         unreadable++;
         continue;
       }
-      const code = (await QRCode.toString(token, { type: "svg", errorCorrectionLevel: "M", maskPattern, margin: 4 }))
-        .replace("<svg ", `<svg x="${BOX_PADDING}" y="${BOX_PADDING}" width="${pixels}" height="${pixels}" `);
-      // The box around it, white as on the card (scanFile pads the picture with transparent black).
-      const outer = pixels + 2 * BOX_PADDING;
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${outer}" height="${outer}"><rect width="100%" height="100%" fill="#fff"/>${code.replace(/^<\?xml[^>]*>/, "")}</svg>`;
-      const read = await page.evaluate(async (markup) => {
+      // The card's bitmap (QRCode.toCanvas at that scale), in the box's white padding (scanFile
+      // pads a picture with transparent black).
+      const bitmap = await QRCode.toBuffer(token, { type: "png", errorCorrectionLevel: "M", maskPattern, margin: 4, scale: pixels / (modules + 8) });
+      const png = await sharp(bitmap).extend({ top: BOX_PADDING, bottom: BOX_PADDING, left: BOX_PADDING, right: BOX_PADDING, background: "#ffffff" }).png().toBuffer();
+      const read = await page.evaluate(async (base64) => {
         // As the scan page configures it: QR codes only (qr-readers.ts).
         const { Html5Qrcode, Html5QrcodeSupportedFormats } = globalThis as unknown as {
           Html5Qrcode: new (id: string, config: { formatsToSupport: number[]; verbose: boolean }) => { scanFile(file: File, show: boolean): Promise<string> };
           Html5QrcodeSupportedFormats: { QR_CODE: number };
         };
         const scanner = new Html5Qrcode("reader", { formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE], verbose: false });
-        return scanner.scanFile(new File([markup], "qr.svg", { type: "image/svg+xml" }), false).catch(() => null);
-      }, svg);
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        return scanner.scanFile(new File([bytes], "qr.png", { type: "image/png" }), false).catch(() => null);
+      }, png.toString("base64"));
       if (read === token) decoded++;
     }
     return { decoded, of: tokens.length, unreadable };

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import QRCode from "qrcode";
 import type { Locale } from "@ktp/core/universal/errors";
 import { type Purpose, PURPOSE_RULES, PURPOSES } from "@ktp/core/universal/identity/purposes";
@@ -22,7 +22,8 @@ const loadZxing = () => (zxing ??= import("html5-qrcode/third_party/zxing-js.umd
 /** The card's identity QR: the citizen picks a purpose; the QR renews itself before it expires. */
 export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
   const [purpose, setPurpose] = useState<Purpose>("age17");
-  const [shown, setShown] = useState<{ qr: string; svg: string; expiresAt: Date; purpose: Purpose } | null>(null);
+  const [shown, setShown] = useState<{ qr: string; maskPattern: QRCode.QRCodeMaskPattern; scale: number; cssSize: number; expiresAt: Date; purpose: Purpose } | null>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const box = useRef<HTMLElement>(null);
 
@@ -45,9 +46,7 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
         const pixels = crispQrPixels(modules, available);
         const maskPattern = readableMask(await loadZxing(), result.data.qr, pixels / (modules + 8));
         if (maskPattern === null) continue;
-        const svg = (await QRCode.toString(result.data.qr, { type: "svg", errorCorrectionLevel: "M", maskPattern, margin: 4 }))
-          .replace("<svg ", `<svg width="${pixels / dpr}" height="${pixels / dpr}" `);
-        return setShown({ qr: result.data.qr, svg, expiresAt: new Date(result.data.expiresAt), purpose: chosen });
+        return setShown({ qr: result.data.qr, maskPattern, scale: pixels / (modules + 8), cssSize: pixels / dpr, expiresAt: new Date(result.data.expiresAt), purpose: chosen });
       }
       throw new Error("no readable QR");
     } catch {
@@ -57,6 +56,15 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
   }, [locale, t.failed]);
 
   useEffect(() => void renew(purpose), [purpose, renew]);
+  // Drawn as a bitmap of exactly the pixels the read-back checked (an SVG's edges are resampled),
+  // in the same commit that shows it: nothing sees the QR before it is drawn.
+  useLayoutEffect(() => {
+    if (!shown || !canvas.current) return;
+    const target = canvas.current;
+    QRCode.toCanvas(target, shown.qr, { errorCorrectionLevel: "M", maskPattern: shown.maskPattern, margin: 4, scale: shown.scale }, () => undefined);
+    target.style.width = `${shown.cssSize}px`;
+    target.style.height = `${shown.cssSize}px`;
+  }, [shown]);
   useEffect(() => {
     if (!shown) return;
     const timer = setTimeout(() => void renew(shown.purpose), Math.max(1000, shown.expiresAt.getTime() - Date.now() - RENEW_BEFORE_MS));
@@ -83,7 +91,7 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
       {!rule.offline && <p className="hint">{t.onlineOnly}</p>}
       {shown && shown.purpose === purpose ? (
         <figure className="qr" data-testid="identity-qr" data-qr={shown.qr} data-expires-at={shown.expiresAt.toISOString()} data-purpose={shown.purpose}>
-          <div role="img" aria-label={t.alt.replace("{purpose}", rule.label[locale])} dangerouslySetInnerHTML={{ __html: shown.svg }} />
+          <canvas ref={canvas} role="img" aria-label={t.alt.replace("{purpose}", rule.label[locale])} />
           <figcaption>{t.validUntil.replace("{time}", time ?? "")}</figcaption>
         </figure>
       ) : failed ? (
