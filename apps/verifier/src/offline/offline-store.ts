@@ -58,8 +58,6 @@ export function syncResults(staff: string, locale: Locale): Promise<number> {
 }
 
 async function sendQueued(staff: string, locale: Locale): Promise<number> {
-  // Yield first: the caller's `syncing` is set before any of this runs, even for an empty queue.
-  await Promise.resolve();
   for (const result of pendingResults(staff)) {
     const answer = await post("/api/pindai/luring", locale, result).catch(() => null);
     if (!answer) break;

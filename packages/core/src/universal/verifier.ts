@@ -36,6 +36,16 @@ export const VERIFY_REASONS = {
 } as const satisfies Record<string, LocalizedText>;
 export type VerifyReason = keyof typeof VERIFY_REASONS;
 
+/** Clocks of phones and counters drift; a token is accepted this far outside its window. */
+export const CLOCK_SKEW_SECONDS = 30;
+
+/** Why a token's time window refuses it at `nowSeconds`, or null: the same rule online and offline. */
+export function tokenTimeReason(claims: { iat: number; exp: number }, nowSeconds: number): "TOKEN_EXPIRED" | "TOKEN_NOT_YET_VALID" | null {
+  if (claims.exp + CLOCK_SKEW_SECONDS < nowSeconds) return "TOKEN_EXPIRED";
+  if (claims.iat - CLOCK_SKEW_SECONDS > nowSeconds) return "TOKEN_NOT_YET_VALID";
+  return null;
+}
+
 export interface VerifyResult {
   verdict: "valid" | "invalid";
   reason: VerifyReason | null;

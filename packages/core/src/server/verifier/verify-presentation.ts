@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@ktp/db";
 import { PURPOSE_RULES, type Purpose, sharedFields } from "../../universal/identity/purposes.ts";
 import { bytesToBase64url, parsePresentation, type ParsedPresentation, TokenFormatError } from "../../universal/identity/token.ts";
-import type { VerifyReason, VerifyResult } from "../../universal/verifier.ts";
+import { tokenTimeReason, type VerifyReason, type VerifyResult } from "../../universal/verifier.ts";
 import { disclosedFields } from "../identity/issue-presentations.ts";
 import { findVerificationKey, getSigningKey, verifySignature } from "../identity/issuer-keys.ts";
 import { type ResidentRow, toResidentRecord } from "../siak/load-ktp-card.ts";
@@ -13,8 +13,6 @@ import { type ResidentRow, toResidentRecord } from "../siak/load-ktp-card.ts";
 // then a signed receipt. Every outcome is one `verification` row (decision 015), written in one
 // statement: the check is one read and one write, as it must be at a thousand a second.
 
-/** Clocks of phones and counters drift; a token is accepted this far outside its window. */
-export const CLOCK_SKEW_SECONDS = 30;
 /** A presentation id is kept at least this long after its token expired. */
 const PRESENTATION_MEMORY_MS = 24 * 3600_000;
 
@@ -64,9 +62,8 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
   const key = claims.iss === options.issuer ? await findVerificationKey(db, parsed.kid, now) : null;
   if (!key) return fail("TOKEN_UNKNOWN_KEY");
   if (!verifySignature(key, parsed.signed, parsed.signature)) return fail("TOKEN_BAD_SIGNATURE");
-  const nowSeconds = now.getTime() / 1000;
-  if (claims.exp + CLOCK_SKEW_SECONDS < nowSeconds) return fail("TOKEN_EXPIRED", null, claims.purpose);
-  if (claims.iat - CLOCK_SKEW_SECONDS > nowSeconds) return fail("TOKEN_NOT_YET_VALID", null, claims.purpose);
+  const late = tokenTimeReason(claims, now.getTime() / 1000);
+  if (late) return fail(late, null, claims.purpose);
 
   // The citizen behind the pseudonym, as they stand now (what the status list says, but current),
   // with their SIAK record and photo: one round trip.

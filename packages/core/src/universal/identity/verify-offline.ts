@@ -4,13 +4,10 @@
 // in WebCrypto. Browser-safe: the same code runs in the page and in the tests (Node's WebCrypto).
 
 import { unzlibSync } from "fflate";
-import type { VerifyReason } from "../verifier.ts";
+import { tokenTimeReason, type VerifyReason } from "../verifier.ts";
 import { type IdentityField, type Purpose, sharedFields } from "./purposes.ts";
 import { type TokenStatus, statusAt } from "./status.ts";
 import { base64urlToBytes, type FieldValue, parsePresentation, TokenFormatError } from "./token.ts";
-
-/** Clocks drift; a token is accepted this far outside its window (as online, verify-presentation.ts). */
-const CLOCK_SKEW_SECONDS = 30;
 
 export interface PublicJwk {
   kty: "OKP";
@@ -63,9 +60,8 @@ export async function verifyOffline({ token, purpose, purposes, pack, maxStatusA
   const key = claims.iss === pack.issuer ? await importKey(pack, parsed.kid) : null;
   if (!key) return fail("TOKEN_UNKNOWN_KEY");
   if (!(await crypto.subtle.verify("Ed25519", key, bytes(parsed.signature), bytes(parsed.signed)))) return fail("TOKEN_BAD_SIGNATURE");
-  const nowSeconds = now / 1000;
-  if (claims.exp + CLOCK_SKEW_SECONDS < nowSeconds) return fail("TOKEN_EXPIRED");
-  if (claims.iat - CLOCK_SKEW_SECONDS > nowSeconds) return fail("TOKEN_NOT_YET_VALID");
+  const late = tokenTimeReason(claims, now / 1000);
+  if (late) return fail(late);
 
   const list = await readStatusList(pack, claims.status.list);
   const status: TokenStatus | "UNKNOWN" = list ? statusAt(list.bits, claims.status.idx) : "UNKNOWN";
