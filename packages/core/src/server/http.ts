@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { AppError, isErrorCode, type Locale, localeOf, toErrorBody } from "../universal/errors.ts";
 import { isCleanText } from "../universal/text.ts";
 import { log } from "./log.ts";
-import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./client.ts";
+import { attachedBody, CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./client.ts";
 
 // The boundary between HTTP and the domain: parse a request with its zod schema, run the
 // use-case, and turn whatever it throws into one JSON error shape.
@@ -117,6 +117,11 @@ export async function readJson<S extends z.ZodType>(
  */
 export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
+  const attached = attachedBody(request);
+  if (attached) {
+    if (attached.byteLength > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
+    return attached;
+  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

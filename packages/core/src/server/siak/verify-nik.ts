@@ -1,6 +1,6 @@
 import "server-only";
-import type { Db } from "@ktp/db";
-import { ageOn, type CalendarDate, fromUtcDate, todayInJakarta } from "../../universal/calendar.ts";
+import { type Db, preparedRows } from "@ktp/db";
+import { ageOn, type CalendarDate, todayInJakarta } from "../../universal/calendar.ts";
 import { maskName } from "../../universal/mask-name.ts";
 import type { NikVerification } from "../../universal/siak.ts";
 
@@ -11,16 +11,27 @@ export interface VerifyNikOptions {
   today?: CalendarDate;
 }
 
+/** The check machines call at rate, so one prepared statement rather than a Prisma query (decision 018). */
+const FIND_RESIDENT = {
+  name: "siak_verify_nik",
+  text: `SELECT nama,
+                extract(year FROM tanggal_lahir)::int AS year, extract(month FROM tanggal_lahir)::int AS month, extract(day FROM tanggal_lahir)::int AS day,
+                tanggal_meninggal IS NULL AS alive, ektp_direkam_pada IS NOT NULL AS "ektpRecorded"
+           FROM siak.penduduk WHERE nik = $1`,
+};
+
+interface ResidentRow extends CalendarDate {
+  nama: string;
+  alive: boolean;
+  ektpRecorded: boolean;
+}
+
 export async function verifyNik({ db, nik, today = todayInJakarta() }: VerifyNikOptions): Promise<NikVerification> {
-  const resident = await db.penduduk.findUnique({
-    where: { nik },
-    select: { nama: true, tanggalLahir: true, tanggalMeninggal: true, ektpDirekamPada: true },
-  });
+  const [resident] = await preparedRows<ResidentRow>(db, FIND_RESIDENT, [nik]);
   if (!resident) return { nik, found: false };
 
-  const alive = resident.tanggalMeninggal === null;
-  const age17OrOlder = ageOn(fromUtcDate(resident.tanggalLahir), today) >= 17;
-  const ektpRecorded = resident.ektpDirekamPada !== null;
+  const { alive, ektpRecorded } = resident;
+  const age17OrOlder = ageOn({ year: resident.year, month: resident.month, day: resident.day }, today) >= 17;
   return {
     nik,
     found: true,

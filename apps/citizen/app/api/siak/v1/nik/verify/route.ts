@@ -6,9 +6,11 @@ import { getRateLimiter } from "@/rate-limit";
 
 // The mock SIAK Terpusat check (docs/api/siak.openapi.yaml).
 export const POST = apiRoute(async (request) => {
-  await getRateLimiter().consume("nikVerifyIp", clientIp(request));
+  const counted = getRateLimiter().consume("nikVerifyIp", clientIp(request));
+  counted.catch(() => {});
   const { nik } = await readJson(request, ZVerifyNikRequest);
-  return Response.json(await verifyNik({ db: getDb(), nik }), { headers: { "cache-control": "no-store" } });
+  const [, verification] = await Promise.all([counted, verifyNik({ db: getDb(), nik })]);
+  return Response.json(verification, { headers: { "cache-control": "no-store" } });
 });
 
 export const GET = methodNotAllowed("POST");
