@@ -203,35 +203,34 @@ function readUpTo(req: IncomingMessage, maxBytes: number): Promise<Buffer | "too
 }
 
 /**
- * What is still read of a body after its answer, so that the client sees the answer (1 s, 4 MiB):
- * a client writing fast on a busy machine can send a few MiB before it reads the answer.
+ * What is still read of a body after its answer (1 s, 16 MiB), so that a client still writing
+ * meets the answer and an end of stream rather than a reset.
  */
 const LINGER_MS = 1000;
-const LINGER_BYTES = 4 * 1024 * 1024;
+const LINGER_BYTES = 16 * 1024 * 1024;
 
 /**
  * Answered before the body ended (a 413, or refused before it was read): Node alone would read the
- * rest to the end, however long. Read on a little, so a client still writing meets the answer
- * rather than a reset; then close the connection, so a 100 MB upload stops at once.
+ * rest to the end, however long. The server ends its side at once (the answer is out, nothing else
+ * follows on this connection), so the client sees the answer and stops; what it still sends is read
+ * and dropped for a moment, then the connection closes. Closing at once would reset a client still
+ * writing, which then may never read the answer.
  * (`socket` is the request's as it was: Node detaches it once the answer is out.)
  */
 function discardTheRest(req: IncomingMessage, socket: Socket) {
+  socket.end();
   let left = LINGER_BYTES;
-  let closed = false;
   const close = () => {
-    if (!closed) socket.destroySoon();
-    closed = true;
+    clearTimeout(timer);
+    socket.destroy();
   };
   const timer = setTimeout(close, LINGER_MS);
   timer.unref();
   req.on("data", (chunk: Buffer) => {
     left -= chunk.byteLength;
-    if (left < 0) {
-      clearTimeout(timer);
-      close();
-    }
+    if (left < 0) close();
   });
-  req.once("end", () => clearTimeout(timer));
+  req.once("end", close);
   req.resume();
 }
 

@@ -27,22 +27,51 @@ export interface ApiKeyHolder {
   org: { id: string; legalName: string; purposes: string[] };
 }
 
+/**
+ * How long a process trusts what it read about a key. The machine API checks a key on every
+ * request (a thousand a second); a revocation, or an organisation's suspension, reaches every
+ * instance within this time (docs/security.md).
+ */
+export const API_KEY_CACHE_MS = 10_000;
+
+interface KnownKey {
+  /** null: no usable key has this prefix (unknown, revoked, organisation not approved). */
+  row: { apiKeyId: string; prefix: string; secretHash: Buffer; org: ApiKeyHolder["org"] } | null;
+  until: number;
+}
+
+// Per process, under a registered symbol: a Next.js server holds two copies of this module (its
+// bundle's and the direct routes'), and a revocation made through one must clear the other's.
+const known: Map<string, KnownKey> = ((globalThis as Record<symbol, Map<string, KnownKey>>)[Symbol.for("ktp.api-keys")] ??= new Map());
+
 /** The organisation behind a Bearer key, or null for a key that is unknown, revoked or of an organisation no longer approved. */
-export async function authenticateApiKey(db: Db, authorization: string | null): Promise<ApiKeyHolder | null> {
+export async function authenticateApiKey(db: Db, authorization: string | null, now = Date.now()): Promise<ApiKeyHolder | null> {
   const match = KEY_PATTERN.exec(authorization?.replace(/^Bearer\s+/i, "") ?? "");
   if (!match) return null;
-  const row = await db.verifierApiKey.findUnique({
-    where: { prefix: match[1]! },
-    select: { id: true, prefix: true, secretHash: true, purposes: true, revokedAt: true, org: { select: { id: true, legalName: true, status: true } } },
-  });
-  if (!row || row.revokedAt || row.org.status !== "APPROVED") return null;
-  if (!timingSafeEqual(Buffer.from(row.secretHash, "hex"), Buffer.from(sha256(match[2]!), "hex"))) return null;
-  return { apiKeyId: row.id, prefix: row.prefix, org: { id: row.org.id, legalName: row.org.legalName, purposes: row.purposes } };
+  const prefix = match[1]!;
+  let entry = known.get(prefix);
+  if (!entry || entry.until <= now) {
+    const row = await db.verifierApiKey.findUnique({
+      where: { prefix },
+      select: { id: true, prefix: true, secretHash: true, purposes: true, revokedAt: true, org: { select: { id: true, legalName: true, status: true } } },
+    });
+    const usable = row && !row.revokedAt && row.org.status === "APPROVED";
+    entry = {
+      row: usable ? { apiKeyId: row.id, prefix: row.prefix, secretHash: Buffer.from(row.secretHash, "hex"), org: { id: row.org.id, legalName: row.org.legalName, purposes: row.purposes } } : null,
+      until: now + API_KEY_CACHE_MS,
+    };
+    // Only real prefixes are remembered: guessed ones would grow the map (and are counted per address).
+    if (row) known.set(prefix, entry);
+  }
+  const { row } = entry;
+  if (!row || !timingSafeEqual(row.secretHash, Buffer.from(sha256(match[2]!), "hex"))) return null;
+  return { apiKeyId: row.apiKeyId, prefix: row.prefix, org: row.org };
 }
 
 export async function revokeApiKey({ db, orgId, prefix, actorId }: { db: Db; orgId: string; prefix: string; actorId: string }) {
   const revoked = await db.verifierApiKey.updateMany({ where: { orgId, prefix, revokedAt: null }, data: { revokedAt: new Date() } });
   if (revoked.count === 0) throw new AppError("NOT_FOUND");
+  known.delete(prefix);
   await db.auditEvent.create({ data: { actorType: "VERIFIER", actorId, action: "verifier_api_key.revoke", note: `${orgId} ${prefix}` } });
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Db } from "@ktp/db";
+import { type Db, type PreparedStatement, preparedRows } from "@ktp/db";
 import { PURPOSE_RULES, type Purpose, sharedFields } from "../../universal/identity/purposes.ts";
 import { bytesToBase64url, parsePresentation, type ParsedPresentation, TokenFormatError } from "../../universal/identity/token.ts";
 import { tokenTimeReason, type VerifyReason, type VerifyResult } from "../../universal/verifier.ts";
@@ -80,27 +80,12 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
   // second waits for the first's commit, then finds the id taken.
   const id = randomUUID();
   const receipt = await signReceipt(options, { id, purpose, fields: shared.fields, pid: claims.pid, at: now });
-  const inserted = await db.$queryRaw<{ n: bigint }[]>`
-    WITH used AS (
-      INSERT INTO app.presentation_use (pid, org_id, first_used_at, expires_at)
-      VALUES (${claims.pid}, ${org.id}::uuid, ${now}, ${new Date(claims.exp * 1000 + PRESENTATION_MEMORY_MS)})
-      ON CONFLICT (pid) DO NOTHING
-      RETURNING pid
-    ), verification AS (
-      INSERT INTO app.verification (id, org_id, branch_id, api_key_id, staff_id, registration_id, pid, asked_purpose, shared_purpose, verdict, fields, receipt, offline, at)
-      SELECT ${id}::uuid, ${org.id}::uuid, ${options.branchId ?? null}::uuid, ${options.apiKeyId ?? null}::uuid, ${options.staffId ?? null}::uuid, ${registrationId}::uuid, pid,
-             ${purpose}, ${claims.purpose}, 'valid', ${shared.fields}::text[], ${receipt}, ${options.offline !== undefined}, ${now}
-        FROM used
-      RETURNING id
-    ), audit AS (
-      INSERT INTO app.audit_event (id, at, actor_type, actor_id, action, registration_id, note, request_id)
-      SELECT gen_random_uuid(), ${now}, 'VERIFIER'::app.audit_actor, ${org.id}::uuid, 'verifier.verify', ${registrationId}::uuid, ${`${purpose}: valid`}, ${options.requestId ?? null}
-        FROM verification
-      RETURNING id
-    )
-    SELECT count(*) AS n FROM audit`;
+  const inserted = await preparedRows<{ n: number }>(db, RECORD_VALID, [
+    claims.pid, org.id, now, new Date(claims.exp * 1000 + PRESENTATION_MEMORY_MS), id, options.branchId ?? null, options.apiKeyId ?? null,
+    options.staffId ?? null, registrationId, purpose, claims.purpose, shared.fields, receipt, options.offline !== undefined, `${purpose}: valid`, options.requestId ?? null,
+  ]);
   let outcome: { id: string; receipt: string } = { id, receipt };
-  if (Number(inserted[0]?.n ?? 0) === 0) {
+  if ((inserted[0]?.n ?? 0) === 0) {
     const owner = await db.presentationUse.findUnique({ where: { pid: claims.pid }, select: { orgId: true } });
     // The same organisation scanning the same QR again: the same verification, counted once.
     const earlier = owner?.orgId === org.id ? await db.verification.findUnique({ where: { orgId_pid: { orgId: org.id, pid: claims.pid } }, select: { id: true, receipt: true } }) : null;
@@ -125,14 +110,20 @@ interface SubjectRow extends ResidentRow {
 }
 
 /** The registration behind a batch's pseudonym, its device, its SIAK record with place names, and (if asked) the e-KTP photo. */
-async function findSubject(db: Db, sub: Uint8Array<ArrayBuffer>, withPhoto: boolean): Promise<SubjectRow | null> {
-  const rows = await db.$queryRaw<SubjectRow[]>`
+async function findSubject(db: Db, sub: Uint8Array, withPhoto: boolean): Promise<SubjectRow | null> {
+  return (await preparedRows<SubjectRow>(db, FIND_SUBJECT, [sub, withPhoto]))[0] ?? null;
+}
+
+// The hot path's two statements, prepared once per connection (decision 018).
+const FIND_SUBJECT: PreparedStatement = {
+  name: "verify_find_subject",
+  text: `
     SELECT r.id AS registration_id, r.step::text AS step, r.locked_at, d.revoked_at, b.status_list, b.status_idx,
            p.nik, p.nama, p.tempat_lahir AS "tempatLahir", p.tanggal_lahir AS "tanggalLahir", p.tanggal_meninggal AS "tanggalMeninggal",
            p.jenis_kelamin::text AS "jenisKelamin", p.golongan_darah::text AS "golonganDarah", p.alamat, p.rt, p.rw, p.agama::text AS agama,
            p.status_perkawinan::text AS "statusPerkawinan", p.pekerjaan, p.kewarganegaraan::text AS kewarganegaraan,
            ds.nama AS desa, kc.nama AS kecamatan, kb.nama AS kabupaten, pv.nama AS provinsi,
-           CASE WHEN ${withPhoto} THEN f.gambar END AS photo, f.mime
+           CASE WHEN $2::boolean THEN f.gambar END AS photo, f.mime
       FROM app.credential_batch b
       JOIN app.registration r ON r.id = b.registration_id
       LEFT JOIN app.device d ON d.registration_id = r.id
@@ -142,9 +133,31 @@ async function findSubject(db: Db, sub: Uint8Array<ArrayBuffer>, withPhoto: bool
       JOIN siak.kabupaten kb ON kb.kode = kc.kabupaten_kode
       JOIN siak.provinsi pv ON pv.kode = kb.provinsi_kode
       LEFT JOIN siak.foto_ektp f ON f.nik = p.nik
-     WHERE b.id = ${sub}`;
-  return rows[0] ?? null;
-}
+     WHERE b.id = $1::bytea`,
+};
+
+/** First use of a presentation id, its verification and the audit record, in one statement; the number of audit rows written (0 or 1). */
+const RECORD_VALID: PreparedStatement = {
+  name: "verify_record_valid",
+  text: `
+    WITH used AS (
+      INSERT INTO app.presentation_use (pid, org_id, first_used_at, expires_at)
+      VALUES ($1::bytea, $2::uuid, $3::timestamptz, $4::timestamptz)
+      ON CONFLICT (pid) DO NOTHING
+      RETURNING pid
+    ), verification AS (
+      INSERT INTO app.verification (id, org_id, branch_id, api_key_id, staff_id, registration_id, pid, asked_purpose, shared_purpose, verdict, fields, receipt, offline, at)
+      SELECT $5::uuid, $2::uuid, $6::uuid, $7::uuid, $8::uuid, $9::uuid, pid, $10::text, $11::text, 'valid', $12::text[], $13::text, $14::boolean, $3::timestamptz
+        FROM used
+      RETURNING id
+    ), audit AS (
+      INSERT INTO app.audit_event (id, at, actor_type, actor_id, action, registration_id, note, request_id)
+      SELECT gen_random_uuid(), $3::timestamptz, 'VERIFIER'::app.audit_actor, $2::uuid, 'verifier.verify', $9::uuid, $15::text, $16::text
+        FROM verification
+      RETURNING id
+    )
+    SELECT count(*)::int AS n FROM audit`,
+};
 
 async function recordFailure(options: VerifyPresentationOptions, reason: VerifyReason, registrationId: string | null, sharedPurpose: Purpose | null, now: Date): Promise<VerifyResult> {
   const { db, org, purpose } = options;

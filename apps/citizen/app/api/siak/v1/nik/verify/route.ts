@@ -4,13 +4,16 @@ import { ZVerifyNikRequest } from "@ktp/core/universal/siak";
 import { getDb } from "@/db";
 import { getRateLimiter } from "@/rate-limit";
 
-// The mock SIAK Terpusat check (docs/api/siak.openapi.yaml).
+// The mock SIAK Terpusat check (docs/api/siak.openapi.yaml). The count and the lookup run at
+// once (decision 018); a spent budget answers 429 even when the request is malformed too.
 export const POST = apiRoute(async (request) => {
-  const counted = getRateLimiter().consume("nikVerifyIp", clientIp(request));
-  counted.catch(() => {});
-  const { nik } = await readJson(request, ZVerifyNikRequest);
-  const [, verification] = await Promise.all([counted, verifyNik({ db: getDb(), nik })]);
-  return Response.json(verification, { headers: { "cache-control": "no-store" } });
+  const [counted, looked] = await Promise.allSettled([
+    getRateLimiter().consume("nikVerifyIp", clientIp(request)),
+    readJson(request, ZVerifyNikRequest).then(({ nik }) => verifyNik({ db: getDb(), nik })),
+  ]);
+  if (counted.status === "rejected") throw counted.reason;
+  if (looked.status === "rejected") throw looked.reason;
+  return Response.json(looked.value, { headers: { "cache-control": "no-store" } });
 });
 
 export const GET = methodNotAllowed("POST");
