@@ -24,6 +24,24 @@ describe("rate limiter (PostgreSQL)", () => {
     expect(await outcome(a.consume("registrationEmail", "lain@contoh.id"))).toBe("ok");
   });
 
+  it("leases points to each instance, and still never lets a budget past N across two of them", async () => {
+    const a = createRateLimiter({ databaseUrl: test.url, secret });
+    const b = createRateLimiter({ databaseUrl: test.url, secret });
+    const budget = LIMITS.apiKey.points;
+    const results = await Promise.all(Array.from({ length: budget + 100 }, (_, i) => outcome((i % 2 ? a : b).consume("apiKey", "AbCdEf0123"))));
+    const admitted = results.filter((r) => r === "ok").length;
+    // Points leased but not yet handed out when the store says no are lost: a handful at most.
+    expect(admitted).toBeLessThanOrEqual(budget);
+    expect(admitted).toBeGreaterThanOrEqual(budget - 10);
+    expect(results.filter((r) => r !== "ok").every((r) => r === "RATE_LIMITED:true")).toBe(true);
+    // One row, which counted every point leased (refused leases too).
+    const stored = await test.db.rateLimit.findMany({ where: { key: { startsWith: "apiKey:" } }, select: { points: true } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.points).toBeGreaterThanOrEqual(admitted);
+    // A refused instance answers from memory until the window ends.
+    expect(await outcome(a.consume("apiKey", "AbCdEf0123"))).toBe("RATE_LIMITED:true");
+  });
+
   it("stores keyed hashes, never the subject itself", async () => {
     const limiter = createRateLimiter({ databaseUrl: test.url, secret });
     await limiter.consume("registrationPhone", "+6281234567890");

@@ -15,32 +15,49 @@ export interface Zxing {
 }
 
 /**
- * The first mask, the encoder's own choice first, whose code zxing-js reads back drawn at 3 and 5 pixels a module, and at
- * `shownScale` (the pixels a module covers where it is shown); null when none does.
+ * Where the shown code may sit against the reader's 8-pixel binarizer blocks (HybridBinarizer):
+ * zxing-js reads about one code in a hundred at some alignments and not at others (a picture given
+ * to html5-qrcode's scanFile sits 100 px + the box's padding in). Every alignment along the
+ * diagonal is tried; measured on 200 codes, a mask read at all eight was read at every other
+ * offset tried too (8–15, 121, 200, 333).
+ */
+const ALIGNMENTS = [0, 1, 2, 3, 4, 5, 6, 7];
+
+/**
+ * The first mask, the encoder's own choice first, whose code zxing-js reads back drawn at 3 and 5
+ * pixels a module, and at `shownScale` (the pixels a module covers where it is shown) in every
+ * alignment to the binarizer's blocks; null when none does.
  */
 export function readableMask(zxing: Zxing, text: string, shownScale?: number): QRCode.QRCodeMaskPattern | null {
-  const scales = [...new Set([3, 5, ...(shownScale ? [shownScale] : [])])];
+  const draws = [
+    ...(shownScale ? ALIGNMENTS.map((offset) => ({ scale: shownScale, offset })) : []),
+    ...[3, 5].filter((scale) => scale !== shownScale).map((scale) => ({ scale, offset: 0 })),
+  ];
   const automatic = QRCode.create(text, { errorCorrectionLevel: "M" });
-  if (readsBack(zxing, automatic.modules, text, scales)) return automatic.maskPattern as QRCode.QRCodeMaskPattern;
+  if (readsBack(zxing, automatic.modules, text, draws)) return automatic.maskPattern as QRCode.QRCodeMaskPattern;
   for (const mask of [0, 1, 3, 4, 5, 6, 7, 2] as const) {
-    if (mask !== automatic.maskPattern && readsBack(zxing, QRCode.create(text, { errorCorrectionLevel: "M", maskPattern: mask }).modules, text, scales)) return mask;
+    if (mask !== automatic.maskPattern && readsBack(zxing, QRCode.create(text, { errorCorrectionLevel: "M", maskPattern: mask }).modules, text, draws)) return mask;
   }
   return null;
 }
 
-function readsBack(zxing: Zxing, modules: QRCode.BitMatrix, text: string, scales: number[]): boolean {
-  return scales.every((scale) => decodeModules(zxing, modules, scale) === text);
+function readsBack(zxing: Zxing, modules: QRCode.BitMatrix, text: string, draws: { scale: number; offset: number }[]): boolean {
+  return draws.every(({ scale, offset }) => decodeModules(zxing, modules, scale, offset) === text);
 }
 
-/** What zxing-js reads from the modules drawn at `scale` pixels each, with the standard quiet zone. */
-export function decodeModules(z: Zxing, modules: QRCode.BitMatrix, scale: number): string | null {
+/** What zxing-js reads from the modules drawn at `scale` pixels each, with the standard quiet zone and `offset` more white pixels around. */
+export function decodeModules(z: Zxing, modules: QRCode.BitMatrix, scale: number, offset = 0): string | null {
   const quiet = 4;
-  const width = (modules.size + 2 * quiet) * scale;
+  const origin = quiet * scale + offset;
+  const width = (modules.size + 2 * quiet) * scale + 2 * offset;
   const luminance = new Uint8ClampedArray(width * width).fill(255);
   for (let row = 0; row < modules.size; row++) {
     for (let col = 0; col < modules.size; col++) {
       if (!modules.get(row, col)) continue;
-      for (let dy = 0; dy < scale; dy++) luminance.fill(0, ((row + quiet) * scale + dy) * width + (col + quiet) * scale, ((row + quiet) * scale + dy) * width + (col + quiet + 1) * scale);
+      for (let dy = 0; dy < scale; dy++) {
+        const line = (origin + row * scale + dy) * width + origin;
+        luminance.fill(0, line + col * scale, line + (col + 1) * scale);
+      }
     }
   }
   // The same hints html5-qrcode passes.

@@ -65,27 +65,25 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
   const late = tokenTimeReason(claims, now.getTime() / 1000);
   if (late) return fail(late, null, claims.purpose);
 
-  // The citizen behind the pseudonym, as they stand now (what the status list says, but current),
-  // with their SIAK record and photo: one round trip.
+  // One statement, one round trip: the citizen behind the pseudonym as they stand now (what the
+  // status list says, but current), with their SIAK record and photo, and, if nothing refuses them,
+  // the first use of the presentation id with its verification and audit record, written together
+  // or not at all. Of two organisations presenting one token at once, the second waits for the
+  // first's commit, then finds the id taken. The receipt is signed beforehand (a refusal wastes it).
   const shared = sharedFields(claims.purpose, purpose);
-  const subject = await findSubject(db, claims.sub, shared.fields.includes("photo"));
-  if (!subject || subject.status_list !== claims.status.list || subject.status_idx !== claims.status.idx) return fail("TOKEN_REVOKED");
-  const registrationId = subject.registration_id;
-  if (subject.step !== "ACTIVE" || subject.revoked_at || subject.tanggalMeninggal) return fail("TOKEN_REVOKED", registrationId, claims.purpose);
-  if (subject.locked_at) return fail("IDENTITY_LOCKED", registrationId, claims.purpose);
-  if (!shared.fields.some((field) => field !== "photo")) return fail("NOT_SHARED", registrationId, claims.purpose);
-
-  // First use wins, in one statement: the presentation id, the verification and its audit record
-  // are written together or not at all. Of two organisations presenting one token at once, the
-  // second waits for the first's commit, then finds the id taken.
   const id = randomUUID();
   const receipt = await signReceipt(options, { id, purpose, fields: shared.fields, pid: claims.pid, at: now });
-  const inserted = await preparedRows<{ n: number }>(db, RECORD_VALID, [
+  const [subject] = await preparedRows<SubjectRow>(db, CHECK_AND_RECORD, [
+    claims.sub, claims.status.list, claims.status.idx, shared.fields.some((field) => field !== "photo"), shared.fields.includes("photo"),
     claims.pid, org.id, now, new Date(claims.exp * 1000 + PRESENTATION_MEMORY_MS), id, options.branchId ?? null, options.apiKeyId ?? null,
-    options.staffId ?? null, registrationId, purpose, claims.purpose, shared.fields, receipt, options.offline !== undefined, `${purpose}: valid`, options.requestId ?? null,
+    options.staffId ?? null, purpose, claims.purpose, shared.fields, receipt, options.offline !== undefined, `${purpose}: valid`, options.requestId ?? null,
   ]);
+  // A status entry that is not the batch's: a forged or stale index, told nothing about the person.
+  if (!subject || subject.refusal === "STATUS") return fail("TOKEN_REVOKED");
+  const registrationId = subject.registration_id;
+  if (subject.refusal) return fail(subject.refusal, registrationId, claims.purpose);
   let outcome: { id: string; receipt: string } = { id, receipt };
-  if ((inserted[0]?.n ?? 0) === 0) {
+  if (subject.recorded === 0) {
     const owner = await db.presentationUse.findUnique({ where: { pid: claims.pid }, select: { orgId: true } });
     // The same organisation scanning the same QR again: the same verification, counted once.
     const earlier = owner?.orgId === org.id ? await db.verification.findUnique({ where: { orgId_pid: { orgId: org.id, pid: claims.pid } }, select: { id: true, receipt: true } }) : null;
@@ -100,63 +98,62 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
 
 interface SubjectRow extends ResidentRow {
   registration_id: string;
-  step: string;
-  locked_at: Date | null;
-  revoked_at: Date | null;
-  status_list: number;
-  status_idx: number;
+  /** Why the subject is refused, checked in that order; null when the verification was attempted. */
+  refusal: "STATUS" | "TOKEN_REVOKED" | "IDENTITY_LOCKED" | "NOT_SHARED" | null;
+  /** 1 when this call recorded the first use; 0 when the presentation id was taken (or refused). */
+  recorded: number;
   photo: Uint8Array | null;
   mime: string | null;
 }
 
-/** The registration behind a batch's pseudonym, its device, its SIAK record with place names, and (if asked) the e-KTP photo. */
-async function findSubject(db: Db, sub: Uint8Array, withPhoto: boolean): Promise<SubjectRow | null> {
-  return (await preparedRows<SubjectRow>(db, FIND_SUBJECT, [sub, withPhoto]))[0] ?? null;
-}
-
-// The hot path's two statements, prepared once per connection (decision 018).
-const FIND_SUBJECT: PreparedStatement = {
-  name: "verify_find_subject",
+/**
+ * The hot path's one statement, prepared once per connection (decision 018). Parameters: $1 the
+ * batch (sub), $2/$3 the token's status list and index, $4 whether anything but the photo is
+ * shared, $5 whether the photo is, then what the first use writes. Dates come back as UTC
+ * midnights, as Prisma gives them (pg would read a bare date in the server's time zone).
+ */
+const CHECK_AND_RECORD: PreparedStatement = {
+  name: "verify_check_and_record",
   text: `
-    SELECT r.id AS registration_id, r.step::text AS step, r.locked_at, d.revoked_at, b.status_list, b.status_idx,
-           p.nik, p.nama, p.tempat_lahir AS "tempatLahir", p.tanggal_lahir AS "tanggalLahir", p.tanggal_meninggal AS "tanggalMeninggal",
-           p.jenis_kelamin::text AS "jenisKelamin", p.golongan_darah::text AS "golonganDarah", p.alamat, p.rt, p.rw, p.agama::text AS agama,
-           p.status_perkawinan::text AS "statusPerkawinan", p.pekerjaan, p.kewarganegaraan::text AS kewarganegaraan,
-           ds.nama AS desa, kc.nama AS kecamatan, kb.nama AS kabupaten, pv.nama AS provinsi,
-           CASE WHEN $2::boolean THEN f.gambar END AS photo, f.mime
-      FROM app.credential_batch b
-      JOIN app.registration r ON r.id = b.registration_id
-      LEFT JOIN app.device d ON d.registration_id = r.id
-      JOIN siak.penduduk p ON p.nik = r.nik
-      JOIN siak.desa ds ON ds.kode = p.desa_kode
-      JOIN siak.kecamatan kc ON kc.kode = ds.kecamatan_kode
-      JOIN siak.kabupaten kb ON kb.kode = kc.kabupaten_kode
-      JOIN siak.provinsi pv ON pv.kode = kb.provinsi_kode
-      LEFT JOIN siak.foto_ektp f ON f.nik = p.nik
-     WHERE b.id = $1::bytea`,
-};
-
-/** First use of a presentation id, its verification and the audit record, in one statement; the number of audit rows written (0 or 1). */
-const RECORD_VALID: PreparedStatement = {
-  name: "verify_record_valid",
-  text: `
-    WITH used AS (
+    WITH subject AS (
+      SELECT r.id AS registration_id,
+             CASE WHEN b.status_list <> $2::int OR b.status_idx <> $3::int THEN 'STATUS'
+                  WHEN r.step <> 'ACTIVE' OR d.revoked_at IS NOT NULL OR p.tanggal_meninggal IS NOT NULL THEN 'TOKEN_REVOKED'
+                  WHEN r.locked_at IS NOT NULL THEN 'IDENTITY_LOCKED'
+                  WHEN NOT $4::boolean THEN 'NOT_SHARED' END AS refusal,
+             p.nik, p.nama, p.tempat_lahir AS "tempatLahir",
+             p.tanggal_lahir::timestamp AT TIME ZONE 'UTC' AS "tanggalLahir", p.tanggal_meninggal::timestamp AT TIME ZONE 'UTC' AS "tanggalMeninggal",
+             p.jenis_kelamin::text AS "jenisKelamin", p.golongan_darah::text AS "golonganDarah", p.alamat, p.rt, p.rw, p.agama::text AS agama,
+             p.status_perkawinan::text AS "statusPerkawinan", p.pekerjaan, p.kewarganegaraan::text AS kewarganegaraan,
+             ds.nama AS desa, kc.nama AS kecamatan, kb.nama AS kabupaten, pv.nama AS provinsi,
+             CASE WHEN $5::boolean THEN f.gambar END AS photo, f.mime
+        FROM app.credential_batch b
+        JOIN app.registration r ON r.id = b.registration_id
+        LEFT JOIN app.device d ON d.registration_id = r.id
+        JOIN siak.penduduk p ON p.nik = r.nik
+        JOIN siak.desa ds ON ds.kode = p.desa_kode
+        JOIN siak.kecamatan kc ON kc.kode = ds.kecamatan_kode
+        JOIN siak.kabupaten kb ON kb.kode = kc.kabupaten_kode
+        JOIN siak.provinsi pv ON pv.kode = kb.provinsi_kode
+        LEFT JOIN siak.foto_ektp f ON f.nik = p.nik
+       WHERE b.id = $1::bytea
+    ), used AS (
       INSERT INTO app.presentation_use (pid, org_id, first_used_at, expires_at)
-      VALUES ($1::bytea, $2::uuid, $3::timestamptz, $4::timestamptz)
+      SELECT $6::bytea, $7::uuid, $8::timestamptz, $9::timestamptz FROM subject WHERE refusal IS NULL
       ON CONFLICT (pid) DO NOTHING
       RETURNING pid
     ), verification AS (
       INSERT INTO app.verification (id, org_id, branch_id, api_key_id, staff_id, registration_id, pid, asked_purpose, shared_purpose, verdict, fields, receipt, offline, at)
-      SELECT $5::uuid, $2::uuid, $6::uuid, $7::uuid, $8::uuid, $9::uuid, pid, $10::text, $11::text, 'valid', $12::text[], $13::text, $14::boolean, $3::timestamptz
-        FROM used
-      RETURNING id
+      SELECT $10::uuid, $7::uuid, $11::uuid, $12::uuid, $13::uuid, subject.registration_id, used.pid, $14::text, $15::text, 'valid', $16::text[], $17::text, $18::boolean, $8::timestamptz
+        FROM used, subject
+      RETURNING id, registration_id
     ), audit AS (
       INSERT INTO app.audit_event (id, at, actor_type, actor_id, action, registration_id, note, request_id)
-      SELECT gen_random_uuid(), $3::timestamptz, 'VERIFIER'::app.audit_actor, $2::uuid, 'verifier.verify', $9::uuid, $15::text, $16::text
+      SELECT gen_random_uuid(), $8::timestamptz, 'VERIFIER'::app.audit_actor, $7::uuid, 'verifier.verify', registration_id, $19::text, $20::text
         FROM verification
       RETURNING id
     )
-    SELECT count(*)::int AS n FROM audit`,
+    SELECT subject.*, (SELECT count(*)::int FROM audit) AS recorded FROM subject`,
 };
 
 async function recordFailure(options: VerifyPresentationOptions, reason: VerifyReason, registrationId: string | null, sharedPurpose: Purpose | null, now: Date): Promise<VerifyResult> {
