@@ -176,6 +176,9 @@ const id = {
       failed: "QR tidak dapat dibuat. Periksa sambungan internet, lalu coba lagi.",
       retry: "Coba lagi",
       alt: "QR KTP Digital untuk {purpose}",
+      offlineUpdated: "Offline, diperbarui {time}",
+      offlineNone: "Tidak ada sambungan, dan belum ada QR luring di ponsel ini. Buka kartu sekali saat daring.",
+      offlineOnlineOnly: "Tidak ada sambungan. Keperluan ini hanya bisa ditunjukkan saat daring; pilih keperluan lain.",
     },
     lock: {
       title: "Kunci KTP Digital",
@@ -387,6 +390,9 @@ const en: CitizenMessages = {
       failed: "The QR could not be made. Check your internet connection, then try again.",
       retry: "Try again",
       alt: "KTP Digital QR for {purpose}",
+      offlineUpdated: "Offline, updated {time}",
+      offlineNone: "No connection, and no offline QR is kept on this phone yet. Open the card once while online.",
+      offlineOnlineOnly: "No connection. This purpose can only be shown online; choose another.",
     },
     lock: {
       title: "Lock KTP Digital",

@@ -6,9 +6,9 @@ import { type Purpose, PURPOSE_RULES, PURPOSES } from "@ktp/core/universal/ident
 import { crispQrPixels, readableMask, type Zxing } from "@ktp/core/universal/qr-readback";
 import { get } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
+import { type IssuedToken, loadBatch, offlineToken, refreshBatch, registerCardWorker } from "@/offline/offline-card";
 
 type T = CitizenMessages["card"]["qr"];
-interface IssuedToken { purpose: Purpose; qr: string; validFrom: string; expiresAt: string }
 /** A new QR is fetched this long before the shown one expires, so the verifier never scans a stale one. */
 const RENEW_BEFORE_MS = 20_000;
 
@@ -22,7 +22,7 @@ const loadZxing = () => (zxing ??= import("html5-qrcode/third_party/zxing-js.umd
 /** The card's identity QR: the citizen picks a purpose; the QR renews itself before it expires. */
 export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
   const [purpose, setPurpose] = useState<Purpose>("age17");
-  const [shown, setShown] = useState<{ qr: string; maskPattern: QRCode.QRCodeMaskPattern; scale: number; cssSize: number; expiresAt: Date; purpose: Purpose } | null>(null);
+  const [shown, setShown] = useState<{ qr: string; maskPattern: QRCode.QRCodeMaskPattern; scale: number; cssSize: number; expiresAt: Date; purpose: Purpose; offlineSince: Date | null } | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const box = useRef<HTMLElement>(null);
@@ -31,29 +31,55 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
     setFailed(null);
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
-        const result = await get<IssuedToken>(`/api/kartu/qr?purpose=${chosen}`, locale);
-        if (!result.ok) {
+        // Online, a fresh token (valid two minutes); without a network, the kept one for this
+        // five-minute window (offline-card.ts), if the purpose works offline.
+        const result = await get<IssuedToken>(`/api/kartu/qr?purpose=${chosen}`, locale).catch(() => "offline" as const);
+        let token: IssuedToken;
+        let offlineSince: Date | null = null;
+        if (result === "offline") {
+          const batch = loadBatch();
+          const kept = PURPOSE_RULES[chosen].offline ? offlineToken(batch, chosen) : null;
+          if (!kept) {
+            setShown(null);
+            return setFailed(PURPOSE_RULES[chosen].offline ? t.offlineNone : t.offlineOnlineOnly);
+          }
+          token = kept;
+          offlineSince = new Date(batch!.issuedAt);
+        } else if (!result.ok) {
           if (result.error.code === "NOT_SIGNED_IN") location.assign("/masuk");
           // Locked, rate-limited…: the server's own sentence says why.
           setShown(null);
           return setFailed(result.error.messages[locale]);
+        } else {
+          token = result.data;
         }
         // Each module on whole screen pixels (blurred edges defeat zxing-js on some codes), and shown
         // only once the verifier's reader reads it back at that size: a mask that reads, or a new token.
         const dpr = window.devicePixelRatio || 1;
         const available = Math.floor((Math.min(box.current?.clientWidth ?? QR_BOX_CSS_PX, QR_BOX_CSS_PX) - QR_PADDING_CSS_PX) * dpr);
-        const modules = QRCode.create(result.data.qr, { errorCorrectionLevel: "M" }).modules.size;
+        const modules = QRCode.create(token.qr, { errorCorrectionLevel: "M" }).modules.size;
         const pixels = crispQrPixels(modules, available);
-        const maskPattern = readableMask(await loadZxing(), result.data.qr, pixels / (modules + 8));
-        if (maskPattern === null) continue;
-        return setShown({ qr: result.data.qr, maskPattern, scale: pixels / (modules + 8), cssSize: pixels / dpr, expiresAt: new Date(result.data.expiresAt), purpose: chosen });
+        const maskPattern = readableMask(await loadZxing(), token.qr, pixels / (modules + 8));
+        if (maskPattern === null) {
+          // A kept token is the only one for its window: the next window brings another.
+          if (offlineSince) break;
+          continue;
+        }
+        return setShown({ qr: token.qr, maskPattern, scale: pixels / (modules + 8), cssSize: pixels / dpr, expiresAt: new Date(token.expiresAt), purpose: chosen, offlineSince });
       }
       throw new Error("no readable QR");
     } catch {
       setShown(null);
       setFailed(t.failed);
     }
-  }, [locale, t.failed]);
+  }, [locale, t]);
+
+  // Online, the card keeps a day of QRs for when there is no network, and installs the worker
+  // that opens the card offline.
+  useEffect(() => {
+    registerCardWorker();
+    if (navigator.onLine) void refreshBatch(locale).then((batch) => box.current?.setAttribute("data-offline-ready", batch ? "true" : "false"));
+  }, [locale]);
 
   useEffect(() => void renew(purpose), [purpose, renew]);
   // Drawn as a bitmap of exactly the pixels the read-back checked (an SVG's edges are resampled),
@@ -67,12 +93,16 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
   }, [shown]);
   useEffect(() => {
     if (!shown) return;
-    const timer = setTimeout(() => void renew(shown.purpose), Math.max(1000, shown.expiresAt.getTime() - Date.now() - RENEW_BEFORE_MS));
+    // A kept token is followed by the next window's, which starts as it ends.
+    const before = shown.offlineSince ? 0 : RENEW_BEFORE_MS;
+    const timer = setTimeout(() => void renew(shown.purpose), Math.max(1000, shown.expiresAt.getTime() - Date.now() - before));
     return () => clearTimeout(timer);
   }, [shown, renew]);
 
   const rule = PURPOSE_RULES[purpose];
-  const time = shown?.expiresAt.toLocaleTimeString(locale === "id" ? "id-ID" : "en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const tag = locale === "id" ? "id-ID" : "en-GB";
+  const time = shown?.expiresAt.toLocaleTimeString(tag, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const updated = shown?.offlineSince?.toLocaleString(tag, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
   return (
     <section className="identity-qr" aria-labelledby="identity-qr-title" ref={box}>
       <h2 id="identity-qr-title">{t.title}</h2>
@@ -90,9 +120,12 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
       </p>
       {!rule.offline && <p className="hint">{t.onlineOnly}</p>}
       {shown && shown.purpose === purpose ? (
-        <figure className="qr" data-testid="identity-qr" data-qr={shown.qr} data-expires-at={shown.expiresAt.toISOString()} data-purpose={shown.purpose}>
+        <figure className="qr" data-testid="identity-qr" data-qr={shown.qr} data-expires-at={shown.expiresAt.toISOString()} data-purpose={shown.purpose} data-offline={shown.offlineSince ? "true" : "false"}>
           <canvas ref={canvas} role="img" aria-label={t.alt.replace("{purpose}", rule.label[locale])} />
-          <figcaption>{t.validUntil.replace("{time}", time ?? "")}</figcaption>
+          <figcaption>
+            {t.validUntil.replace("{time}", time ?? "")}
+            {updated && <><br /><strong data-testid="identity-qr-offline">{t.offlineUpdated.replace("{time}", updated)}</strong></>}
+          </figcaption>
         </figure>
       ) : failed ? (
         <p role="alert" data-testid="identity-qr-error">
