@@ -221,7 +221,7 @@ function Verdict({ result, locale, t }: { result: ShownResult; locale: Locale; t
   const word = { valid: t.valid, invalid: t.invalid, unknown: t.unknown }[result.verdict];
   const lead = valid ? (result.offline ? t.validLeadOffline : t.validLead) : result.reason ? VERIFY_REASONS[result.reason][locale] : "";
   return (
-    <article className={`verdict ${{ valid: "ok", invalid: "bad", unknown: "unsure" }[result.verdict]}`} data-testid="verdict" data-verdict={result.verdict} data-offline={result.offline ? "true" : undefined} aria-live="assertive">
+    <article className={`verdict ${{ valid: "ok", invalid: "bad", unknown: "unsure" }[result.verdict]}`} data-testid="verdict" data-verdict={result.verdict} data-reason={result.reason ?? undefined} data-offline={result.offline ? "true" : undefined} aria-live="assertive">
       <p className="verdict-word">{word}</p>
       <p>{lead}</p>
       {result.offline && <p className="offline-note" data-testid="offline-note">{offlineNote(result.offline.statusAt, locale, t)}</p>}
