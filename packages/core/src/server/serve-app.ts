@@ -202,35 +202,24 @@ function readUpTo(req: IncomingMessage, maxBytes: number): Promise<Buffer | "too
   });
 }
 
-/**
- * What is still read of a body after its answer (1 s, 16 MiB), so that a client still writing
- * meets the answer and an end of stream rather than a reset.
- */
+/** How long the rest of a body is still read after its answer, before the connection closes. */
 const LINGER_MS = 1000;
-const LINGER_BYTES = 16 * 1024 * 1024;
 
 /**
  * Answered before the body ended (a 413, or refused before it was read): Node alone would read the
- * rest to the end, however long. The server ends its side at once (the answer is out, nothing else
- * follows on this connection), so the client sees the answer and stops; what it still sends is read
- * and dropped for a moment, then the connection closes. Closing at once would reset a client still
- * writing, which then may never read the answer.
+ * rest to the end, however long. The rest is read and dropped (nothing is held) for a moment: a
+ * body that ends by then leaves the connection open for the next request; otherwise the server
+ * ends its side, and closes a moment later. Closing while the client still writes would reset the
+ * connection, and a reset throws away the answer the client had not read yet.
  * (`socket` is the request's as it was: Node detaches it once the answer is out.)
  */
 function discardTheRest(req: IncomingMessage, socket: Socket) {
-  socket.end();
-  let left = LINGER_BYTES;
-  const close = () => {
-    clearTimeout(timer);
-    socket.destroy();
-  };
-  const timer = setTimeout(close, LINGER_MS);
+  const timer = setTimeout(() => {
+    socket.end();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  }, LINGER_MS);
   timer.unref();
-  req.on("data", (chunk: Buffer) => {
-    left -= chunk.byteLength;
-    if (left < 0) close();
-  });
-  req.once("end", close);
+  req.once("end", () => clearTimeout(timer));
   req.resume();
 }
 
