@@ -202,23 +202,36 @@ function readUpTo(req: IncomingMessage, maxBytes: number): Promise<Buffer | "too
   });
 }
 
-/** How long the rest of a body is still read after its answer, before the connection closes. */
+/** What is still read of a body after its answer: a short rest ends, and the connection is kept. */
+const DRAIN_BYTES = 64 * 1024;
+/** How long a connection whose body goes on is kept after its answer, so the client reads the answer. */
 const LINGER_MS = 1000;
 
 /**
  * Answered before the body ended (a 413, or refused before it was read): Node alone would read the
- * rest to the end, however long. The rest is read and dropped (nothing is held) for a moment: a
- * body that ends by then leaves the connection open for the next request; otherwise the server
- * ends its side, and closes a moment later. Closing while the client still writes would reset the
- * connection, and a reset throws away the answer the client had not read yet.
+ * rest to the end, however long. A short rest is read and dropped, and the connection serves the
+ * next request. A longer one is no longer read: the socket pauses, so TCP stops the client's
+ * upload (nothing is held), the server ends its side, and closes a moment later. Closing at once
+ * would reset the connection while the client still writes, and a reset throws away the answer
+ * the client has not read yet.
  * (`socket` is the request's as it was: Node detaches it once the answer is out.)
  */
 function discardTheRest(req: IncomingMessage, socket: Socket) {
-  const timer = setTimeout(() => {
+  let left = DRAIN_BYTES;
+  const stop = () => {
+    clearTimeout(timer);
+    req.off("data", drop);
+    req.pause();
     socket.end();
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
-  }, LINGER_MS);
+  };
+  const drop = (chunk: Buffer) => {
+    left -= chunk.byteLength;
+    if (left < 0) stop();
+  };
+  const timer = setTimeout(stop, LINGER_MS);
   timer.unref();
+  req.on("data", drop);
   req.once("end", () => clearTimeout(timer));
   req.resume();
 }
