@@ -108,13 +108,9 @@ async function counterActivationThroughBalancer(lb: Record<AppName, string>, pla
   return { name: "counter activation e2e through HAProxy, 2 instances of each app", pass: ok && stats.expected > 0 && stats.unexpected === 0, detail: `${stats.expected} passed, ${stats.unexpected} failed` };
 }
 
-/**
- * nikVerifyIp allows N per minute per client: N+10 requests spread over both instances get at most
- * N answers. The budget is leased ten points at a time (decision 019), so each instance may hold a
- * few points unused when the other is refused: at least N − 2 × lease are answered.
- */
+/** nikVerifyIp allows N per minute per client: N+10 requests spread over both instances get exactly N answers. */
 async function rateLimitAcrossInstances(citizenUrl: string, dir: string): Promise<Check[]> {
-  const { points: limit, lease } = LIMITS.nikVerifyIp;
+  const limit = LIMITS.nikVerifyIp.points;
   const send = (forged?: string) =>
     fetch(`${citizenUrl}/api/siak/v1/nik/verify`, {
       method: "POST",
@@ -134,8 +130,8 @@ async function rateLimitAcrossInstances(citizenUrl: string, dir: string): Promis
   const limited = first.filter((r) => r.status === 429);
   return [
     {
-      name: `a per-IP limit of ${limit}/min holds across two instances (never more than ${limit})`,
-      pass: ok <= limit && ok >= limit - 2 * lease && ok + limited.length === first.length && limited.every((r) => Number(r.retryAfter) > 0) && served.a > before.a && served.b > before.b,
+      name: `a per-IP limit of ${limit}/min holds at ${limit} across two instances`,
+      pass: ok === limit && limited.length === 10 && limited.every((r) => Number(r.retryAfter) > 0) && served.a > before.a && served.b > before.b,
       detail: `${ok} answered, ${limited.length} refused with Retry-After; instance A served ${served.a - before.a}, B ${served.b - before.b}`,
     },
     {

@@ -12,8 +12,8 @@ import { deriveKey } from "./secrets.ts";
 // The list below is the policy; docs/security.md explains each line.
 
 export const LIMITS = {
-  /** SIAK check: whether a NIK exists and is alive is personal, so guessing is slow. Leased: it is the busiest route. */
-  nikVerifyIp: { points: 60, seconds: 60, per: "ip", lease: 10 },
+  /** SIAK check: whether a NIK exists and is alive is personal, so guessing is slow. */
+  nikVerifyIp: { points: 60, seconds: 60, per: "ip" },
   registrationIp: { points: 10, seconds: 3600, per: "ip" },
   registrationEmail: { points: 5, seconds: 86_400, per: "subject" },
   registrationPhone: { points: 5, seconds: 86_400, per: "subject" },
