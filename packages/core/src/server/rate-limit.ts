@@ -127,14 +127,25 @@ export function createRateLimiter({ databaseUrl, secret, ipMultiplier = 1 }: Cre
  * again, until its window ends.
  */
 class Leases {
+  /** Subjects held at once; past this, a new subject is counted a point at a time in the store. */
+  private static readonly MAX_HELD = 10_000;
   private readonly held = new Map<string, { left: number; until: number; next: number; refusedUntil: number; asking?: Promise<void> }>();
+  private swept = 0;
 
   async take(id: string, size: number, ask: (points: number) => Promise<RateLimiterRes>, refuse: (msBeforeNext: number) => AppError): Promise<void> {
     for (;;) {
       const now = Date.now();
       let lease = this.held.get(id);
       if (!lease) {
-        if (this.held.size >= 10_000) this.forgetEnded(now);
+        if (this.held.size >= Leases.MAX_HELD && !this.makeRoom(now)) {
+          try {
+            await ask(1);
+            return;
+          } catch (error) {
+            if (error instanceof RateLimiterRes) throw refuse(error.msBeforeNext);
+            throw error;
+          }
+        }
         this.held.set(id, (lease = { left: 0, until: 0, next: size, refusedUntil: 0 }));
       }
       if (lease.refusedUntil > now) throw refuse(lease.refusedUntil - now);
@@ -163,8 +174,13 @@ class Leases {
     }
   }
 
-  private forgetEnded(now: number) {
-    for (const [id, lease] of this.held) if (lease.until <= now && lease.refusedUntil <= now && !lease.asking) this.held.delete(id);
+  /** Forgets ended leases (at most once a second: a full map is scanned whole); whether there is room now. */
+  private makeRoom(now: number): boolean {
+    if (now - this.swept >= 1000) {
+      this.swept = now;
+      for (const [id, lease] of this.held) if (lease.until <= now && lease.refusedUntil <= now && !lease.asking) this.held.delete(id);
+    }
+    return this.held.size < Leases.MAX_HELD;
   }
 }
 
