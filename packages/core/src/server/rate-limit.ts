@@ -71,7 +71,7 @@ export interface CreateRateLimiterOptions {
 export function createRateLimiter({ databaseUrl, secret, ipMultiplier = 1 }: CreateRateLimiterOptions): RateLimiter {
   // A count lost in a crash lets a few extra requests through once; waiting for the WAL flush on
   // every request would cost more than that is worth. So these commits do not wait for it.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 8, options: "-c synchronous_commit=off" });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, options: "-c synchronous_commit=off" });
   // An idle connection that dies with PostgreSQL is an 'error' event on the pool: without a
   // listener it is an uncaught exception that ends the whole app. The pool drops it and reconnects.
   pool.on("error", (err) => log.warn({ err: { message: err.message } }, "rate-limit pool: idle connection lost"));
