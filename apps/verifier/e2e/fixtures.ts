@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
 import { createDb, type Db } from "@ktp/db";
 import { createActivatedCitizen } from "@ktp/db/testing";
 import argon2 from "argon2";
@@ -71,5 +72,19 @@ export const test = base.extend<Fixtures>({
     });
   },
 });
+
+/** A teller of `org` signed in on `page` with a new passkey (virtual authenticator). */
+export async function signInTeller(page: Page, teller: { email: string; password: string }) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  await page.goto("/masuk");
+  await page.getByLabel("E-mail").fill(teller.email);
+  await page.getByLabel("Kata sandi").fill(teller.password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page).toHaveURL(/\/pindai$/);
+}
 
 export { expect };

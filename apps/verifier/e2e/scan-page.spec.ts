@@ -1,9 +1,9 @@
 import { mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
-import { devices, type Page } from "@playwright/test";
+import { devices } from "@playwright/test";
 import sharp from "sharp";
 import { writeY4m } from "../../../scripts/lib/y4m.ts";
-import { CITIZEN, expect, test } from "./fixtures.ts";
+import { CITIZEN, expect, signInTeller, test } from "./fixtures.ts";
 
 // The scan page (issue 11): a teller signs in with password and passkey (enrolled at the first
 // sign-in), the citizen's phone shows the card's QR, the teller's camera reads it off the phone's
@@ -19,20 +19,6 @@ async function showToCamera(png: Buffer) {
   const next = `${cameraFile}.next`;
   await writeY4m(next, [frame], { width: 640, height: 480 });
   renameSync(next, cameraFile);
-}
-
-/** A teller of `org` signed in on `page` with a new passkey (virtual authenticator). */
-async function signInTeller(page: Page, teller: { email: string; password: string }) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
-  await page.goto("/masuk");
-  await page.getByLabel("E-mail").fill(teller.email);
-  await page.getByLabel("Kata sandi").fill(teller.password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page).toHaveURL(/\/pindai$/);
 }
 
 test("a teller signs in with password + passkey and scans a citizen's QR off the phone: verdict, fields, photo", async ({ page, browser, db, approvedOrg, staff, signedInCitizen }) => {

@@ -9,7 +9,7 @@ import { verifyPresentation } from "../../../packages/core/src/server/verifier/v
 import { TOKEN_DICTIONARY } from "../../../packages/core/src/universal/identity/dictionary.ts";
 import { encodePresentation, parsePresentation, QR_PREFIX } from "../../../packages/core/src/universal/identity/token.ts";
 import { VERIFY_REASONS, type VerifyReason } from "../../../packages/core/src/universal/verifier.ts";
-import { CITIZEN, expect, test } from "./fixtures.ts";
+import { CITIZEN, expect, signInTeller, test } from "./fixtures.ts";
 
 // Every reason a QR is refused, through the scan page as a teller meets it (issue 11): each bad QR
 // pasted into the page gets a red verdict with its reason in plain Indonesian.
@@ -30,16 +30,7 @@ function tampered(qr: string, change: (parts: unknown[]) => void): string {
 test("each bad QR shows its own reason on the scan page", async ({ page, db, approvedOrg, staff, signedInCitizen }) => {
   const org = await approvedOrg("PT Bank Alasan E2E", ["bank", "age17"]);
   const teller = await staff(org);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
-  await page.goto("/masuk");
-  await page.getByLabel("E-mail").fill(teller.email);
-  await page.getByLabel("Kata sandi").fill(teller.password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page).toHaveURL(/\/pindai$/);
+  await signInTeller(page, teller);
 
   const sealKey = deriveKey(process.env.E2E_APP_SECRET!, "issuer-keys");
   const issue = async (nama: string, purpose: "bank" | "airport" | "age17") => {

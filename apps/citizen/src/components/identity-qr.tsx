@@ -26,6 +26,9 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const box = useRef<HTMLElement>(null);
+  // The purpose chosen now: a renewal for one chosen before (still reading back) is dropped.
+  const wanted = useRef(purpose);
+  wanted.current = purpose;
 
   const renew = useCallback(async (chosen: Purpose) => {
     setFailed(null);
@@ -34,6 +37,7 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
         // Online, a fresh token (valid two minutes); without a network, the kept one for this
         // five-minute window (offline-card.ts), if the purpose works offline.
         const result = await get<IssuedToken>(`/api/kartu/qr?purpose=${chosen}`, locale).catch(() => "offline" as const);
+        if (wanted.current !== chosen) return;
         let token: IssuedToken;
         let offlineSince: Date | null = null;
         if (result === "offline") {
@@ -60,6 +64,7 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
         const modules = QRCode.create(token.qr, { errorCorrectionLevel: "M" }).modules.size;
         const pixels = crispQrPixels(modules, available);
         const maskPattern = readableMask(await loadZxing(), token.qr, pixels / (modules + 8));
+        if (wanted.current !== chosen) return;
         if (maskPattern === null) {
           // A kept token is the only one for its window: the next window brings another.
           if (offlineSince) break;

@@ -45,10 +45,11 @@ interface KnownKey {
 const known: Map<string, KnownKey> = ((globalThis as Record<symbol, Map<string, KnownKey>>)[Symbol.for("ktp.api-keys")] ??= new Map());
 
 /** The organisation behind a Bearer key, or null for a key that is unknown, revoked or of an organisation no longer approved. */
-export async function authenticateApiKey(db: Db, authorization: string | null, now = Date.now()): Promise<ApiKeyHolder | null> {
+export async function authenticateApiKey(db: Db, authorization: string | null): Promise<ApiKeyHolder | null> {
   const match = KEY_PATTERN.exec(authorization?.replace(/^Bearer\s+/i, "") ?? "");
   if (!match) return null;
   const prefix = match[1]!;
+  const now = Date.now();
   let entry = known.get(prefix);
   if (!entry || entry.until <= now) {
     const row = await db.verifierApiKey.findUnique({
