@@ -1,15 +1,15 @@
 // Counters and officers for a real deployment (the demo ones come only with `npm start` / --demo):
 //   npm run officers -- add-counter --code SMD-03 --name "Loket 3 · Disdukcapil Kota Samarinda" --dinas 64.72
-//   OFFICER_PASSWORD=... npm run officers -- add-officer --nip 198703152010012001 --nama "RATNA SARI DEWI" --dinas 64.72
+//   OFFICER_PASSWORD=... npm run officers -- add-officer --nip 198703152010012001 --nama "RATNA SARI DEWI" --dinas 64.72 [--role COUNTER|SUPERVISOR|ADMIN]
 // The password comes from the environment, never the command line (shell history, process list).
 import { parseArgs } from "node:util";
-import { createDb } from "@ktp/db";
+import { createDb, OfficerRole } from "@ktp/db";
 import { hashOfficerPassword } from "../packages/core/src/server/counter/officer-session.ts";
 import { useDatabase } from "./lib/database.ts";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { code: { type: "string" }, name: { type: "string" }, nip: { type: "string" }, nama: { type: "string" }, dinas: { type: "string" } },
+  options: { code: { type: "string" }, name: { type: "string" }, nip: { type: "string" }, nama: { type: "string" }, dinas: { type: "string" }, role: { type: "string", default: "COUNTER" } },
 });
 const [command] = positionals;
 const dinas = values.dinas ?? "";
@@ -26,8 +26,10 @@ try {
     const password = process.env.OFFICER_PASSWORD ?? "";
     if (!values.nip || !/^\d{18}$/.test(values.nip) || !values.nama) fail("add-officer needs --nip (18 digits) and --nama.");
     if (password.length < 12) fail("Set OFFICER_PASSWORD to a password of 12 characters or more.");
-    await db.officer.create({ data: { nip: values.nip, nama: values.nama, passwordHash: await hashOfficerPassword(password), kabupatenKode: dinas } });
-    console.log(`Officer ${values.nama} added to Dinas ${dinas}.`);
+    const role = values.role as OfficerRole;
+    if (!Object.values(OfficerRole).includes(role)) fail(`--role must be one of ${Object.values(OfficerRole).join(", ")}.`);
+    await db.officer.create({ data: { nip: values.nip, nama: values.nama, passwordHash: await hashOfficerPassword(password), kabupatenKode: dinas, role } });
+    console.log(`Officer ${values.nama} (${role}) added to Dinas ${dinas}.`);
   } else fail("Usage: npm run officers -- add-counter|add-officer ... (see the top of scripts/officers.ts)");
 } finally {
   await db.$disconnect();

@@ -12,6 +12,14 @@ const CALLS: [string, string][] = [
   ["POST", "/api/counter/applicants/not-a-uuid/decision"],
   ["GET", "/api/residents/123"],
   ["POST", "/api/residents/6472051708850001/reset"],
+  ["GET", "/api/verifiers"],
+  ["POST", "/api/verifiers/not-a-uuid/decision"],
+  ["POST", "/api/verifiers/00000000-0000-4000-8000-000000000000/api-keys"],
+  ["DELETE", "/api/verifiers/00000000-0000-4000-8000-000000000000/api-keys/abc"],
+  ["POST", "/api/verifiers/00000000-0000-4000-8000-000000000000/staff"],
+  ["POST", "/api/verifiers/00000000-0000-4000-8000-000000000000/staff/x"],
+  ["GET", "/api/reports"],
+  ["POST", "/api/reports/not-a-uuid"],
 ];
 
 const BODIES = ["", "{", "null", "[]", JSON.stringify({ nip: 5, password: [], counter: null, decision: "MAYBE", action: "ALL" }), JSON.stringify({ nip: "198703152010012001", password: "x".repeat(5000), counter: "SMD-01" })];

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cookieSpec } from "@ktp/core/server/cookies";
-import { getCounterSession } from "@ktp/core/server/counter/officer-session";
+import { assertOfficerRole, getCounterSession } from "@ktp/core/server/counter/officer-session";
 import { getDb } from "./db.ts";
 import { env } from "./env.ts";
 import { getRateLimiter } from "./rate-limit.ts";
@@ -29,6 +29,13 @@ export async function clearOfficerToken() {
 export async function counterSession({ activity = true } = {}) {
   const session = await getCounterSession({ db: getDb(), token: await readOfficerToken(), activity });
   await getRateLimiter().consume("officerNip", session.officer.nip);
+  return session;
+}
+
+/** For API routes of the national admin (oversight of verifiers): OFFICER_FORBIDDEN for other roles. */
+export async function adminSession() {
+  const session = await counterSession();
+  assertOfficerRole(session, "ADMIN");
   return session;
 }
 

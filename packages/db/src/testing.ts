@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { createDb, type Db } from "./index.ts";
+import { createDb, type Db, type OfficerRole } from "./index.ts";
 import { migrateDatabase } from "./migrate.ts";
 
 // Test helpers: every test file gets its own freshly migrated database on the server that
@@ -111,18 +111,18 @@ export async function createResident(db: Db, options: ResidentOptions = {}) {
  * An officer of the Samarinda Dinas (where createResident puts residents) signed in at a counter
  * there, shaped like getCounterSession's answer. `kabupatenKode` puts them elsewhere.
  */
-export async function createCounterSession(db: Db, { kabupatenKode = "64.72" } = {}) {
+export async function createCounterSession(db: Db, { kabupatenKode = "64.72", role = "COUNTER" as OfficerRole } = {}) {
   const suffix = randomBytes(3).toString("hex").toUpperCase();
   const counter = await db.counter.create({ data: { code: `T-${suffix}`, name: `Loket Uji ${suffix}`, kabupatenKode } });
   const officer = await db.officer.create({
-    data: { nip: `1987031520100${String(randomInt(0, 100_000)).padStart(5, "0")}`, nama: "PETUGAS UJI", passwordHash: "-", kabupatenKode },
+    data: { nip: `1987031520100${String(randomInt(0, 100_000)).padStart(5, "0")}`, nama: "PETUGAS UJI", passwordHash: "-", kabupatenKode, role },
   });
   const session = await db.counterSession.create({
     data: { officerId: officer.id, counterId: counter.id, tokenHash: randomBytes(32).toString("hex"), expiresAt: new Date(Date.now() + 3600_000) },
   });
   return {
     id: session.id,
-    officer: { id: officer.id, nip: officer.nip, nama: officer.nama, kabupatenKode },
+    officer: { id: officer.id, nip: officer.nip, nama: officer.nama, kabupatenKode, role },
     counter: { id: counter.id, code: counter.code, name: counter.name, kabupatenKode },
   };
 }

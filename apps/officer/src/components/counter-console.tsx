@@ -15,7 +15,7 @@ type Json<V> = { [K in keyof V]: V[K] extends Date ? string : V[K] };
 const POLL_MS = 2000;
 
 /** The counter screen: the rotating activation QR on one side, the applicants and the decision on the other. */
-export function CounterConsole({ locale, t, officer, counter }: { locale: Locale; t: T; officer: string; counter: string }) {
+export function CounterConsole({ locale, t, officer, counter, admin }: { locale: Locale; t: T; officer: string; counter: string; admin: boolean }) {
   const router = useRouter();
   const [qr, setQr] = useState<{ qr: string; svg: string } | null>(null);
   const [renewIn, setRenewIn] = useState(QR_ROTATE_SECONDS);
@@ -79,6 +79,7 @@ export function CounterConsole({ locale, t, officer, counter }: { locale: Locale
         <span data-testid="officer">{t.signedInAs.replace("{name}", officer).replace("{counter}", counter)}</span>
         <span>
           <Link href="/penduduk">{t.residents}</Link>{" · "}
+          {admin && <><Link href="/pengguna-data">{t.verifiers}</Link>{" · "}<Link href="/laporan">{t.reports}</Link>{" · "}</>}
           <button type="button" className="link" onClick={signOut}>{t.signOut}</button>
         </span>
       </p>

@@ -383,6 +383,21 @@ export const ERRORS = {
     id: "Loket ini milik Dinas lain. Masuk di loket kantor Anda sendiri.",
     en: "This counter belongs to another Dinas. Sign in at a counter of your own office.",
   },
+  OFFICER_FORBIDDEN: {
+    status: 403,
+    id: "Peran Anda tidak mengizinkan tindakan ini. Hubungi admin Ditjen Dukcapil.",
+    en: "Your role does not allow this action. Contact the Ditjen Dukcapil admin.",
+  },
+  STAFF_EMAIL_TAKEN: {
+    status: 409,
+    id: "Alamat e-mail ini sudah dipakai akun petugas lain.",
+    en: "This e-mail address is already used by another staff account.",
+  },
+  REPORT_CLOSED: {
+    status: 409,
+    id: "Laporan ini sudah ditindaklanjuti.",
+    en: "This report has already been dealt with.",
+  },
   RESIDENT_OUT_OF_REGION: {
     status: 403,
     id: "Penduduk ini terdaftar di wilayah Dinas lain. Layani di loket Dinas tempat ia terdaftar.",

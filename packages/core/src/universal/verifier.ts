@@ -92,3 +92,36 @@ export const ZRegisterVerifierOrgRequest = z
   })
   .strict();
 export type TRegisterVerifierOrgRequest = z.infer<typeof ZRegisterVerifierOrgRequest>;
+
+// ---------------------------------------------------------------- oversight (officer console, admin)
+
+/** The admin's decision on an organisation: approve (with the purposes granted), refuse or suspend (with the reason it is told). */
+export const ZOrgDecisionRequest = z.discriminatedUnion("decision", [
+  z.object({ decision: z.literal("APPROVE"), purposes: z.array(z.enum(PURPOSES, { error: "PURPOSE_UNKNOWN" })).min(1, { error: "PURPOSE_UNKNOWN" }).max(PURPOSES.length).optional() }).strict(),
+  z.object({ decision: z.enum(["REFUSE", "SUSPEND"]), reason: zText({ min: 3, max: 500, multiline: true, error: "REFUSAL_REASON_REQUIRED" }) }).strict(),
+], { error: "VALIDATION_FAILED" });
+export type TOrgDecisionRequest = z.infer<typeof ZOrgDecisionRequest>;
+
+/** A new API key for an approved organisation, scoped to some of its purposes. */
+export const ZApiKeyRequest = z
+  .object({
+    label: zText({ min: 2, max: 80 }),
+    purposes: z.array(z.enum(PURPOSES, { error: "PURPOSE_UNKNOWN" })).min(1, { error: "PURPOSE_UNKNOWN" }).max(PURPOSES.length),
+  })
+  .strict();
+export type TApiKeyRequest = z.infer<typeof ZApiKeyRequest>;
+
+/** A new scan-page account; its first password is made by the server and shown once. */
+export const ZStaffRequest = z.object({ email: z.email({ error: "VALIDATION_FAILED" }).max(254), nama: zText({ min: 2, max: 100 }) }).strict();
+export type TStaffRequest = z.infer<typeof ZStaffRequest>;
+
+/** What is done with a staff account: disable it, or remove its passkeys after a lost phone. */
+export const ZStaffActionRequest = z.object({ action: z.enum(["DISABLE", "RESET_PASSKEYS"], { error: "VALIDATION_FAILED" }) }).strict();
+
+/** An admin closes a citizen's "Bukan saya" report, saying what was done. */
+export const ZCloseReportRequest = z.object({ outcome: zText({ min: 3, max: 500, multiline: true }) }).strict();
+
+export const ZApiKeyPrefix = z.string({ error: "NOT_FOUND" }).regex(/^[A-Za-z0-9]{10}$/, { error: "NOT_FOUND" });
+
+/** A record's id in a URL: anything that is not a UUID cannot name one. */
+export const ZRecordId = z.uuid({ error: "NOT_FOUND" });

@@ -8,6 +8,11 @@ import argon2 from "argon2";
  */
 export const PASSWORD_HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/** An officer's or a verifier staff member's password. */
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, PASSWORD_HASH_OPTIONS);
+}
+
 /**
  * A six-digit PIN has a million values, so a leaked hash alone would fall to brute force. The PIN
  * is first keyed with a pepper that lives only in configuration (HMAC-SHA-256), then hashed:

@@ -1,6 +1,6 @@
 import "server-only";
 import argon2 from "argon2";
-import type { Db } from "@ktp/db";
+import type { Db, OfficerRole } from "@ktp/db";
 import type { TOfficerSignInRequest } from "../../universal/counter.ts";
 import { AppError } from "../../universal/errors.ts";
 import { PASSWORD_HASH_OPTIONS } from "../account/pin-hash.ts";
@@ -19,9 +19,7 @@ const LOCK_MINUTES = 15;
 /** Verified when the NIP is unknown, so a wrong NIP takes as long as a wrong password. */
 const DUMMY_HASH = argon2.hash("not-a-password", PASSWORD_HASH_OPTIONS);
 
-export function hashOfficerPassword(password: string): Promise<string> {
-  return argon2.hash(password, PASSWORD_HASH_OPTIONS);
-}
+export { hashPassword as hashOfficerPassword } from "../account/pin-hash.ts";
 
 export interface SignInOfficerOptions {
   db: Db;
@@ -100,11 +98,16 @@ export async function getCounterSession({ db, token, activity = true }: { db: Db
     where: { id: touched.id },
     select: {
       id: true,
-      officer: { select: { id: true, nip: true, nama: true, kabupatenKode: true } },
+      officer: { select: { id: true, nip: true, nama: true, kabupatenKode: true, role: true } },
       counter: { select: { id: true, code: true, name: true, kabupatenKode: true } },
     },
   });
   return { id: session.id, officer: session.officer, counter: session.counter };
+}
+
+/** Refuses, OFFICER_FORBIDDEN, an officer whose role is not one of `roles`. */
+export function assertOfficerRole(session: Pick<CounterSessionView, "officer">, ...roles: OfficerRole[]): void {
+  if (!roles.includes(session.officer.role)) throw new AppError("OFFICER_FORBIDDEN");
 }
 
 export async function signOutOfficer({ db, token }: { db: Db; token: string | undefined }): Promise<void> {

@@ -9,7 +9,7 @@ import type { Purpose } from "../../universal/identity/purposes.ts";
 
 const KEY_PATTERN = /^vk_([A-Za-z0-9]{10})_([A-Za-z0-9_-]{43})$/;
 
-export async function createApiKey({ db, orgId, purposes, label, officerId }: { db: Db; orgId: string; purposes?: Purpose[]; label: string; officerId?: string }) {
+export async function createApiKey({ db, orgId, purposes, label, officerId, requestId }: { db: Db; orgId: string; purposes?: Purpose[]; label: string; officerId?: string; requestId?: string }) {
   const org = await db.verifierOrg.findUnique({ where: { id: orgId }, select: { status: true, purposes: true } });
   if (!org || org.status !== "APPROVED") throw new AppError("VERIFIER_NOT_APPROVED");
   const scoped = purposes ? purposes.filter((p) => org.purposes.includes(p)) : org.purposes;
@@ -17,7 +17,7 @@ export async function createApiKey({ db, orgId, purposes, label, officerId }: { 
   const prefix = randomBytes(8).toString("base64url").replace(/[-_]/g, "").slice(0, 10).padEnd(10, "0");
   const secret = randomBytes(32).toString("base64url");
   const row = await db.verifierApiKey.create({ data: { orgId, prefix, secretHash: sha256(secret), purposes: scoped, label }, select: { id: true } });
-  await db.auditEvent.create({ data: { actorType: officerId ? "OFFICER" : "VERIFIER", actorId: officerId ?? orgId, action: "verifier_api_key.create", note: `${orgId} ${prefix}` } });
+  await db.auditEvent.create({ data: { actorType: officerId ? "OFFICER" : "VERIFIER", actorId: officerId ?? orgId, action: "verifier_api_key.create", note: `${orgId} ${prefix}`, requestId } });
   return { id: row.id, key: `vk_${prefix}_${secret}`, prefix, purposes: scoped };
 }
 
@@ -69,11 +69,19 @@ export async function authenticateApiKey(db: Db, authorization: string | null): 
   return { apiKeyId: row.apiKeyId, prefix: row.prefix, org: row.org };
 }
 
-export async function revokeApiKey({ db, orgId, prefix, actorId }: { db: Db; orgId: string; prefix: string; actorId: string }) {
-  const revoked = await db.verifierApiKey.updateMany({ where: { orgId, prefix, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (revoked.count === 0) throw new AppError("NOT_FOUND");
+/** Revokes a key: refused at once by this process, by the others within API_KEY_CACHE_MS; audited. */
+export async function revokeApiKey({ db, orgId, prefix, actor, requestId }: { db: Db; orgId: string; prefix: string; actor: { type: "OFFICER" | "VERIFIER"; id: string }; requestId?: string }) {
+  await db.$transaction(async (tx) => {
+    const revoked = await tx.verifierApiKey.updateMany({ where: { orgId, prefix, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (revoked.count === 0) throw new AppError("NOT_FOUND");
+    await tx.auditEvent.create({ data: { actorType: actor.type, actorId: actor.id, action: "verifier_api_key.revoke", note: `${orgId} ${prefix}`, requestId } });
+  });
   known.delete(prefix);
-  await db.auditEvent.create({ data: { actorType: "VERIFIER", actorId, action: "verifier_api_key.revoke", note: `${orgId} ${prefix}` } });
+}
+
+/** Forgets what this process read about an organisation's keys (it was suspended). */
+export function forgetOrganisationKeys(orgId: string): void {
+  for (const [prefix, entry] of known) if (entry.row?.org.id === orgId) known.delete(prefix);
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");

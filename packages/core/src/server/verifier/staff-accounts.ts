@@ -1,9 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import argon2 from "argon2";
 import type { Db } from "@ktp/db";
 import { AppError } from "../../universal/errors.ts";
-import { PASSWORD_HASH_OPTIONS } from "../account/pin-hash.ts";
+import { hashPassword } from "../account/pin-hash.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 
 // Staff accounts of an approved organisation, for the scan page. An account starts with a
@@ -18,22 +17,38 @@ export interface CreateStaffOptions {
   password?: string;
   /** The officer (admin) or organisation acting; recorded in the audit trail. */
   actor: { type: "OFFICER" | "VERIFIER"; id: string };
+  requestId?: string;
 }
 
-export async function createStaff({ db, orgId, email, nama, password = randomBytes(12).toString("base64url"), actor }: CreateStaffOptions) {
+export async function createStaff({ db, orgId, email, nama, password = randomBytes(12).toString("base64url"), actor, requestId }: CreateStaffOptions) {
   const org = await db.verifierOrg.findUnique({ where: { id: orgId }, select: { status: true } });
   if (!org || org.status !== "APPROVED") throw new AppError("VERIFIER_NOT_APPROVED");
-  const passwordHash = await argon2.hash(password, PASSWORD_HASH_OPTIONS);
-  const staff = await db.verifierStaff.create({ data: { orgId, email: email.toLowerCase(), nama, passwordHash }, select: { id: true } });
-  await recordAudit(db, { actorType: actor.type, actorId: actor.id, action: "verifier_staff.create", note: `${orgId} ${staff.id}` });
-  return { id: staff.id, password };
+  const passwordHash = await hashPassword(password);
+  // The account and its audit record together; ON CONFLICT so a taken e-mail is a 409, not a failed transaction.
+  return db.$transaction(async (tx) => {
+    const [staff] = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO app.verifier_staff (id, org_id, email, nama, password_hash)
+      VALUES (gen_random_uuid(), ${orgId}::uuid, ${email.toLowerCase()}, ${nama}, ${passwordHash})
+      ON CONFLICT (email) DO NOTHING RETURNING id`;
+    if (!staff) throw new AppError("STAFF_EMAIL_TAKEN", { field: "email" });
+    await recordAudit(tx, { actorType: actor.type, actorId: actor.id, action: "verifier_staff.create", note: `${orgId} ${staff.id}`, requestId });
+    return { id: staff.id, password };
+  });
 }
 
-/** Removes a staff member's passkeys (a lost phone): the next sign-in enrols a new one. */
-export async function resetStaffPasskeys({ db, staffId, actor }: { db: Db; staffId: string; actor: { type: "OFFICER" | "VERIFIER"; id: string } }) {
-  await db.$transaction([
-    db.verifierStaffPasskey.deleteMany({ where: { staffId } }),
-    db.verifierSession.updateMany({ where: { staffId, endedAt: null }, data: { endedAt: new Date() } }),
-    db.auditEvent.create({ data: { actorType: actor.type, actorId: actor.id, action: "verifier_staff.reset_passkeys", note: staffId } }),
-  ]);
+export type StaffAction = "DISABLE" | "RESET_PASSKEYS";
+
+/**
+ * Disables an account, or removes its passkeys (a lost phone: the next sign-in enrols a new one).
+ * Either ends its open sessions. Only a staff member of `orgId`; audited.
+ */
+export async function changeStaff({ db, orgId, staffId, action, actor, requestId }: { db: Db; orgId: string; staffId: string; action: StaffAction; actor: { type: "OFFICER" | "VERIFIER"; id: string }; requestId?: string }) {
+  await db.$transaction(async (tx) => {
+    const staff = await tx.verifierStaff.findFirst({ where: { id: staffId, orgId }, select: { id: true, disabledAt: true } });
+    if (!staff) throw new AppError("NOT_FOUND");
+    if (action === "DISABLE") await tx.verifierStaff.updateMany({ where: { id: staffId, disabledAt: null }, data: { disabledAt: new Date() } });
+    else await tx.verifierStaffPasskey.deleteMany({ where: { staffId } });
+    await tx.verifierSession.updateMany({ where: { staffId, endedAt: null }, data: { endedAt: new Date() } });
+    await recordAudit(tx, { actorType: actor.type, actorId: actor.id, action: action === "DISABLE" ? "verifier_staff.disable" : "verifier_staff.reset_passkeys", note: `${orgId} ${staffId}`, requestId });
+  });
 }

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRateLimiter, NO_LIMITS } from "../rate-limit.ts";
 import { hashToken } from "../secrets.ts";
-import { createStaff, resetStaffPasskeys } from "./staff-accounts.ts";
+import { changeStaff, createStaff } from "./staff-accounts.ts";
 import { getStaffSession, signOutStaff } from "./staff-session.ts";
 import { finishStaffPasskey, signInStaff } from "./staff-sign-in.ts";
 
@@ -121,7 +121,7 @@ describe("staff session", () => {
     expect(await error(getStaffSession({ db: test.db, token: disabled.token }))).toBe("STAFF_SIGNED_OUT");
 
     const lost = await openSession();
-    await resetStaffPasskeys({ db: test.db, staffId: lost.staff.id, actor: { type: "OFFICER", id: orgId } });
+    await changeStaff({ db: test.db, orgId, staffId: lost.staff.id, action: "RESET_PASSKEYS", actor: { type: "OFFICER", id: orgId } });
     expect(await error(getStaffSession({ db: test.db, token: lost.token }))).toBe("STAFF_SIGNED_OUT");
     expect((await signIn(lost.staff.email, lost.staff.password)).step.next).toBe("enrol");
   });

@@ -157,7 +157,7 @@ describe("organisations and API keys", () => {
     expect(await authenticateApiKey(test.db, `Bearer ${created.key}`)).toMatchObject({ org: { id: bank.id, purposes: ["bank"] } });
     expect(await authenticateApiKey(test.db, `Bearer ${created.key.slice(0, -2)}xx`)).toBeNull();
     expect(await authenticateApiKey(test.db, null)).toBeNull();
-    await revokeApiKey({ db: test.db, orgId: bank.id, prefix: created.prefix, actorId: bank.id });
+    await revokeApiKey({ db: test.db, orgId: bank.id, prefix: created.prefix, actor: { type: "VERIFIER", id: bank.id } });
     expect(await authenticateApiKey(test.db, `Bearer ${created.key}`)).toBeNull();
   });
 });

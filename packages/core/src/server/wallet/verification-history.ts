@@ -34,7 +34,7 @@ export async function listVerificationHistory({ db, registrationId, limit = 100 
 /** "Bukan saya / laporkan": the citizen flags a verification; the officer console's oversight lists it. */
 export async function reportVerification({ db, registrationId, verificationId, note, requestId }: { db: Db; registrationId: string; verificationId: string; note?: string; requestId?: string }) {
   return db.$transaction(async (tx) => {
-    const reported = await tx.verification.updateMany({ where: { id: verificationId, registrationId, reportedAt: null }, data: { reportedAt: new Date() } });
+    const reported = await tx.verification.updateMany({ where: { id: verificationId, registrationId, reportedAt: null }, data: { reportedAt: new Date(), reportNote: note?.trim() || null } });
     if (reported.count === 0) {
       const exists = await tx.verification.findFirst({ where: { id: verificationId, registrationId }, select: { id: true } });
       throw new AppError(exists ? "ALREADY_REPORTED" : "NOT_FOUND");

@@ -1,0 +1,22 @@
+import { apiRoute, methodNotAllowed, parseInput, readJson, requestId } from "@ktp/core/server/http";
+import { decideVerifierOrg } from "@ktp/core/server/verifier/decide-verifier-org";
+import { ZOrgDecisionRequest, ZRecordId } from "@ktp/core/universal/verifier";
+import { getDb } from "@/db";
+import { getMailer } from "@/mailer";
+import { adminSession } from "@/officer-cookie";
+
+/** Approve (with the purposes granted), refuse or suspend an organisation; it is told by e-mail. */
+export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const session = await adminSession();
+  const orgId = parseInput(ZRecordId, (await params).id);
+  const body = await readJson(request, ZOrgDecisionRequest);
+  const decided = await decideVerifierOrg({
+    db: getDb(), mailer: getMailer(), officerId: session.officer.id, orgId, decision: body.decision,
+    ...(body.decision === "APPROVE" ? { purposes: body.purposes } : { reason: body.reason }),
+    requestId: requestId(request),
+  });
+  return Response.json(decided, { headers: { "cache-control": "no-store" } });
+});
+
+export const GET = methodNotAllowed("POST");
+export { GET as PUT, GET as PATCH, GET as DELETE };

@@ -1,0 +1,176 @@
+"use client";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import type { VerifierOrgView } from "@ktp/core/server/verifier/oversight";
+import type { Locale } from "@ktp/core/universal/errors";
+import { PURPOSE_RULES, type Purpose } from "@ktp/core/universal/identity/purposes";
+import { type ApiResult, get, post, request } from "@ktp/ui/api-client";
+import type { OfficerMessages } from "@/messages";
+import type { Json } from "./json.ts";
+
+type T = OfficerMessages["oversight"];
+type Org = Json<VerifierOrgView>;
+/** What only this answer shows: a new API key, or a new staff account's first password. */
+type Secret = { orgId: string; text: string; value: string };
+
+/** The admin's list of organisations: decide, then hand over keys and staff accounts. */
+export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
+  const [orgs, setOrgs] = useState<Org[] | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; orgId?: string } | null>(null);
+  const [secret, setSecret] = useState<Secret | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await get<Org[]>("/api/verifiers", locale).catch(() => null);
+    if (result?.ok) setOrgs(result.data);
+    else setMessage({ ok: false, text: result ? result.error.messages[locale] : t.failed });
+  }, [locale, t.failed]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  /** Runs one action; on success reloads the list and says `done` beside the organisation. */
+  async function run<V>(orgId: string, call: () => Promise<ApiResult<V>>, done: string, onData?: (data: V) => void, form?: HTMLFormElement) {
+    setBusy(true);
+    setMessage(null);
+    setSecret(null);
+    try {
+      const result = await call().catch(() => null);
+      if (!result) return setMessage({ ok: false, text: t.failed, orgId });
+      if (!result.ok) return setMessage({ ok: false, text: result.error.messages[locale], orgId });
+      onData?.(result.data);
+      form?.reset();
+      setMessage({ ok: true, text: done, orgId });
+      await load();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!orgs) return <p role="status">{message?.text ?? t.loading}</p>;
+  if (orgs.length === 0) return <p>{t.empty}</p>;
+  const date = (value: string) => new Date(value).toLocaleString(locale === "id" ? "id-ID" : "en-GB");
+  const purposeNames = (list: string[]) => list.map((p) => PURPOSE_RULES[p as Purpose]?.label[locale] ?? p).join(", ");
+
+  return (
+    <>
+      {orgs.map((org) => {
+        const base = `/api/verifiers/${org.id}`;
+        const form = (event: FormEvent<HTMLFormElement>) => {
+          event.preventDefault();
+          return new FormData(event.currentTarget);
+        };
+        const decide = (decision: "APPROVE" | "REFUSE" | "SUSPEND") => (event: FormEvent<HTMLFormElement>) => {
+          const data = form(event);
+          const body = decision === "APPROVE" ? { decision, purposes: data.getAll("purposes") } : { decision, reason: String(data.get("reason") ?? "") };
+          return run(org.id, () => post(`${base}/decision`, locale, body), decision === "APPROVE" ? t.approved : decision === "REFUSE" ? t.refused : t.suspended);
+        };
+        const createKey = (event: FormEvent<HTMLFormElement>) => {
+          const data = form(event);
+          return run(org.id, () => post<{ key: string }>(`${base}/api-keys`, locale, { label: String(data.get("label") ?? ""), purposes: data.getAll("purposes") }), t.done,
+            ({ key }) => setSecret({ orgId: org.id, text: t.keyCreated, value: key }), event.currentTarget);
+        };
+        const createStaff = (event: FormEvent<HTMLFormElement>) => {
+          const data = form(event);
+          return run(org.id, () => post<{ email: string; password: string }>(`${base}/staff`, locale, { email: String(data.get("email") ?? ""), nama: String(data.get("nama") ?? "") }), t.done,
+            ({ email, password }) => setSecret({ orgId: org.id, text: t.staffCreated.replace("{email}", email), value: password }), event.currentTarget);
+        };
+        const purposeBoxes = (name: string, list: string[]) => (
+          <fieldset>
+            <legend>{t.purposes}</legend>
+            {list.map((p) => (
+              <label key={p} className="check"><input type="checkbox" name={name} value={p} defaultChecked /> {PURPOSE_RULES[p as Purpose]?.label[locale] ?? p}</label>
+            ))}
+            <p className="hint">{t.purposesHint}</p>
+          </fieldset>
+        );
+        const reasonForm = (decision: "REFUSE" | "SUSPEND", label: string) => (
+          <form onSubmit={decide(decision)} className="stack">
+            <p>
+              <label htmlFor={`reason-${decision}-${org.id}`}>{t.reason}</label>
+              <textarea id={`reason-${decision}-${org.id}`} name="reason" rows={2} maxLength={500} required minLength={3} />
+            </p>
+            <p><button className="button secondary" type="submit" disabled={busy}>{label}</button></p>
+          </form>
+        );
+        return (
+          <article key={org.id} className="result" data-testid="verifier-org" data-status={org.status} aria-labelledby={`org-${org.id}`}>
+            <h2 id={`org-${org.id}`}>{org.legalName}</h2>
+            <p><strong data-testid="org-status">{t.statuses[org.status]}</strong>{org.decisionReason ? ` · ${t.decidedReason.replace("{reason}", org.decisionReason)}` : ""}</p>
+            <p>{t.registration.replace("{number}", org.registrationNumber).replace("{type}", t.types[org.type]).replace("{email}", org.contactEmail)}</p>
+            <p className="hint">{t.registered.replace("{date}", date(org.createdAt))} · {t.counts.replace("{verifications}", String(org.verifications)).replace("{reports}", String(org.openReports))}</p>
+            <p>{t.purposes}: {purposeNames(org.purposes)}</p>
+            <p>{t.branches}: {org.branches.map((b) => `${b.name} (${b.city})`).join(", ")}</p>
+            {message?.orgId === org.id && <p className={`result ${message.ok ? "ok" : "bad"}`} role="status">{message.text}</p>}
+            {secret?.orgId === org.id && (
+              <p className="result ok" role="status">{secret.text} <code data-testid="shown-once">{secret.value}</code></p>
+            )}
+
+            {org.status === "PENDING" && (
+              <>
+                <form onSubmit={decide("APPROVE")} className="stack">
+                  {purposeBoxes("purposes", org.purposes)}
+                  <p><button className="button" type="submit" disabled={busy}>{t.approve}</button></p>
+                </form>
+                {reasonForm("REFUSE", t.refuse)}
+              </>
+            )}
+
+            {org.status === "APPROVED" && (
+              <>
+                <section aria-label={t.keysTitle}>
+                  <h3>{t.keysTitle}</h3>
+                  {org.apiKeys.length === 0 && <p className="hint">{t.noKeys}</p>}
+                  <ul>
+                    {org.apiKeys.map((k) => (
+                      <li key={k.prefix} data-testid="api-key">
+                        {t.keyLine.replace("{prefix}", k.prefix).replace("{label}", k.label).replace("{purposes}", purposeNames(k.purposes)).replace("{date}", date(k.createdAt))}
+                        {k.revokedAt ? ` · ${t.keyRevoked.replace("{date}", date(k.revokedAt))}` : (
+                          <> <button type="button" className="link" disabled={busy} onClick={() => window.confirm(t.confirmRevoke) && run(org.id, () => request("DELETE", `${base}/api-keys/${k.prefix}`, locale), t.done)}>{t.revoke}</button></>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                  <form onSubmit={createKey} className="stack">
+                    <p>
+                      <label htmlFor={`label-${org.id}`}>{t.keyLabel}</label>
+                      <input id={`label-${org.id}`} name="label" type="text" maxLength={80} required minLength={2} />
+                    </p>
+                    {purposeBoxes("purposes", org.purposes)}
+                    <p><button className="button secondary" type="submit" disabled={busy}>{t.createKey}</button></p>
+                  </form>
+                </section>
+                <section aria-label={t.staffTitle}>
+                  <h3>{t.staffTitle}</h3>
+                  {org.staff.length === 0 && <p className="hint">{t.noStaff}</p>}
+                  <ul>
+                    {org.staff.map((s) => (
+                      <li key={s.id} data-testid="staff">
+                        {t.staffLine.replace("{nama}", s.nama).replace("{email}", s.email)} · {s.disabledAt ? t.disabled : s.passkeyEnrolled ? t.passkeyYes : t.passkeyNo}
+                        {!s.disabledAt && (["RESET_PASSKEYS", "DISABLE"] as const).map((action) => (
+                          <span key={action}> <button type="button" className="link" disabled={busy} onClick={() => window.confirm(t.confirmStaff) && run(org.id, () => post(`${base}/staff/${s.id}`, locale, { action }), t.done)}>{action === "DISABLE" ? t.disable : t.resetPasskeys}</button></span>
+                        ))}
+                      </li>
+                    ))}
+                  </ul>
+                  <form onSubmit={createStaff} className="stack">
+                    <p>
+                      <label htmlFor={`email-${org.id}`}>{t.staffEmail}</label>
+                      <input id={`email-${org.id}`} name="email" type="email" maxLength={254} required autoComplete="off" />
+                    </p>
+                    <p>
+                      <label htmlFor={`nama-${org.id}`}>{t.staffName}</label>
+                      <input id={`nama-${org.id}`} name="nama" type="text" maxLength={100} required minLength={2} autoComplete="off" />
+                    </p>
+                    <p><button className="button secondary" type="submit" disabled={busy}>{t.createStaff}</button></p>
+                  </form>
+                </section>
+                {reasonForm("SUSPEND", t.suspend)}
+              </>
+            )}
+          </article>
+        );
+      })}
+    </>
+  );
+}

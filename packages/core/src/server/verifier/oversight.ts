@@ -1,0 +1,87 @@
+import "server-only";
+import type { Db } from "@ktp/db";
+import { AppError } from "../../universal/errors.ts";
+
+// What the national admin of the officer console sees of the organisations that verify KTP
+// Digital: their registrations (pending first), keys and staff, and citizens' misuse reports.
+
+const ORG_LIST_LIMIT = 200;
+const REPORT_LIST_LIMIT = 200;
+
+export type VerifierOrgView = Awaited<ReturnType<typeof listVerifierOrgs>>[number];
+
+/** Every organisation, pending ones first, with its branches, keys (never the secrets) and staff. */
+export async function listVerifierOrgs({ db }: { db: Db }) {
+  const orgs = await db.verifierOrg.findMany({
+    orderBy: [{ createdAt: "desc" }],
+    take: ORG_LIST_LIMIT,
+    select: {
+      id: true, legalName: true, registrationNumber: true, type: true, purposes: true, status: true, decisionReason: true, decidedAt: true,
+      contactEmail: true, offlineStatusMaxMinutes: true, createdAt: true,
+      branches: { select: { name: true, city: true }, orderBy: { name: "asc" } },
+      apiKeys: { select: { prefix: true, label: true, purposes: true, createdAt: true, revokedAt: true }, orderBy: { createdAt: "desc" } },
+      staff: { select: { id: true, email: true, nama: true, disabledAt: true, lockedUntil: true, _count: { select: { passkeys: true } } }, orderBy: { email: "asc" } },
+      _count: { select: { verifications: true } },
+    },
+  });
+  const reports = await db.verification.groupBy({ by: ["orgId"], where: { reportedAt: { not: null }, reportClosedAt: null }, _count: { _all: true } });
+  const openReports = new Map(reports.map((r) => [r.orgId, r._count._all]));
+  const rank = { PENDING: 0, APPROVED: 1, SUSPENDED: 2, REFUSED: 3 } as const;
+  return orgs
+    .map(({ _count, staff, ...org }) => ({
+      ...org,
+      staff: staff.map(({ _count: passkeys, ...s }) => ({ ...s, passkeyEnrolled: passkeys.passkeys > 0 })),
+      verifications: _count.verifications,
+      openReports: openReports.get(org.id) ?? 0,
+    }))
+    .sort((a, b) => rank[a.status] - rank[b.status]);
+}
+
+export type MisuseReport = Awaited<ReturnType<typeof listMisuseReports>>[number];
+
+/** Citizens' "Bukan saya / laporkan", open ones first, each with the verification it points to. */
+export async function listMisuseReports({ db }: { db: Db }) {
+  const rows = await db.verification.findMany({
+    where: { reportedAt: { not: null } },
+    orderBy: { reportedAt: "desc" },
+    take: REPORT_LIST_LIMIT,
+    select: {
+      id: true, at: true, reportedAt: true, reportNote: true, reportClosedAt: true, reportOutcome: true, askedPurpose: true, sharedPurpose: true,
+      verdict: true, reason: true, fields: true, offline: true, staffId: true, apiKeyId: true, registrationId: true,
+      org: { select: { id: true, legalName: true, status: true } },
+      branch: { select: { name: true, city: true } },
+    },
+  });
+  const [staff, keys, registrations] = await Promise.all([
+    db.verifierStaff.findMany({ where: { id: { in: ids(rows.map((r) => r.staffId)) } }, select: { id: true, nama: true, email: true } }),
+    db.verifierApiKey.findMany({ where: { id: { in: ids(rows.map((r) => r.apiKeyId)) } }, select: { id: true, prefix: true, label: true } }),
+    db.registration.findMany({ where: { id: { in: ids(rows.map((r) => r.registrationId)) } }, select: { id: true, nik: true, email: true, phone: true } }),
+  ]);
+  const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
+  const [staffById, keyById, registrationById] = [byId(staff), byId(keys), byId(registrations)];
+  return rows
+    .map(({ staffId, apiKeyId, registrationId, ...r }) => ({
+      ...r,
+      staff: staffId ? staffById.get(staffId) ?? null : null,
+      apiKey: apiKeyId ? keyById.get(apiKeyId) ?? null : null,
+      citizen: registrationId ? registrationById.get(registrationId) ?? null : null,
+    }))
+    .sort((a, b) => Number(a.reportClosedAt !== null) - Number(b.reportClosedAt !== null));
+}
+
+/** Closes an open report with what was done (told the organisation, suspended it…); audited. */
+export async function closeMisuseReport({ db, officerId, verificationId, outcome, requestId }: { db: Db; officerId: string; verificationId: string; outcome: string; requestId?: string }) {
+  return db.$transaction(async (tx) => {
+    const closed = await tx.verification.updateMany({
+      where: { id: verificationId, reportedAt: { not: null }, reportClosedAt: null },
+      data: { reportClosedAt: new Date(), reportClosedBy: officerId, reportOutcome: outcome },
+    });
+    if (closed.count === 0) {
+      const report = await tx.verification.findFirst({ where: { id: verificationId, reportedAt: { not: null } }, select: { id: true } });
+      throw new AppError(report ? "REPORT_CLOSED" : "NOT_FOUND");
+    }
+    await tx.auditEvent.create({ data: { actorType: "OFFICER", actorId: officerId, action: "verification_report.close", note: `${verificationId}: ${outcome}`.slice(0, 500), requestId } });
+  });
+}
+
+const ids = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
