@@ -47,7 +47,7 @@ const PLAUSIBLE: Record<Hint, fc.Arbitrary<string>> = {
   password: fc.string({ maxLength: 40 }),
   counter: fc.oneof(fc.constantFrom("SMD-01", "PDG-01", "SMD-01 ", "smd-01"), fc.string({ maxLength: 20 })),
   text: fc.string({ maxLength: 60 }),
-  enum: fc.constantFrom("public-key", "EC", "P-256", "APPROVED", "REFUSED", "FACE_MISMATCH", "OTHER", "DEVICE", "PIN", "CANCEL", "FACE_IN_PERSON", "approved", ""),
+  enum: fc.constantFrom("public-key", "EC", "P-256", "APPROVED", "REFUSED", "FACE_MISMATCH", "OTHER", "DEVICE", "PIN", "CANCEL", "FACE_IN_PERSON", "approved", "APPROVE", "SUSPEND", "DISABLE", "RESET_PASSKEYS", "bank", "full", ""),
 };
 
 /** A plausible value with one hostile character put somewhere in it. */
@@ -308,6 +308,8 @@ const PARAM: Record<string, fc.Arbitrary<string>> = {
   id: fc.oneof({ weight: 2, arbitrary: PLAUSIBLE.uuid }, { weight: 3, arbitrary: segment }),
   which: fc.oneof({ weight: 2, arbitrary: fc.constantFrom("selfie", "ektp") }, { weight: 3, arbitrary: segment }),
   list: fc.oneof({ weight: 2, arbitrary: fc.constantFrom("1", "0", "2", "01", "99999") }, { weight: 3, arbitrary: segment }),
+  staffId: fc.oneof({ weight: 2, arbitrary: PLAUSIBLE.uuid }, { weight: 3, arbitrary: segment }),
+  prefix: fc.oneof({ weight: 2, arbitrary: base64url(10, 10) }, { weight: 3, arbitrary: segment }),
 };
 
 /** Paths under /api/ that no route serves (the catch-all's); "." and ".." are left out, as URL normalisation resolves them. */

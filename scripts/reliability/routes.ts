@@ -92,6 +92,15 @@ export const ROUTES: Route[] = [
   { app: "officer", path: "/api/counter/applicants/:id/decision", file: "app/api/counter/applicants/[id]/decision/route.ts", methods: { POST: { input: "json", fields: { decision: "enum", reason: "enum", note: "text" } } } },
   { app: "officer", path: "/api/residents/:nik", file: "app/api/residents/[nik]/route.ts", methods: { GET: { input: "none" } } },
   { app: "officer", path: "/api/residents/:nik/reset", file: "app/api/residents/[nik]/reset/route.ts", methods: { POST: { input: "json", fields: { action: "enum", registrationId: "uuid", note: "text", nik: "nik" } } } },
+  // The national admin's oversight: the fuzzing officer is a counter officer, refused with OFFICER_FORBIDDEN.
+  { app: "officer", path: "/api/verifiers", file: "app/api/verifiers/route.ts", methods: { GET: { input: "none" } } },
+  { app: "officer", path: "/api/verifiers/:id/decision", file: "app/api/verifiers/[id]/decision/route.ts", methods: { POST: { input: "json", fields: { decision: "enum", purposes: "enum", reason: "text" } } } },
+  { app: "officer", path: "/api/verifiers/:id/api-keys", file: "app/api/verifiers/[id]/api-keys/route.ts", methods: { POST: { input: "json", fields: { label: "text", purposes: "enum" } } } },
+  { app: "officer", path: "/api/verifiers/:id/api-keys/:prefix", file: "app/api/verifiers/[id]/api-keys/[prefix]/route.ts", methods: { DELETE: { input: "none" } } },
+  { app: "officer", path: "/api/verifiers/:id/staff", file: "app/api/verifiers/[id]/staff/route.ts", methods: { POST: { input: "json", fields: { email: "email", nama: "text" } } } },
+  { app: "officer", path: "/api/verifiers/:id/staff/:staffId", file: "app/api/verifiers/[id]/staff/[staffId]/route.ts", methods: { POST: { input: "json", fields: { action: "enum" } } } },
+  { app: "officer", path: "/api/reports", file: "app/api/reports/route.ts", methods: { GET: { input: "none" } } },
+  { app: "officer", path: "/api/reports/:id", file: "app/api/reports/[id]/route.ts", methods: { POST: { input: "json", fields: { outcome: "text" } } } },
   { app: "officer", path: "*", file: "app/api/[...path]/route.ts", methods: {} },
   // verifier
   { app: "verifier", path: "/api/health", file: "app/api/health/route.ts", methods: { GET: { input: "none", succeedsFor: ALL } } },
