@@ -100,7 +100,7 @@ export const ROUTES: Route[] = [
   { app: "officer", path: "/api/verifiers/:id/staff", file: "app/api/verifiers/[id]/staff/route.ts", methods: { POST: { input: "json", fields: { email: "email", nama: "text" } } } },
   { app: "officer", path: "/api/verifiers/:id/staff/:staffId", file: "app/api/verifiers/[id]/staff/[staffId]/route.ts", methods: { POST: { input: "json", fields: { action: "enum" } } } },
   { app: "officer", path: "/api/reports", file: "app/api/reports/route.ts", methods: { GET: { input: "none" } } },
-  { app: "officer", path: "/api/reports/:id", file: "app/api/reports/[id]/route.ts", methods: { POST: { input: "json", fields: { outcome: "text" } } } },
+  { app: "officer", path: "/api/reports/:id", file: "app/api/reports/[id]/route.ts", methods: { GET: { input: "none" }, POST: { input: "json", fields: { outcome: "text" } } } },
   { app: "officer", path: "*", file: "app/api/[...path]/route.ts", methods: {} },
   // verifier
   { app: "verifier", path: "/api/health", file: "app/api/health/route.ts", methods: { GET: { input: "none", succeedsFor: ALL } } },

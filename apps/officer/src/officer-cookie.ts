@@ -39,6 +39,11 @@ export async function adminSession() {
   return session;
 }
 
+/** The officer acting, and where: what the audit trail records. */
+export function officerActor(session: { officer: { id: string }; counter: { id: string } }) {
+  return { id: session.officer.id, counterId: session.counter.id };
+}
+
 /** For pages: the signed-in counter session, or a redirect to the sign-in page. */
 export async function requireOfficer() {
   try {

@@ -54,13 +54,14 @@ test("an organisation registers, the admin approves it and hands over a staff ac
   const email = await org.getByLabel("E-mail petugas").inputValue();
   await org.getByLabel("Nama petugas").fill("RINA TELLER");
   await org.getByRole("button", { name: "Buat akun petugas" }).click();
+  await expect(org.getByRole("status").filter({ hasText: "Kata sandi pertama" })).toBeVisible();
   const password = (await org.getByTestId("shown-once").textContent())!;
   await expect(org.getByTestId("staff")).toContainText("kunci sandi belum didaftarkan");
 
   await org.getByLabel("Nama kunci (misalnya \"Server KYC produksi\")").fill("Server KYC");
   await org.getByRole("button", { name: "Buat kunci API" }).click();
+  await expect(org.getByTestId("shown-once")).toHaveText(/^vk_[A-Za-z0-9]{10}_[A-Za-z0-9_-]{43}$/);
   const key = (await org.getByTestId("shown-once").textContent())!;
-  expect(key).toMatch(/^vk_[A-Za-z0-9]{10}_[A-Za-z0-9_-]{43}$/);
   await org.screenshot({ path: path.join(SCREENSHOTS, "pengguna-data.png") });
   const verify = () => request.post("/api/v1/verify", { headers: { authorization: `Bearer ${key}` }, data: { token: "BUKAN-QR", purpose: "bank" } });
   expect((await (await verify()).json()).reason).toBe("TOKEN_MALFORMED");
@@ -73,6 +74,12 @@ test("an organisation registers, the admin approves it and hands over a staff ac
   await signInTeller(page, { email, password });
   await admin.reload();
   await expect(org.getByTestId("staff")).toContainText("kunci sandi terdaftar");
+
+  // A lost phone: the admin resets the account; the new password is shown once, the old one no longer works.
+  await org.getByTestId("staff").getByRole("button", { name: "Reset akun (ponsel hilang)" }).click();
+  await expect(org.getByRole("status").filter({ hasText: "Kata sandi baru" })).toBeVisible();
+  await expect(org.getByTestId("staff")).toContainText("kunci sandi belum didaftarkan");
+  expect(await org.getByTestId("shown-once").textContent()).not.toBe(password);
 
   await org.getByTestId("api-key").getByRole("button", { name: "Cabut" }).click();
   await expect(org.getByTestId("api-key")).toContainText("dicabut");
@@ -134,7 +141,9 @@ test("a citizen's \"Bukan saya\" reaches the admin with the verification it poin
   await expect(report).toContainText("Kata warga: \"Saya tidak pernah ke bank ini\"");
   await expect(report).toContainText("KCP Samarinda Ulu");
   await expect(report).toContainText("Data yang diterima: Nama, NIK");
-  await expect(report).toContainText(`NIK ${citizen.nik}`);
+  await expect(report.getByTestId("report-citizen")).toContainText(`NIK ${citizen.nik.slice(0, 4)}********${citizen.nik.slice(12)}`);
+  await report.getByRole("button", { name: "Tampilkan data warga (tercatat di jejak audit)" }).click();
+  await expect(report.getByTestId("report-citizen")).toContainText(`NIK ${citizen.nik}`);
   await report.screenshot({ path: path.join(SCREENSHOTS, "laporan-warga.png") });
   await report.getByLabel("Tindak lanjut (disimpan dalam jejak audit)").fill("Bank dihubungi; petugas yang memindai sedang diperiksa.");
   await report.getByRole("button", { name: "Tutup laporan" }).click();

@@ -15,6 +15,7 @@ export function ReportsDesk({ locale, t }: { locale: Locale; t: T }) {
   const [reports, setReports] = useState<Report[] | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string; id?: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [revealed, setRevealed] = useState<Record<string, { nik: string; email: string; phone: string }>>({});
 
   const load = useCallback(async () => {
     const result = await get<Report[]>("/api/reports", locale).catch(() => null);
@@ -39,6 +40,12 @@ export function ReportsDesk({ locale, t }: { locale: Locale; t: T }) {
     }
   }
 
+  async function reveal(id: string) {
+    const result = await get<{ nik: string; email: string; phone: string }>(`/api/reports/${id}`, locale).catch(() => null);
+    if (result?.ok) setRevealed((shown) => ({ ...shown, [id]: result.data }));
+    else setMessage({ ok: false, text: result ? result.error.messages[locale] : t.failed, id });
+  }
+
   if (!reports) return <p role="status">{message?.text ?? t.loading}</p>;
   if (reports.length === 0) return <p>{t.empty}</p>;
   const date = (value: string) => new Date(value).toLocaleString(locale === "id" ? "id-ID" : "en-GB");
@@ -61,7 +68,15 @@ export function ReportsDesk({ locale, t }: { locale: Locale; t: T }) {
           {r.fields.length > 0 && <p>{t.fields.replace("{fields}", r.fields.map((f) => IDENTITY_FIELD_LABELS[f as IdentityField]?.[locale] ?? f).join(", "))}</p>}
           {r.staff && <p className="hint">{t.by.replace("{who}", `${r.staff.nama} (${r.staff.email})`)}</p>}
           {r.apiKey && <p className="hint">{t.byKey.replace("{prefix}", r.apiKey.prefix).replace("{label}", r.apiKey.label)}</p>}
-          {r.citizen && <p className="hint">{t.citizen.replace("{nik}", r.citizen.nik).replace("{email}", r.citizen.email).replace("{phone}", r.citizen.phone)}</p>}
+          {r.citizen && (() => {
+            const shown = revealed[r.id] ?? r.citizen;
+            return (
+              <p className="hint" data-testid="report-citizen">
+                {t.citizen.replace("{nik}", shown.nik).replace("{email}", shown.email).replace("{phone}", shown.phone)}
+                {!revealed[r.id] && <> <button type="button" className="link" onClick={() => reveal(r.id)}>{t.reveal}</button></>}
+              </p>
+            );
+          })()}
           {message?.id === r.id && <p className={`result ${message.ok ? "ok" : "bad"}`} role="status">{message.text}</p>}
           {!r.reportClosedAt && (
             <form onSubmit={(event) => close(event, r.id)} className="stack">

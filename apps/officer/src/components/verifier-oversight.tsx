@@ -33,14 +33,15 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
   async function run<V>(orgId: string, call: () => Promise<ApiResult<V>>, done: string, onData?: (data: V) => void, form?: HTMLFormElement) {
     setBusy(true);
     setMessage(null);
-    setSecret(null);
     try {
       const result = await call().catch(() => null);
       if (!result) return setMessage({ ok: false, text: t.failed, orgId });
       if (!result.ok) return setMessage({ ok: false, text: result.error.messages[locale], orgId });
       onData?.(result.data);
       form?.reset();
-      setMessage({ ok: true, text: done, orgId });
+      // A decision stands even when its e-mail did not go out: the admin tells the organisation.
+      const mailed = (result.data as { emailSent?: boolean } | null)?.emailSent;
+      setMessage({ ok: mailed !== false, text: mailed === false ? `${done} ${t.noMail}` : done, orgId });
       await load();
     } finally {
       setBusy(false);
@@ -148,7 +149,8 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
                       <li key={s.id} data-testid="staff">
                         {t.staffLine.replace("{nama}", s.nama).replace("{email}", s.email)} · {s.disabledAt ? t.disabled : s.passkeyEnrolled ? t.passkeyYes : t.passkeyNo}
                         {!s.disabledAt && (["RESET_PASSKEYS", "DISABLE"] as const).map((action) => (
-                          <span key={action}> <button type="button" className="link" disabled={busy} onClick={() => window.confirm(t.confirmStaff) && run(org.id, () => post(`${base}/staff/${s.id}`, locale, { action }), t.done)}>{action === "DISABLE" ? t.disable : t.resetPasskeys}</button></span>
+                          <span key={action}> <button type="button" className="link" disabled={busy} onClick={() => window.confirm(action === "DISABLE" ? t.confirmStaff : t.confirmReset) && run(org.id, () => post<{ password: string } | null>(`${base}/staff/${s.id}`, locale, { action }), t.done,
+                            (data) => data?.password && setSecret({ orgId: org.id, text: t.passwordReset.replace("{email}", s.email), value: data.password }))}>{action === "DISABLE" ? t.disable : t.resetPasskeys}</button></span>
                         ))}
                       </li>
                     ))}

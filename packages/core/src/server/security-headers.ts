@@ -2,6 +2,8 @@
 // state-changing request. serve-app.ts applies `securityDecision` with the app's public origin
 // from its env.ts; docs/security.md explains each header.
 
+import { randomFillSync } from "node:crypto";
+
 const STATE_CHANGING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Two years, the length browsers' HSTS preload lists ask for. */
@@ -18,9 +20,21 @@ export interface SecurityHeaderOptions {
   dev?: boolean;
 }
 
+const NONCE_BYTES = 16;
+/** Random bytes for 256 nonces, refilled when used up: one call into the CSPRNG per 256 responses. */
+const noncePool = Buffer.alloc(NONCE_BYTES * 256);
+let nonceOffset = noncePool.length;
+
 /** 128 random bits, base64: the form Next.js finds in a `'nonce-…'` source and copies onto its scripts. */
 export function createNonce(): string {
-  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+  if (nonceOffset === noncePool.length) {
+    randomFillSync(noncePool);
+    nonceOffset = 0;
+  }
+  const nonce = noncePool.toString("base64", nonceOffset, nonceOffset + NONCE_BYTES);
+  // Used once: the bytes are cleared, so no later read of the pool can repeat them.
+  noncePool.fill(0, nonceOffset, (nonceOffset += NONCE_BYTES));
+  return nonce;
 }
 
 export function contentSecurityPolicy({ nonce, https = false, dev = false }: SecurityHeaderOptions): string {
@@ -51,18 +65,28 @@ export function permissionsPolicy({ camera = false }: { camera?: boolean } = {})
 
 /** The headers every response carries, pages and API answers alike. */
 export function securityHeaders(options: SecurityHeaderOptions): Record<string, string> {
-  return {
-    "content-security-policy": contentSecurityPolicy(options),
-    "strict-transport-security": `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains`,
-    "x-content-type-options": "nosniff",
-    "x-frame-options": "DENY",
-    // Not no-referrer: under it a browser sends `Origin: null` on its own same-origin POSTs.
-    "referrer-policy": "same-origin",
-    "permissions-policy": permissionsPolicy(options),
-    "cross-origin-opener-policy": "same-origin",
-    "cross-origin-resource-policy": "same-origin",
-  };
+  const key = `${options.camera === true}|${options.https === true}|${options.dev === true}`;
+  let template = headerTemplates.get(key);
+  if (!template) {
+    template = {
+      "content-security-policy": contentSecurityPolicy({ ...options, nonce: NONCE_SLOT }),
+      "strict-transport-security": `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains`,
+      "x-content-type-options": "nosniff",
+      "x-frame-options": "DENY",
+      // Not no-referrer: under it a browser sends `Origin: null` on its own same-origin POSTs.
+      "referrer-policy": "same-origin",
+      "permissions-policy": permissionsPolicy(options),
+      "cross-origin-opener-policy": "same-origin",
+      "cross-origin-resource-policy": "same-origin",
+    };
+    headerTemplates.set(key, template);
+  }
+  return { ...template, "content-security-policy": template["content-security-policy"]!.replaceAll(NONCE_SLOT, options.nonce) };
 }
+
+// Built once per kind of response (every request asks): only the nonce differs between requests.
+const NONCE_SLOT = "\u0000nonce\u0000";
+const headerTemplates = new Map<string, Record<string, string>>();
 
 /**
  * Whether a request may change state. A browser names the page's origin, which must be the app's

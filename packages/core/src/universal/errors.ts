@@ -393,6 +393,11 @@ export const ERRORS = {
     id: "Alamat e-mail ini sudah dipakai akun petugas lain.",
     en: "This e-mail address is already used by another staff account.",
   },
+  STAFF_DISABLED: {
+    status: 409,
+    id: "Akun petugas ini sudah nonaktif.",
+    en: "This staff account is already disabled.",
+  },
   REPORT_CLOSED: {
     status: 409,
     id: "Laporan ini sudah ditindaklanjuti.",

@@ -95,9 +95,18 @@ export type TRegisterVerifierOrgRequest = z.infer<typeof ZRegisterVerifierOrgReq
 
 // ---------------------------------------------------------------- oversight (officer console, admin)
 
+/** One or more purposes, each once. */
+function zPurposeList() {
+  return z
+    .array(z.enum(PURPOSES, { error: "PURPOSE_UNKNOWN" }))
+    .min(1, { error: "PURPOSE_UNKNOWN" })
+    .max(PURPOSES.length)
+    .refine((list) => new Set(list).size === list.length, { error: "VALIDATION_FAILED" });
+}
+
 /** The admin's decision on an organisation: approve (with the purposes granted), refuse or suspend (with the reason it is told). */
 export const ZOrgDecisionRequest = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("APPROVE"), purposes: z.array(z.enum(PURPOSES, { error: "PURPOSE_UNKNOWN" })).min(1, { error: "PURPOSE_UNKNOWN" }).max(PURPOSES.length).optional() }).strict(),
+  z.object({ decision: z.literal("APPROVE"), purposes: zPurposeList().optional() }).strict(),
   z.object({ decision: z.enum(["REFUSE", "SUSPEND"]), reason: zText({ min: 3, max: 500, multiline: true, error: "REFUSAL_REASON_REQUIRED" }) }).strict(),
 ], { error: "VALIDATION_FAILED" });
 export type TOrgDecisionRequest = z.infer<typeof ZOrgDecisionRequest>;
@@ -106,7 +115,7 @@ export type TOrgDecisionRequest = z.infer<typeof ZOrgDecisionRequest>;
 export const ZApiKeyRequest = z
   .object({
     label: zText({ min: 2, max: 80 }),
-    purposes: z.array(z.enum(PURPOSES, { error: "PURPOSE_UNKNOWN" })).min(1, { error: "PURPOSE_UNKNOWN" }).max(PURPOSES.length),
+    purposes: zPurposeList(),
   })
   .strict();
 export type TApiKeyRequest = z.infer<typeof ZApiKeyRequest>;

@@ -3,21 +3,27 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "@ktp/db";
 import { AppError } from "../../universal/errors.ts";
 import type { Purpose } from "../../universal/identity/purposes.ts";
+import { type OversightActor, recordAudit } from "../audit/record-audit.ts";
 
 // API keys of approved organisations: "vk_<prefix>_<secret>", shown once. The prefix finds the
 // row; only the SHA-256 of the 256-bit secret is stored (a hash suffices: the secret is random).
 
 const KEY_PATTERN = /^vk_([A-Za-z0-9]{10})_([A-Za-z0-9_-]{43})$/;
 
-export async function createApiKey({ db, orgId, purposes, label, officerId, requestId }: { db: Db; orgId: string; purposes?: Purpose[]; label: string; officerId?: string; requestId?: string }) {
+/** A new key, scoped to some of the organisation's purposes; the key and its audit record together, or neither. */
+export async function createApiKey({ db, orgId, purposes, label, actor, requestId }: { db: Db; orgId: string; purposes?: Purpose[]; label: string; actor: OversightActor; requestId?: string }) {
   const org = await db.verifierOrg.findUnique({ where: { id: orgId }, select: { status: true, purposes: true } });
-  if (!org || org.status !== "APPROVED") throw new AppError("VERIFIER_NOT_APPROVED");
-  const scoped = purposes ? purposes.filter((p) => org.purposes.includes(p)) : org.purposes;
+  if (!org) throw new AppError("NOT_FOUND");
+  if (org.status !== "APPROVED") throw new AppError("VERIFIER_NOT_APPROVED");
+  const scoped = purposes ? [...new Set(purposes)].filter((p) => org.purposes.includes(p)) : org.purposes;
   if (scoped.length === 0) throw new AppError("PURPOSE_UNKNOWN", { field: "purposes" });
   const prefix = randomBytes(8).toString("base64url").replace(/[-_]/g, "").slice(0, 10).padEnd(10, "0");
   const secret = randomBytes(32).toString("base64url");
-  const row = await db.verifierApiKey.create({ data: { orgId, prefix, secretHash: sha256(secret), purposes: scoped, label }, select: { id: true } });
-  await db.auditEvent.create({ data: { actorType: officerId ? "OFFICER" : "VERIFIER", actorId: officerId ?? orgId, action: "verifier_api_key.create", note: `${orgId} ${prefix}`, requestId } });
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.verifierApiKey.create({ data: { orgId, prefix, secretHash: sha256(secret), purposes: scoped, label }, select: { id: true } });
+    await recordAudit(tx, { actorType: actor.type, actorId: actor.id, counterId: actor.counterId, action: "verifier_api_key.create", note: `${orgId} ${prefix}`, requestId });
+    return created;
+  });
   return { id: row.id, key: `vk_${prefix}_${secret}`, prefix, purposes: scoped };
 }
 
@@ -70,11 +76,11 @@ export async function authenticateApiKey(db: Db, authorization: string | null): 
 }
 
 /** Revokes a key: refused at once by this process, by the others within API_KEY_CACHE_MS; audited. */
-export async function revokeApiKey({ db, orgId, prefix, actor, requestId }: { db: Db; orgId: string; prefix: string; actor: { type: "OFFICER" | "VERIFIER"; id: string }; requestId?: string }) {
+export async function revokeApiKey({ db, orgId, prefix, actor, requestId }: { db: Db; orgId: string; prefix: string; actor: OversightActor; requestId?: string }) {
   await db.$transaction(async (tx) => {
     const revoked = await tx.verifierApiKey.updateMany({ where: { orgId, prefix, revokedAt: null }, data: { revokedAt: new Date() } });
     if (revoked.count === 0) throw new AppError("NOT_FOUND");
-    await tx.auditEvent.create({ data: { actorType: actor.type, actorId: actor.id, action: "verifier_api_key.revoke", note: `${orgId} ${prefix}`, requestId } });
+    await recordAudit(tx, { actorType: actor.type, actorId: actor.id, counterId: actor.counterId, action: "verifier_api_key.revoke", note: `${orgId} ${prefix}`, requestId });
   });
   known.delete(prefix);
 }

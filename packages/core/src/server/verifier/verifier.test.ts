@@ -32,7 +32,7 @@ const orgRequest = (over: Partial<TRegisterVerifierOrgRequest> = {}): TRegisterV
 
 async function approvedOrg(request: TRegisterVerifierOrgRequest): Promise<VerifyingOrg> {
   const { id } = await registerVerifierOrg({ db: test.db, request });
-  await decideVerifierOrg({ db: test.db, officerId, orgId: id, decision: "APPROVE" });
+  await decideVerifierOrg({ db: test.db, actor: { id: officerId }, orgId: id, decision: "APPROVE" });
   const org = await test.db.verifierOrg.findUniqueOrThrow({ where: { id } });
   return { id, legalName: org.legalName, purposes: org.purposes };
 }
@@ -140,18 +140,18 @@ describe("organisations and API keys", () => {
     const request = orgRequest();
     const { id } = await registerVerifierOrg({ db: test.db, request });
     await expect(registerVerifierOrg({ db: test.db, request })).rejects.toMatchObject({ code: "VERIFIER_ALREADY_REGISTERED" });
-    await expect(decideVerifierOrg({ db: test.db, officerId, orgId: id, decision: "REFUSE" })).rejects.toMatchObject({ code: "REFUSAL_REASON_REQUIRED" });
+    await expect(decideVerifierOrg({ db: test.db, actor: { id: officerId }, orgId: id, decision: "REFUSE" })).rejects.toMatchObject({ code: "REFUSAL_REASON_REQUIRED" });
     const decisions = await Promise.allSettled([
-      decideVerifierOrg({ db: test.db, officerId, orgId: id, decision: "APPROVE", purposes: ["bank"] }),
-      decideVerifierOrg({ db: test.db, officerId, orgId: id, decision: "REFUSE", reason: "Dokumen NIB tidak sesuai" }),
+      decideVerifierOrg({ db: test.db, actor: { id: officerId }, orgId: id, decision: "APPROVE", purposes: ["bank"] }),
+      decideVerifierOrg({ db: test.db, actor: { id: officerId }, orgId: id, decision: "REFUSE", reason: "Dokumen NIB tidak sesuai" }),
     ]);
     expect(decisions.filter((d) => d.status === "fulfilled")).toHaveLength(1);
     expect(await test.db.auditEvent.count({ where: { actorId: officerId, action: { startsWith: "verifier_org." } } })).toBeGreaterThanOrEqual(3);
   });
 
   it("an API key is shown once, found by its bearer, scoped to its purposes, and dead once revoked", async () => {
-    await expect(createApiKey({ db: test.db, orgId: (await registerVerifierOrg({ db: test.db, request: orgRequest() })).id, label: "x" })).rejects.toMatchObject({ code: "VERIFIER_NOT_APPROVED" });
-    const created = await createApiKey({ db: test.db, orgId: bank.id, purposes: ["bank", "full"], label: "Core banking" });
+    await expect(createApiKey({ db: test.db, orgId: (await registerVerifierOrg({ db: test.db, request: orgRequest() })).id, label: "x", actor: { type: "VERIFIER", id: bank.id } })).rejects.toMatchObject({ code: "VERIFIER_NOT_APPROVED" });
+    const created = await createApiKey({ db: test.db, orgId: bank.id, purposes: ["bank", "full"], label: "Core banking", actor: { type: "VERIFIER", id: bank.id } });
     expect(created.purposes).toEqual(["bank"]);
     expect(JSON.stringify(await test.db.verifierApiKey.findUnique({ where: { id: created.id } }))).not.toContain(created.key.slice("vk_".length + created.prefix.length + 1));
     expect(await authenticateApiKey(test.db, `Bearer ${created.key}`)).toMatchObject({ org: { id: bank.id, purposes: ["bank"] } });

@@ -92,7 +92,7 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
   }
 
   const values = disclosedFields(toResidentRecord(subject), shared.fields, new Date(claims.iat * 1000), { derived: true });
-  if (subject.photo) values.photo = `data:${subject.mime};base64,${Buffer.from(subject.photo).toString("base64")}`;
+  if (subject.photo) values.photo = subject.photo;
   return { verdict: "valid", reason: null, fields: values, withheld: shared.withheld, receiptId: outcome.id, receipt: outcome.receipt };
 }
 
@@ -102,8 +102,8 @@ interface SubjectRow extends ResidentRow {
   refusal: "STATUS" | "TOKEN_REVOKED" | "IDENTITY_LOCKED" | "NOT_SHARED" | null;
   /** 1 when this call recorded the first use; 0 when the presentation id was taken (or refused). */
   recorded: number;
-  photo: Uint8Array | null;
-  mime: string | null;
+  /** The e-KTP photo as a data: URL, when the photo is shared (PostgreSQL encodes it: no bytea crosses the wire as hex). */
+  photo: string | null;
 }
 
 /**
@@ -126,7 +126,8 @@ const CHECK_AND_RECORD: PreparedStatement = {
              p.jenis_kelamin::text AS "jenisKelamin", p.golongan_darah::text AS "golonganDarah", p.alamat, p.rt, p.rw, p.agama::text AS agama,
              p.status_perkawinan::text AS "statusPerkawinan", p.pekerjaan, p.kewarganegaraan::text AS kewarganegaraan,
              ds.nama AS desa, kc.nama AS kecamatan, kb.nama AS kabupaten, pv.nama AS provinsi,
-             CASE WHEN $5::boolean THEN f.gambar END AS photo, f.mime
+             CASE WHEN $5::boolean AND f.gambar IS NOT NULL
+                  THEN 'data:' || f.mime || ';base64,' || translate(encode(f.gambar, 'base64'), E'\n', '') END AS photo
         FROM app.credential_batch b
         JOIN app.registration r ON r.id = b.registration_id
         LEFT JOIN app.device d ON d.registration_id = r.id

@@ -1,17 +1,24 @@
 import { apiRoute, methodNotAllowed, parseInput, readJson, requestId } from "@ktp/core/server/http";
-import { closeMisuseReport } from "@ktp/core/server/verifier/oversight";
+import { closeMisuseReport, revealReportCitizen } from "@ktp/core/server/verifier/oversight";
 import { ZCloseReportRequest, ZRecordId } from "@ktp/core/universal/verifier";
 import { getDb } from "@/db";
-import { adminSession } from "@/officer-cookie";
+import { adminSession, officerActor } from "@/officer-cookie";
 
 /** Closes a citizen's report with what was done about it. */
 export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const session = await adminSession();
   const verificationId = parseInput(ZRecordId, (await params).id);
   const { outcome } = await readJson(request, ZCloseReportRequest);
-  await closeMisuseReport({ db: getDb(), officerId: session.officer.id, verificationId, outcome, requestId: requestId(request) });
+  await closeMisuseReport({ db: getDb(), actor: officerActor(session), verificationId, outcome, requestId: requestId(request) });
   return new Response(null, { status: 204 });
 });
 
-export const GET = methodNotAllowed("POST");
-export { GET as PUT, GET as PATCH, GET as DELETE };
+/** The reporting citizen's NIK, e-mail and phone (the list shows them masked); audited. */
+export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const session = await adminSession();
+  const verificationId = parseInput(ZRecordId, (await params).id);
+  return Response.json(await revealReportCitizen({ db: getDb(), actor: officerActor(session), verificationId, requestId: requestId(request) }), { headers: { "cache-control": "no-store" } });
+});
+
+export const PUT = methodNotAllowed("GET", "POST");
+export { PUT as PATCH, PUT as DELETE };

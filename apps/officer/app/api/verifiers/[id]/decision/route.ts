@@ -3,7 +3,7 @@ import { decideVerifierOrg } from "@ktp/core/server/verifier/decide-verifier-org
 import { ZOrgDecisionRequest, ZRecordId } from "@ktp/core/universal/verifier";
 import { getDb } from "@/db";
 import { getMailer } from "@/mailer";
-import { adminSession } from "@/officer-cookie";
+import { adminSession, officerActor } from "@/officer-cookie";
 
 /** Approve (with the purposes granted), refuse or suspend an organisation; it is told by e-mail. */
 export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
@@ -11,7 +11,7 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
   const orgId = parseInput(ZRecordId, (await params).id);
   const body = await readJson(request, ZOrgDecisionRequest);
   const decided = await decideVerifierOrg({
-    db: getDb(), mailer: getMailer(), officerId: session.officer.id, orgId, decision: body.decision,
+    db: getDb(), mailer: getMailer(), actor: officerActor(session), orgId, decision: body.decision,
     ...(body.decision === "APPROVE" ? { purposes: body.purposes } : { reason: body.reason }),
     requestId: requestId(request),
   });

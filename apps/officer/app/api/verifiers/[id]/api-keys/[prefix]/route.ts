@@ -2,13 +2,13 @@ import { apiRoute, methodNotAllowed, parseInput, requestId } from "@ktp/core/ser
 import { revokeApiKey } from "@ktp/core/server/verifier/api-keys";
 import { ZApiKeyPrefix, ZRecordId } from "@ktp/core/universal/verifier";
 import { getDb } from "@/db";
-import { adminSession } from "@/officer-cookie";
+import { adminSession, officerActor } from "@/officer-cookie";
 
 /** Revokes an organisation's API key. */
 export const DELETE = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string; prefix: string }> }) => {
   const session = await adminSession();
   const { id, prefix } = await params;
-  await revokeApiKey({ db: getDb(), orgId: parseInput(ZRecordId, id), prefix: parseInput(ZApiKeyPrefix, prefix), actor: { type: "OFFICER", id: session.officer.id }, requestId: requestId(request) });
+  await revokeApiKey({ db: getDb(), orgId: parseInput(ZRecordId, id), prefix: parseInput(ZApiKeyPrefix, prefix), actor: { type: "OFFICER", ...officerActor(session) }, requestId: requestId(request) });
   return new Response(null, { status: 204 });
 });
 

@@ -2,15 +2,15 @@ import { apiRoute, methodNotAllowed, parseInput, readJson, requestId } from "@kt
 import { changeStaff } from "@ktp/core/server/verifier/staff-accounts";
 import { ZRecordId, ZStaffActionRequest } from "@ktp/core/universal/verifier";
 import { getDb } from "@/db";
-import { adminSession } from "@/officer-cookie";
+import { adminSession, officerActor } from "@/officer-cookie";
 
-/** Disables a staff account, or removes its passkeys after a lost phone; either ends its sessions. */
+/** Disables a staff account, or resets it after a lost phone (passkeys removed, a new password shown once); either ends its sessions. */
 export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string; staffId: string }> }) => {
   const session = await adminSession();
   const { id, staffId } = await params;
   const { action } = await readJson(request, ZStaffActionRequest);
-  await changeStaff({ db: getDb(), orgId: parseInput(ZRecordId, id), staffId: parseInput(ZRecordId, staffId), action, actor: { type: "OFFICER", id: session.officer.id }, requestId: requestId(request) });
-  return new Response(null, { status: 204 });
+  const { password } = await changeStaff({ db: getDb(), orgId: parseInput(ZRecordId, id), staffId: parseInput(ZRecordId, staffId), action, actor: { type: "OFFICER", ...officerActor(session) }, requestId: requestId(request) });
+  return password ? Response.json({ password }, { headers: { "cache-control": "no-store" } }) : new Response(null, { status: 204 });
 });
 
 export const GET = methodNotAllowed("POST");
