@@ -50,7 +50,7 @@ test.describe("citizen home", () => {
     await page.getByRole("button", { name: "Verifikasi Data" }).click();
     const result = page.getByTestId("nik-result");
     await expect(result).toContainText("belum dapat diaktifkan");
-    await expect(result.locator("li.fail")).toHaveText(["Berusia 17 tahun atau lebih", "Sudah melakukan perekaman e-KTP"]);
+    await expect(result.locator("li.fail")).toHaveText(["Berusia 17 tahun atau lebih, atau sudah/pernah kawin", "Sudah melakukan perekaman e-KTP"]);
   });
 
   test("says when SIAK has no such NIK", async ({ page }) => {

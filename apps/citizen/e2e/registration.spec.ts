@@ -22,7 +22,7 @@ test.describe("registration: Verifikasi Data", () => {
     await page.getByRole("textbox", { name: "E-mail" }).fill(uniqueContact("rizky").email);
     await page.getByRole("textbox", { name: "Nomor ponsel" }).fill(uniqueContact().phoneTyped);
     await page.getByRole("button", { name: "Verifikasi Data" }).click();
-    await expect(page.locator("#nik-error")).toHaveText("KTP Digital dapat diaktifkan mulai usia 17 tahun.");
+    await expect(page.locator("#nik-error")).toHaveText("KTP Digital dapat diaktifkan mulai usia 17 tahun, atau lebih awal bagi yang sudah atau pernah kawin.");
   });
 
   test("continues where it stopped after the browser is closed", async ({ page, resident }) => {

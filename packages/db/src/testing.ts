@@ -57,6 +57,7 @@ export interface ResidentOptions {
   tanggalLahir?: Date;
   tanggalMeninggal?: Date | null;
   ektpDirekamPada?: Date | null;
+  statusPerkawinan?: "BELUM_KAWIN" | "KAWIN" | "CERAI_HIDUP" | "CERAI_MATI";
 }
 
 /**
@@ -97,7 +98,7 @@ export async function createResident(db: Db, options: ResidentOptions = {}) {
           rw: "001",
           desaKode: VILLAGE.desa,
           agama: "ISLAM",
-          statusPerkawinan: "BELUM_KAWIN",
+          statusPerkawinan: options.statusPerkawinan ?? "BELUM_KAWIN",
           pekerjaan: "KARYAWAN SWASTA",
           tanggalMeninggal: options.tanggalMeninggal ?? null,
           ektpDirekamPada: options.ektpDirekamPada === undefined ? new Date(Date.UTC(2012, 4, 1)) : options.ektpDirekamPada,

@@ -67,7 +67,7 @@ function VerificationResult({ result, t }: { result: NikVerification; t: Citizen
   if (!result.found) return <div className="result bad" data-testid="nik-result">{t.notFound}</div>;
   const checks = [
     [t.alive, result.alive],
-    [t.adult, result.age17OrOlder],
+    [t.adult, result.wajibKtp],
     [t.ektp, result.ektpRecorded],
   ] as const;
   return (

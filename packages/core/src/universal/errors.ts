@@ -110,8 +110,8 @@ export const ERRORS = {
   },
   SIAK_UNDER_17: {
     status: 422,
-    id: "KTP Digital dapat diaktifkan mulai usia 17 tahun.",
-    en: "KTP Digital can be activated from the age of 17.",
+    id: "KTP Digital dapat diaktifkan mulai usia 17 tahun, atau lebih awal bagi yang sudah atau pernah kawin.",
+    en: "KTP Digital can be activated from the age of 17, or earlier by someone who is or has been married.",
   },
   SIAK_NO_EKTP: {
     status: 422,

@@ -12,8 +12,10 @@ export type NikVerification =
       found: true;
       alive: boolean;
       age17OrOlder: boolean;
+      /** Must hold an e-KTP ("wajib KTP"): 17 or older, or married now or before. */
+      wajibKtp: boolean;
       ektpRecorded: boolean;
-      /** All three above: this resident may activate KTP Digital. */
+      /** Alive, wajib KTP and e-KTP recorded: this resident may activate KTP Digital. */
       eligible: boolean;
       maskedName: string;
     };

@@ -31,7 +31,7 @@ export async function startRegistration({ db, request, today, limiter = NO_LIMIT
   const siak = await verifyNik({ db, nik, today });
   if (!siak.found) throw new AppError("SIAK_NOT_FOUND", { field: "nik" });
   if (!siak.alive) throw new AppError("SIAK_DECEASED", { field: "nik" });
-  if (!siak.age17OrOlder) throw new AppError("SIAK_UNDER_17", { field: "nik" });
+  if (!siak.wajibKtp) throw new AppError("SIAK_UNDER_17", { field: "nik" });
   if (!siak.ektpRecorded) throw new AppError("SIAK_NO_EKTP", { field: "nik" });
 
   const resumeToken = newToken();

@@ -19,6 +19,7 @@ describe("verifyNik", () => {
       found: true,
       alive: true,
       age17OrOlder: true,
+      wajibKtp: true,
       ektpRecorded: true,
       eligible: true,
       maskedName: "BU** SA*****",
@@ -35,6 +36,16 @@ describe("verifyNik", () => {
     const older = await createResident(test.db, { tanggalLahir: utc(2009, 11, 22) });
     expect(await verifyNik({ db: test.db, nik: younger.nik, today: TODAY })).toMatchObject({ age17OrOlder: false, eligible: false });
     expect(await verifyNik({ db: test.db, nik: older.nik, today: TODAY })).toMatchObject({ age17OrOlder: true, eligible: true });
+  });
+
+  it("accepts a resident under 17 who is or has been married (wajib KTP), and no unmarried one", async () => {
+    const young = { tanggalLahir: utc(2010, 3, 1), ektpDirekamPada: utc(2026, 1, 5) };
+    for (const statusPerkawinan of ["KAWIN", "CERAI_HIDUP", "CERAI_MATI"] as const) {
+      const married = await createResident(test.db, { ...young, statusPerkawinan });
+      expect(await verifyNik({ db: test.db, nik: married.nik, today: TODAY })).toMatchObject({ age17OrOlder: false, wajibKtp: true, eligible: true });
+    }
+    const single = await createResident(test.db, young);
+    expect(await verifyNik({ db: test.db, nik: single.nik, today: TODAY })).toMatchObject({ age17OrOlder: false, wajibKtp: false, eligible: false });
   });
 
   it("refuses a resident who never recorded an e-KTP", async () => {
