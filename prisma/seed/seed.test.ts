@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,7 +34,12 @@ describe("seedPopulation", () => {
   });
 
   it("writes exactly the demo residents the README lists", () => {
-    expect(result.demo).toEqual(DEMO_RESIDENTS);
+    const readme = readFileSync(path.join(import.meta.dirname, "../../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Demo residents"), readme.indexOf("\n## ", readme.indexOf("## Demo residents") + 1));
+    const listed = [...section.matchAll(/^\| (\d{16}) \| ([^|]+?) \| ([^|]+?) \|$/gm)].map(([, nik, nama, expect]) => ({ nik, nama, expect }));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(result.demo).toEqual(listed);
+    expect(DEMO_RESIDENTS).toEqual(listed);
   });
 
   it("gives the demo residents with stand-in photos an e-KTP photo", async () => {

@@ -62,3 +62,32 @@ test("a signed-in officer looks up a NIK; a mistyped one is explained", async ({
   await page.getByRole("button", { name: "Cari" }).click();
   await expect(page.getByRole("status")).toContainText("16 digit");
 });
+
+test("a signed-in officer's malformed requests get a 4xx with a code, and change nothing", async ({ page, baseURL }) => {
+  await page.goto("/masuk");
+  await page.getByLabel("NIP").fill("198703152010012001");
+  await page.getByLabel("Kata sandi").fill("loket-samarinda");
+  await page.getByLabel("Loket").selectOption("SMD-01");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.getByTestId("officer")).toBeVisible();
+  const signedIn: [string, string][] = [
+    ["POST", "/api/residents/6472051708850001/reset"],
+    ["POST", "/api/residents/12345/reset"],
+    ["POST", "/api/counter/applicants/00000000-0000-4000-8000-000000000000/decision"],
+    ["POST", "/api/counter/applicants/not-a-uuid/decision"],
+    ["GET", "/api/counter/applicants/00000000-0000-4000-8000-000000000000/photo/neither"],
+  ];
+  const bodies = [...BODIES, JSON.stringify({ action: "DEVICE", note: "x\u0000y" }), JSON.stringify({ action: "CANCEL", registrationId: "bukan-uuid", note: "n" }), JSON.stringify({ decision: "REFUSED", reason: "OTHER", note: "a".repeat(5000) })];
+  for (const [method, url] of signedIn) {
+    for (const body of bodies) {
+      const response = await page.request.fetch(`${baseURL}${url}`, { method, headers: { "content-type": "application/json", origin: baseURL! }, ...(method === "GET" ? {} : { data: Buffer.from(body) }) });
+      expect(response.status(), `${method} ${url} ${body.slice(0, 40)}`).toBeGreaterThanOrEqual(400);
+      expect(response.status(), `${method} ${url} ${body.slice(0, 40)}`).toBeLessThan(500);
+      expect((await response.json()).error.code).toMatch(/^[A-Z_]+$/);
+    }
+  }
+  // The QR route takes no input: whatever it is sent, it answers with a fresh code.
+  const qr = await page.request.post(`${baseURL}/api/counter/qr`, { headers: { "content-type": "application/json", origin: baseURL! }, data: Buffer.from("{\"x\":") });
+  expect(qr.status()).toBe(200);
+  expect((await qr.json()).qr).toMatch(/^ey/);
+});

@@ -3,17 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findSchemaDrift, migrateDatabase } from "./migrate.ts";
 import { createTestDatabase, MIGRATIONS_DIR, SCHEMA_PATH, type TestDatabase } from "./testing.ts";
 
+// Each test stands alone on the database beforeAll migrated from empty (any order, any subset);
+// the one that changes it puts it back.
 describe("migrations", () => {
   let test: TestDatabase;
+  let applied: string[];
   const options = () => ({ url: test.url, schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR });
 
   beforeAll(async () => {
     test = await createTestDatabase({ migrate: false });
+    applied = await migrateDatabase(options());
   });
   afterAll(() => test.drop());
 
   it("apply to an empty database and leave it exactly as schema.prisma describes", async () => {
-    const applied = await migrateDatabase(options());
     expect(applied.length).toBeGreaterThan(0);
     expect(await findSchemaDrift(options())).toBe("");
   });

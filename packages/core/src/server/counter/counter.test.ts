@@ -1,4 +1,6 @@
 import { webcrypto } from "node:crypto";
+import { createRequire } from "node:module";
+import sharp from "sharp";
 import { createCounterSession, createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +15,24 @@ import { issueActivationQr, scanActivationQr } from "./activation-qr.ts";
 import { applicantPhoto, decideActivation, listApplicants, verifyActivationRecord } from "./counter-desk.ts";
 import { getCounterSession, hashOfficerPassword, signInOfficer, signOutOfficer } from "./officer-session.ts";
 import { findResidentCase, resetResident } from "./resident-desk.ts";
+import type { Zxing } from "../../universal/qr-readback.ts";
+
+// html5-qrcode's own zxing-js: what the citizen app's scanner runs.
+const zxing = createRequire(import.meta.url)("html5-qrcode/third_party/zxing-js.umd.js") as Zxing;
+
+/** What zxing-js reads from an SVG code drawn at `pixelsPerModule`, as the console shows it. */
+async function readSvg(svg: string, pixelsPerModule: number): Promise<string | null> {
+  const modules = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)![1]);
+  const size = modules * pixelsPerModule;
+  const { data, info } = await sharp(Buffer.from(svg)).resize(size, size, { kernel: "nearest" }).flatten({ background: "#fff" }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const hints = new Map<number, unknown>([[zxing.DecodeHintType.POSSIBLE_FORMATS, [zxing.BarcodeFormat.QR_CODE]], [zxing.DecodeHintType.TRY_HARDER, false]]);
+  try {
+    const source = new zxing.RGBLuminanceSource(new Uint8ClampedArray(data), info.width, info.height);
+    return new zxing.MultiFormatReader(false, hints).decode(new zxing.BinaryBitmap(new zxing.HybridBinarizer(source))).text;
+  } catch {
+    return null;
+  }
+}
 
 const SECRET = "test-secret-that-is-long-enough-000000";
 const qrKey = deriveKey(SECRET, "activation-qr");
@@ -200,7 +220,12 @@ describe("activation QR", () => {
   it("only issues codes the citizen app's scanner can read", async () => {
     const { session } = await openCounter();
     // readableMask() re-reads each code with html5-qrcode's zxing; 40 codes would hit ~3 unreadable ones otherwise.
-    for (let i = 0; i < 40; i++) expect((await issueActivationQr({ db: test.db, counterSessionId: session.id, qrKey })).svg).toContain("<path");
+    // Each issued SVG is drawn and read here with that same zxing, at 3 and 5 pixels a module.
+    for (let i = 0; i < 40; i++) {
+      const { qr, svg } = await issueActivationQr({ db: test.db, counterSessionId: session.id, qrKey });
+      expect(await readSvg(svg, 3)).toBe(qr);
+      expect(await readSvg(svg, 5)).toBe(qr);
+    }
   });
 });
 
