@@ -1,12 +1,12 @@
 import { createDb, type Db } from "@ktp/db";
 import { createActivatedCitizen, createResident } from "@ktp/db/testing";
-import argon2 from "argon2";
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { hashPin } from "../../../packages/core/src/server/account/pin-hash.ts";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../../packages/core/src/server/face/sample-photos.ts";
 import { deriveKey } from "../../../packages/core/src/server/secrets.ts";
 // Its test fails on any CSP or Permissions-Policy violation, the camera flows included.
 import { test as base, expect } from "../../../scripts/lib/security-e2e.ts";
+import { createE2eOfficer } from "../../../scripts/lib/e2e-officer.ts";
 
 // Tests create the residents they need (with an e-KTP photo from the npm-shipped group photo)
 // and remove them afterwards, so runs and parallel workers never share state.
@@ -94,14 +94,7 @@ export const test = base.extend<Fixtures>({
   },
   // A counter and an officer of its own; left in place (the e2e database is made afresh each run).
   officer: async ({ db }, use) => {
-    await use(async () => {
-      const nip = `1988${String(randomInt(1e9, 1e10))}${String(randomInt(1e3, 1e4))}`.slice(0, 18);
-      const counter = `E2E-${randomInt(1e5, 1e6)}`;
-      const password = "sandi-loket-uji";
-      await db.counter.create({ data: { code: counter, name: `Loket Uji ${counter}`, kabupatenKode: "64.72" } });
-      await db.officer.create({ data: { nip, nama: "RATNA PETUGAS UJI", passwordHash: await argon2.hash(password, { type: argon2.argon2id }), kabupatenKode: "64.72" } });
-      return { nip, password, counter };
-    });
+    await use(() => createE2eOfficer(db));
   },
 });
 

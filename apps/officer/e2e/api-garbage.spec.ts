@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, signInOfficer, test } from "./fixtures.ts";
 
 // Every officer API, signed out and fed malformed input: a 4xx with a code, never a 5xx.
 
@@ -44,13 +44,10 @@ test("the counter pages send a signed-out officer to the sign-in page, in Indone
   await expect(page).toHaveURL(/\/masuk$/);
 });
 
-test("a signed-in officer looks up a NIK; a mistyped one is explained", async ({ page }) => {
-  await page.goto("/masuk");
-  await page.getByLabel("NIP").fill("198703152010012001");
-  await page.getByLabel("Kata sandi").fill("loket-samarinda");
-  await page.getByLabel("Loket").selectOption("SMD-01");
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page.getByTestId("officer")).toContainText("RATNA SARI DEWI · SMD-01");
+test("a signed-in officer looks up a NIK; a mistyped one is explained", async ({ page, officer }) => {
+  const desk = await officer();
+  await signInOfficer(page, desk);
+  await expect(page.getByTestId("officer")).toContainText(`${desk.nama} · ${desk.counter}`);
   await expect(page.getByTestId("activation-qr")).toHaveAttribute("data-qr", /^ey/);
   await page.getByRole("link", { name: "Cari NIK" }).click();
   await page.getByLabel("NIK").fill("6472 0517 0885 0001");
@@ -63,13 +60,8 @@ test("a signed-in officer looks up a NIK; a mistyped one is explained", async ({
   await expect(page.getByRole("status")).toContainText("16 digit");
 });
 
-test("a signed-in officer's malformed requests get a 4xx with a code, and change nothing", async ({ page, baseURL }) => {
-  await page.goto("/masuk");
-  await page.getByLabel("NIP").fill("198703152010012001");
-  await page.getByLabel("Kata sandi").fill("loket-samarinda");
-  await page.getByLabel("Loket").selectOption("SMD-01");
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page.getByTestId("officer")).toBeVisible();
+test("a signed-in officer's malformed requests get a 4xx with a code, and change nothing", async ({ page, baseURL, officer }) => {
+  await signInOfficer(page, await officer());
   const signedIn: [string, string][] = [
     ["POST", "/api/residents/6472051708850001/reset"],
     ["POST", "/api/residents/12345/reset"],

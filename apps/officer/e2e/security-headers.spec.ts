@@ -1,4 +1,5 @@
-import { expect, expectHydrated, expectNoncedScripts, expectOriginRefused, expectSecurityHeaders, test } from "../../../scripts/lib/security-e2e.ts";
+import { expectHydrated, expectNoncedScripts, expectOriginRefused, expectSecurityHeaders } from "../../../scripts/lib/security-e2e.ts";
+import { expect, signInOfficer, test } from "./fixtures.ts";
 
 // The security headers and the Origin check (packages/core/src/server/security-headers.ts) in the
 // officer console. `test` fails on any CSP violation. No console page may use the camera.
@@ -25,13 +26,9 @@ test("API answers carry the headers too", async ({ request }) => {
   expectSecurityHeaders(signedOut);
 });
 
-test("a cross-origin sign-out is refused and changes nothing; the console's own works", async ({ page }) => {
+test("a cross-origin sign-out is refused and changes nothing; the console's own works", async ({ page, officer }) => {
   // Signing in through the page: the browser's own POST, with its Origin, goes through.
-  await page.goto("/masuk");
-  await page.getByLabel("NIP").fill("199001022015011003");
-  await page.getByLabel("Kata sandi").fill("loket-padang");
-  await page.getByLabel("Loket").selectOption("PDG-01");
-  await page.getByRole("button", { name: "Masuk" }).click();
+  await signInOfficer(page, await officer({ kabupatenKode: "13.71" }));
   await expect(page.getByTestId("activation-qr")).toHaveAttribute("data-qr", /^ey/);
   expectSecurityHeaders((await page.reload())!);
 

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
+import type { Db } from "@ktp/db";
+import { createE2eOfficer, type E2eOfficer, signInOfficer } from "../../../scripts/lib/e2e-officer.ts";
 import { CITIZEN, expect, signInTeller, test } from "./fixtures.ts";
 
 // An organisation's way in, as its people and Dukcapil's admin live it: it registers on the
@@ -12,19 +14,15 @@ const SCREENSHOTS = path.resolve(import.meta.dirname, "../../../.data/screenshot
 const OFFICER = process.env.E2E_OFFICER_URL ?? "http://localhost:3101";
 const inbox = () => process.env.E2E_INBOX_URL ?? "http://localhost:8125";
 
-async function adminConsole(browser: Browser, { nip = "198512302010122002", password = "admin-dukcapil", counter = "DKP-01" } = {}): Promise<Page> {
+/** The officer console signed in as `officer` (by default a new national admin, at a counter of Ditjen Dukcapil in Jakarta Pusat). */
+async function adminConsole(browser: Browser, db: Db, officer?: E2eOfficer): Promise<Page> {
   const page = await (await browser.newContext({ baseURL: OFFICER, locale: "id-ID" })).newPage();
   page.on("dialog", (dialog) => dialog.accept());
-  await page.goto("/masuk");
-  await page.getByLabel("NIP").fill(nip);
-  await page.getByLabel("Kata sandi").fill(password);
-  await page.getByLabel("Loket").selectOption(counter);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page.getByTestId("officer")).toBeVisible();
+  await signInOfficer(page, officer ?? (await createE2eOfficer(db, { role: "ADMIN", kabupatenKode: "31.71", nama: "ADMIN DUKCAPIL UJI" })));
   return page;
 }
 
-test("an organisation registers, the admin approves it and hands over a staff account and an API key", async ({ page, browser, request }) => {
+test("an organisation registers, the admin approves it and hands over a staff account and an API key", async ({ page, browser, request, db }) => {
   const name = `PT Bank Onboarding ${randomBytes(3).toString("hex").toUpperCase()} Tbk`;
   const contact = `kepatuhan.${randomBytes(3).toString("hex")}@bank-onboarding.id`;
   await page.goto("/daftar");
@@ -38,7 +36,7 @@ test("an organisation registers, the admin approves it and hands over a staff ac
   await page.getByRole("button", { name: "Kirim pendaftaran" }).click();
   await expect(page.getByRole("status")).toContainText("menunggu persetujuan admin Dukcapil");
 
-  const admin = await adminConsole(browser);
+  const admin = await adminConsole(browser, db);
   await admin.getByRole("link", { name: "Pengguna data" }).click();
   const org = admin.getByTestId("verifier-org").filter({ hasText: name });
   await expect(org.getByTestId("org-status")).toHaveText("Menunggu keputusan");
@@ -91,7 +89,7 @@ test("the admin refuses with a reason the organisation reads; a counter officer 
   const name = `PT Pinjaman Kilat ${randomBytes(3).toString("hex").toUpperCase()}`;
   const contact = `admin.${randomBytes(3).toString("hex")}@kilat.id`;
   await db.verifierOrg.create({ data: { legalName: name, registrationNumber: `NIB-${randomBytes(5).toString("hex")}`, type: "OTHER", purposes: ["full"], contactEmail: contact, offlineStatusMaxMinutes: 60 } });
-  const admin = await adminConsole(browser);
+  const admin = await adminConsole(browser, db);
   await admin.goto("/pengguna-data");
   const org = admin.getByTestId("verifier-org").filter({ hasText: name });
   // A blank reason passes the browser's own check, not the server's.
@@ -113,7 +111,7 @@ test("the admin refuses with a reason the organisation reads; a counter officer 
   }
   expect((await db.verifierOrg.findUniqueOrThrow({ where: { id: orgId } })).status).toBe("REFUSED");
 
-  const officer = await adminConsole(browser, { nip: "198703152010012001", password: "loket-samarinda", counter: "SMD-01" });
+  const officer = await adminConsole(browser, db, await createE2eOfficer(db));
   await expect(officer.getByRole("link", { name: "Pengguna data" })).toHaveCount(0);
   await officer.goto("/pengguna-data");
   await expect(officer.getByRole("heading", { level: 1 })).toHaveText("Tidak diizinkan");
@@ -134,7 +132,7 @@ test("a citizen's \"Bukan saya\" reaches the admin with the verification it poin
   });
   expect(reported.status()).toBeLessThan(300);
 
-  const admin = await adminConsole(browser);
+  const admin = await adminConsole(browser, db);
   await admin.getByRole("link", { name: "Laporan warga" }).click();
   const report = admin.getByTestId("misuse-report").filter({ hasText: org.legalName });
   await expect(report).toContainText("Terbuka");

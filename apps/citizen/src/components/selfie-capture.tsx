@@ -84,6 +84,7 @@ export function SelfieCapture({ t, onCapture }: { t: CitizenMessages["selfie"]; 
     const video = videoRef.current!;
     const blink = new BlinkDetector();
     let ready = 0;
+    let frames = 0;
     while (streamRef.current) {
       const result = await human.detect(video);
       const mesh = result.face.length === 1 ? result.face[0]!.mesh : [];
@@ -98,6 +99,8 @@ export function SelfieCapture({ t, onCapture }: { t: CitizenMessages["selfie"]; 
       });
       setGuidance(next);
       if (openness !== null) videoRef.current?.setAttribute("data-eyes", openness.toFixed(3));
+      // How many frames liveness has looked at: tests wait on it rather than on the clock.
+      videoRef.current?.setAttribute("data-frames", String(++frames));
       ready = next === "READY" ? ready + 1 : 0;
       if (ready >= READY_FRAMES) {
         const photo = await grab(video);

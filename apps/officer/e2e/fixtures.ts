@@ -1,0 +1,25 @@
+import { createDb, type Db, type OfficerRole } from "@ktp/db";
+import { createE2eOfficer, type E2eOfficer } from "../../../scripts/lib/e2e-officer.ts";
+import { test as base, expect } from "../../../scripts/lib/security-e2e.ts";
+
+// Each officer test signs in as an officer of its own, made in the database (scripts/lib/e2e-officer.ts).
+
+type Fixtures = {
+  db: Db;
+  /** A new officer, with a counter of their own Dinas (Samarinda unless told). */
+  officer: (options?: { kabupatenKode?: string; role?: OfficerRole }) => Promise<E2eOfficer>;
+};
+
+export const test = base.extend<Fixtures>({
+  db: async ({}, use) => {
+    const db = createDb({ url: process.env.DATABASE_URL!, maxConnections: 2 });
+    await use(db);
+    await db.$disconnect();
+  },
+  officer: async ({ db }, use) => {
+    await use((options) => createE2eOfficer(db, options));
+  },
+});
+
+export { expect };
+export { signInOfficer } from "../../../scripts/lib/e2e-officer.ts";
