@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -60,14 +60,17 @@ describe("describeFace refuses photos it cannot use, each with its reason", () =
   });
 });
 
-// ../shared/faces holds several photos per person; it is beside the repository on our machines
-// and in CI, but not on every fresh machine, so these run only when it is there.
-const shared = path.resolve(import.meta.dirname, "../../../../../../shared/faces");
-describe.runIf(existsSync(shared))("on ../shared/faces", () => {
-  it("matches two different photos of one person and separates two people", async () => {
-    const obama = (n: number) => readFileSync(path.join(shared, `obama/${n}.jpg`));
-    expect((await compareFaces({ probe: obama(1), reference: obama(2) })).decision).not.toBe("no_match");
-    expect((await compareFaces({ probe: obama(1), reference: readFileSync(path.join(shared, "biden/1.jpg")) })).decision).toBe("no_match");
+// Two real photos each of three people, in the repository (fixtures/SOURCES.md): a real person's
+// other photo is accepted, and another person is not, on any fresh clone.
+describe("real photos of the same people", () => {
+  const photo = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", `${name}.jpg`));
+
+  it.each(["obama", "biden", "rose_leslie"])("matches two different photos of %s", async (person) => {
+    expect((await compareFaces({ probe: photo(`${person}-1`), reference: photo(`${person}-2`) })).decision).toBe("match");
+  });
+
+  it.each([["obama-1", "biden-1"], ["obama-2", "biden-2"], ["rose_leslie-1", "obama-1"], ["rose_leslie-2", "biden-1"]])("separates %s from %s", async (a, b) => {
+    expect((await compareFaces({ probe: photo(a), reference: photo(b) })).decision).toBe("no_match");
   });
 });
 
