@@ -16,7 +16,7 @@ import { CITIZEN, expect, signInTeller, test } from "./fixtures.ts";
 test.describe.configure({ timeout: 120_000 });
 
 // cbor-x is @ktp/core's dependency (not hoisted), loaded from there.
-const { Encoder, Tag } = createRequire(path.resolve(import.meta.dirname, "../../../packages/core/package.json"))("cbor-x") as typeof import("cbor-x");
+const { Encoder, Tag } = createRequire(path.resolve(import.meta.dirname, "../../../packages/core/package.json"))("cbor-x") as typeof import("../../../packages/core/node_modules/cbor-x");
 const cbor = new Encoder({ useRecords: false, mapsAsObjects: false, tagUint8Array: false, variableMapSize: true });
 
 /** The same token with its COSE_Sign1 parts changed (and its signature left as it was). */

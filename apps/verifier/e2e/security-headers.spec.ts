@@ -36,7 +36,7 @@ test("a state-changing request from another origin is refused on any path", asyn
   await expectOriginRefused(await request.post("/api/apa-saja", { headers: { "sec-fetch-site": "cross-site" } }));
   await expectOriginRefused(await request.post("/api/apa-saja", { headers: { origin: EVIL, cookie: "lang=en" } }), "en");
   // Its own origin, or a plain HTTP client, gets past the check to the API's own answer.
-  for (const headers of [{ origin: verifierOrigin() }, {}]) {
+  for (const headers of [{ origin: verifierOrigin() }, {}] as Record<string, string>[]) {
     const response = await request.post("/api/apa-saja", { headers });
     expect(response.status()).toBe(404);
     expect((await response.json()).error.code).toBe("NOT_FOUND");
