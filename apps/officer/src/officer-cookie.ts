@@ -1,4 +1,5 @@
 import { cookies } from "next/headers";
+import { AppError } from "@ktp/core/universal/errors";
 import { redirect } from "next/navigation";
 import { cookieSpec } from "@ktp/core/server/cookies";
 import { assertOfficerRole, getCounterSession } from "@ktp/core/server/counter/officer-session";
@@ -46,9 +47,12 @@ export function officerActor(session: { officer: { id: string }; counter: { id: 
 
 /** For pages: the signed-in counter session, or a redirect to the sign-in page. */
 export async function requireOfficer() {
-  try {
-    return await getCounterSession({ db: getDb(), token: await readOfficerToken() });
-  } catch {
-    redirect("/masuk");
-  }
+  // Only a session that ended sends the page to sign-in: a database outage stays an error (a 503
+  // page), not a misleading "sign in again".
+  const session = await getCounterSession({ db: getDb(), token: await readOfficerToken() }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "OFFICER_SIGNED_OUT") return null;
+    throw error;
+  });
+  if (!session) redirect("/masuk");
+  return session;
 }

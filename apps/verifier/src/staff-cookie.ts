@@ -1,4 +1,5 @@
 import { cookies } from "next/headers";
+import { AppError } from "@ktp/core/universal/errors";
 import { redirect } from "next/navigation";
 import { cookieSpec } from "@ktp/core/server/cookies";
 import { getStaffSession } from "@ktp/core/server/verifier/staff-session";
@@ -31,9 +32,12 @@ export async function staffSession() {
 
 /** For pages: the signed-in staff member, or a redirect to the sign-in page. */
 export async function requireStaff() {
-  try {
-    return await getStaffSession({ db: getDb(), token: await readStaffToken() });
-  } catch {
-    redirect("/masuk");
-  }
+  // Only a session that ended sends the page to sign-in: a database outage stays an error (a 503
+  // page), not a misleading "sign in again".
+  const session = await getStaffSession({ db: getDb(), token: await readStaffToken() }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "STAFF_SIGNED_OUT") return null;
+    throw error;
+  });
+  if (!session) redirect("/masuk");
+  return session;
 }
