@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Applicant } from "@ktp/core/server/counter/counter-desk";
+import type { Applicant } from "@ktp/core/universal/counter";
 import { QR_ROTATE_SECONDS, REFUSAL_REASONS, REFUSAL_TEXT, type RefusalReason } from "@ktp/core/universal/counter";
 import type { ApiResult } from "@ktp/ui/api-client";
 import { get, post, request } from "@ktp/ui/api-client";

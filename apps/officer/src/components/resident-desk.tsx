@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import type { ResidentCase } from "@ktp/core/server/counter/resident-desk";
+import type { ResidentCase } from "@ktp/core/universal/counter";
 import type { Locale } from "@ktp/core/universal/errors";
 import { get, post } from "@ktp/ui/api-client";
 import { useHydrated } from "@ktp/ui/use-hydrated";

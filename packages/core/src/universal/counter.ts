@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { KtpCard } from "./ktp-card.ts";
+import type { RegistrationStep } from "./registration.ts";
 import { ZNik } from "./nik.ts";
 import { zText } from "./text.ts";
 
@@ -59,3 +61,46 @@ export const REFUSAL_TEXT: Record<RefusalReason, { id: string; en: string }> = {
   SYNCED_PASSKEY: { id: "Kunci sandi di ponsel ini tersinkron ke perangkat lain; gunakan kunci sandi khusus ponsel ini.", en: "The passkey on this phone syncs to other devices; use a passkey kept on this phone only." },
   OTHER: { id: "Alasan lain, dijelaskan petugas.", en: "Another reason, explained by the officer." },
 };
+
+/** An applicant waiting at the counter, as the console shows them (`listApplicants`). */
+export interface Applicant {
+  id: string;
+  scannedAt: Date;
+  card: KtpCard;
+  email: string;
+  phone: string;
+  matchScore: number | null;
+  matchDecision: "match" | "review" | "no_match" | null;
+  selfieAttempts: number;
+  hasSelfie: boolean;
+  /** The passkey may be synced to other devices (WebAuthn BE) or is synced now (BS). */
+  passkeySynced: { eligible: boolean; now: boolean };
+}
+
+type RegistrationAction = "CANCEL" | "FACE_IN_PERSON";
+
+/** A resident as the officer's desk shows them (`findResidentCase`). */
+export interface ResidentCase {
+  nik: string;
+  nama: string;
+  /** The active KTP Digital, if any. */
+  active: { registrationId: string; since: Date; device: { createdAt: Date; synced: boolean } | null; pinLockedForCounter: boolean } | null;
+  /** What may be done to the active KTP Digital. */
+  actions: ("DEVICE" | "PIN")[];
+  /**
+   * Every registration still open for this NIK, with who is behind it, so the officer can tell the
+   * person in front of them (same e-mail, phone and reference on their screen) from a stranger.
+   */
+  open: {
+    id: string;
+    /** The first 8 characters of the id, as the citizen's status page shows them. */
+    reference: string;
+    step: RegistrationStep;
+    email: string;
+    phone: string;
+    userAgent: string | null;
+    createdAt: Date;
+    selfieAttempts: number;
+    actions: RegistrationAction[];
+  }[];
+}

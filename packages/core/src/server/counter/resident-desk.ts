@@ -1,9 +1,9 @@
 import "server-only";
 import type { Db } from "@ktp/db";
-import type { TResetRequest } from "../../universal/counter.ts";
+import type { ResidentCase, TResetRequest } from "../../universal/counter.ts";
 import { AppError } from "../../universal/errors.ts";
 import { PIN_LOCKOUT } from "../../universal/pin.ts";
-import { registrationReference, type RegistrationStep } from "../../universal/registration.ts";
+import { registrationReference } from "../../universal/registration.ts";
 import { passSelfie } from "../activation/submit-selfie.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { loadKtpCard } from "../siak/load-ktp-card.ts";
@@ -12,32 +12,7 @@ import type { CounterSessionView } from "./officer-session.ts";
 // The officer's lookup by NIK, and what only an officer at the counter may undo, for residents of
 // the officer's own Dinas. Every lookup and every change leaves an audit record naming the officer.
 
-type RegistrationAction = "CANCEL" | "FACE_IN_PERSON";
-
-export interface ResidentCase {
-  nik: string;
-  nama: string;
-  /** The active KTP Digital, if any. */
-  active: { registrationId: string; since: Date; device: { createdAt: Date; synced: boolean } | null; pinLockedForCounter: boolean } | null;
-  /** What may be done to the active KTP Digital. */
-  actions: ("DEVICE" | "PIN")[];
-  /**
-   * Every registration still open for this NIK, with who is behind it, so the officer can tell the
-   * person in front of them (same e-mail, phone and reference on their screen) from a stranger.
-   */
-  open: {
-    id: string;
-    /** The first 8 characters of the id, as the citizen's status page shows them. */
-    reference: string;
-    step: RegistrationStep;
-    email: string;
-    phone: string;
-    userAgent: string | null;
-    createdAt: Date;
-    selfieAttempts: number;
-    actions: RegistrationAction[];
-  }[];
-}
+export type { ResidentCase } from "../../universal/counter.ts";
 
 const OPEN_STEPS = ["SELFIE", "PIN", "DEVICE", "COUNTER", "EMAIL", "COUNTER_REQUIRED"] as const;
 

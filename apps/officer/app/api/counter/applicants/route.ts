@@ -1,4 +1,4 @@
-import { listApplicants } from "@ktp/core/server/counter/counter-desk";
+import { listApplicants } from "@ktp/core/server/counter/list-applicants";
 import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
 import { getDb } from "@/db";
 import { counterSession } from "@/officer-cookie";

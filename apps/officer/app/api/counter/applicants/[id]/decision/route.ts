@@ -1,4 +1,4 @@
-import { decideActivation } from "@ktp/core/server/counter/counter-desk";
+import { decideActivation } from "@ktp/core/server/counter/decide-activation";
 import { apiRoute, methodNotAllowed, readJson } from "@ktp/core/server/http";
 import { ZDecisionRequest } from "@ktp/core/universal/counter";
 import { AppError } from "@ktp/core/universal/errors";

@@ -1,4 +1,4 @@
-import { applicantPhoto } from "@ktp/core/server/counter/counter-desk";
+import { applicantPhoto } from "@ktp/core/server/counter/applicant-photo";
 import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
 import { AppError } from "@ktp/core/universal/errors";
 import { z } from "zod";

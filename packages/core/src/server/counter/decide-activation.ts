@@ -4,84 +4,11 @@ import { jwtVerify, SignJWT } from "jose";
 import type { Db } from "@ktp/db";
 import type { TDecisionRequest } from "../../universal/counter.ts";
 import { AppError } from "../../universal/errors.ts";
-import type { KtpCard } from "../../universal/ktp-card.ts";
 import { sendActivationEmail } from "../activation/send-activation-email.ts";
 import { type DeviceKeyJwk, deviceKeyThumbprint } from "../device-key.ts";
 import type { Mailer } from "../mail/mailer.ts";
-import { unseal } from "../secrets.ts";
-import { loadEktpPhoto, loadKtpCard } from "../siak/load-ktp-card.ts";
 
-// The officer's side of the counter: who scanned this counter's QR, their photos and SIAK data,
-// and the decision, kept as a signed activation record.
-
-export interface Applicant {
-  id: string;
-  scannedAt: Date;
-  card: KtpCard;
-  email: string;
-  phone: string;
-  matchScore: number | null;
-  matchDecision: "match" | "review" | "no_match" | null;
-  selfieAttempts: number;
-  hasSelfie: boolean;
-  /** The passkey may be synced to other devices (WebAuthn BE) or is synced now (BS). */
-  passkeySynced: { eligible: boolean; now: boolean };
-}
-
-/** Everyone waiting for this counter session's decision, first come first. */
-export async function listApplicants({ db, counterSessionId }: { db: Db; counterSessionId: string }): Promise<Applicant[]> {
-  const waiting = await db.registration.findMany({
-    where: { counterSessionId, step: "COUNTER" },
-    orderBy: { scannedAt: "asc" },
-    select: {
-      id: true, nik: true, email: true, phone: true, scannedAt: true, matchScore: true, matchDecision: true, selfieAttempts: true,
-      device: { select: { backupEligible: true, backedUp: true } },
-    },
-  });
-  const withSelfie = new Set(
-    (await db.registration.findMany({ where: { id: { in: waiting.map((r) => r.id) }, selfieEncrypted: { not: null } }, select: { id: true } })).map((r) => r.id),
-  );
-  const applicants: Applicant[] = [];
-  for (const r of waiting) {
-    const card = await loadKtpCard(db, r.nik);
-    if (!card) continue;
-    applicants.push({
-      id: r.id,
-      scannedAt: r.scannedAt!,
-      card,
-      email: r.email,
-      phone: r.phone,
-      matchScore: r.matchScore,
-      matchDecision: r.matchDecision,
-      selfieAttempts: r.selfieAttempts,
-      hasSelfie: withSelfie.has(r.id),
-      passkeySynced: { eligible: r.device?.backupEligible ?? false, now: r.device?.backedUp ?? false },
-    });
-  }
-  return applicants;
-}
-
-/** The selfie (decrypted) or the e-KTP photo of an applicant waiting at this counter session. */
-export async function applicantPhoto({ db, counterSessionId, registrationId, which, selfieKey }: {
-  db: Db;
-  counterSessionId: string;
-  registrationId: string;
-  which: "selfie" | "ektp";
-  selfieKey: Buffer;
-}): Promise<{ bytes: Uint8Array; mime: string }> {
-  const registration = await db.registration.findFirst({
-    where: { id: registrationId, counterSessionId, step: "COUNTER" },
-    select: { nik: true, selfieEncrypted: true },
-  });
-  if (!registration) throw new AppError("APPLICANT_NOT_FOUND");
-  if (which === "ektp") {
-    const photo = await loadEktpPhoto(db, registration.nik);
-    if (!photo) throw new AppError("EKTP_PHOTO_MISSING");
-    return photo;
-  }
-  if (!registration.selfieEncrypted) throw new AppError("NOT_FOUND");
-  return { bytes: new Uint8Array(unseal(selfieKey, registration.selfieEncrypted, registrationId)), mime: "image/jpeg" };
-}
+// The officer's decision at the counter, kept as a signed activation record.
 
 export interface DecideOptions {
   db: Db;
