@@ -1,6 +1,6 @@
 "use client";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import type { MisuseReport } from "@ktp/core/server/verifier/oversight";
+import type { MisuseReport } from "@ktp/core/universal/verifier";
 import type { Locale } from "@ktp/core/universal/errors";
 import { IDENTITY_FIELD_LABELS, type IdentityField, PURPOSE_RULES, type Purpose } from "@ktp/core/universal/identity/purposes";
 import { get, post } from "@ktp/ui/api-client";

@@ -1,6 +1,6 @@
 "use client";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import type { VerifierOrgView } from "@ktp/core/server/verifier/oversight";
+import type { VerifierOrgView } from "@ktp/core/universal/verifier";
 import type { Locale } from "@ktp/core/universal/errors";
 import { PURPOSE_RULES, type Purpose } from "@ktp/core/universal/identity/purposes";
 import { type ApiResult, get, post, request } from "@ktp/ui/api-client";

@@ -134,3 +134,44 @@ export const ZApiKeyPrefix = z.string({ error: "NOT_FOUND" }).regex(/^[A-Za-z0-9
 
 /** A record's id in a URL: anything that is not a UUID cannot name one. */
 export const ZRecordId = z.uuid({ error: "NOT_FOUND" });
+
+/** An organisation as the admin's oversight page shows it (`listVerifierOrgs`); never a key's secret. */
+export interface VerifierOrgView {
+  id: string;
+  legalName: string;
+  registrationNumber: string;
+  type: VerifierOrgType;
+  purposes: string[];
+  status: "PENDING" | "APPROVED" | "REFUSED" | "SUSPENDED";
+  decisionReason: string | null;
+  decidedAt: Date | null;
+  contactEmail: string;
+  offlineStatusMaxMinutes: number;
+  createdAt: Date;
+  branches: { name: string; city: string }[];
+  apiKeys: { prefix: string; label: string; purposes: string[]; createdAt: Date; revokedAt: Date | null }[];
+  staff: { id: string; email: string; nama: string; disabledAt: Date | null; lockedUntil: Date | null; passkeyEnrolled: boolean }[];
+  verifications: number;
+  openReports: number;
+}
+
+/** A citizen's "Bukan saya" report with the verification it points to (`listMisuseReports`); the citizen masked. */
+export interface MisuseReport {
+  id: string;
+  at: Date;
+  reportedAt: Date | null;
+  reportNote: string | null;
+  reportClosedAt: Date | null;
+  reportOutcome: string | null;
+  askedPurpose: string;
+  sharedPurpose: string | null;
+  verdict: string;
+  reason: string | null;
+  fields: string[];
+  offline: boolean;
+  org: { id: string; legalName: string; status: VerifierOrgView["status"] };
+  branch: { name: string; city: string } | null;
+  staff: { id: string; nama: string; email: string } | null;
+  apiKey: { id: string; prefix: string; label: string } | null;
+  citizen: { nik: string; email: string; phone: string } | null;
+}

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@ktp/db";
 import { AppError } from "../../universal/errors.ts";
 import { maskNik } from "../../universal/identity/purposes.ts";
+import type { MisuseReport, VerifierOrgView } from "../../universal/verifier.ts";
 import { type OfficerActor, recordAudit } from "../audit/record-audit.ts";
 
 // What the national admin of the officer console sees of the organisations that verify KTP
@@ -10,10 +11,10 @@ import { type OfficerActor, recordAudit } from "../audit/record-audit.ts";
 const ORG_LIST_LIMIT = 200;
 const REPORT_LIST_LIMIT = 200;
 
-export type VerifierOrgView = Awaited<ReturnType<typeof listVerifierOrgs>>[number];
+export type { MisuseReport, VerifierOrgView } from "../../universal/verifier.ts";
 
 /** Every organisation, pending ones first, with its branches, keys (never the secrets) and staff. */
-export async function listVerifierOrgs({ db }: { db: Db }) {
+export async function listVerifierOrgs({ db }: { db: Db }): Promise<VerifierOrgView[]> {
   // Pending first in the query itself (the enum's order), so none falls past the limit unseen.
   const orgs = await db.verifierOrg.findMany({
     orderBy: [{ status: "asc" }, { createdAt: "desc" }],
@@ -37,13 +38,12 @@ export async function listVerifierOrgs({ db }: { db: Db }) {
   }));
 }
 
-export type MisuseReport = Awaited<ReturnType<typeof listMisuseReports>>[number];
 
 /**
  * Citizens' "Bukan saya / laporkan", open ones first, each with the verification it points to. The
  * citizen's NIK, e-mail and phone come masked: `revealReportCitizen` shows them, and audits it.
  */
-export async function listMisuseReports({ db }: { db: Db }) {
+export async function listMisuseReports({ db }: { db: Db }): Promise<MisuseReport[]> {
   const rows = await db.verification.findMany({
     where: { reportedAt: { not: null } },
     orderBy: [{ reportClosedAt: { sort: "asc", nulls: "first" } }, { reportedAt: "desc" }],
