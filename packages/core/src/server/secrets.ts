@@ -14,7 +14,16 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export function deriveKey(appSecret: string, purpose: string): Buffer {
+/** What each key derived from APP_SECRET is for: one key per purpose, never shared between two. */
+export type KeyPurpose =
+  | "selfie" /* selfies at rest (AES-256-GCM) */
+  | "pin-pepper" /* the PIN's HMAC before argon2id */
+  | "activation-qr" /* the counter QR's signature */
+  | "activation-record" /* the officer's signed decision */
+  | "issuer-keys" /* the sealed Ed25519 private keys */
+  | "rate-limit"; /* keyed hashes of rate-limit subjects */
+
+export function deriveKey(appSecret: string, purpose: KeyPurpose): Buffer {
   return Buffer.from(hkdfSync("sha256", appSecret, "ktp-digital", purpose, 32));
 }
 
