@@ -1,3 +1,4 @@
+import { listCounters } from "@ktp/core/server/counter/list-counters";
 import { getLocale } from "@ktp/ui/locale";
 import { SignInForm } from "@/components/sign-in-form";
 import { getDb } from "@/db";
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 export default async function SignInPage() {
   const locale = await getLocale();
   const t = messages[locale].signIn;
-  const counters = await getDb().counter.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } });
+  const counters = await listCounters({ db: getDb() });
   return (
     <section className="card narrow">
       <h1>{t.title}</h1>

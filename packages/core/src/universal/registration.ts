@@ -59,3 +59,6 @@ export function maskEmail(email: string): string {
   const [local = "", domain = ""] = email.split("@");
   return `${local.slice(0, 2)}${"*".repeat(Math.max(1, local.length - 2))}@${domain}`;
 }
+
+/** `POST /api/activation`: the token from the activation e-mail's link. */
+export const ZActivateRequest = z.object({ token: z.string({ error: "ACTIVATION_LINK_INVALID" }).regex(/^[A-Za-z0-9_-]{43}$/, { error: "ACTIVATION_LINK_INVALID" }) });

@@ -1,10 +1,8 @@
-import { z } from "zod";
 import { activateWithEmailLink } from "@ktp/core/server/activation/activate-with-email-link";
 import { apiRoute, clientIp, methodNotAllowed, readJson } from "@ktp/core/server/http";
+import { ZActivateRequest } from "@ktp/core/universal/registration";
 import { getDb } from "@/db";
 import { getRateLimiter } from "@/rate-limit";
-
-const ZActivateRequest = z.object({ token: z.string({ error: "ACTIVATION_LINK_INVALID" }).regex(/^[A-Za-z0-9_-]{43}$/, { error: "ACTIVATION_LINK_INVALID" }) });
 
 export const POST = apiRoute(async (request) => {
   await getRateLimiter().consume("citizenStepIp", clientIp(request));
