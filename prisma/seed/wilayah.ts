@@ -1,25 +1,27 @@
 import { createReadStream, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
+import { createGunzip, gunzipSync } from "node:zlib";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
-// Kemendagri's codes and names come from the idn-area-data package (MIT), loaded as they are.
+// Kemendagri's codes and names come from idn-area-data's data files (ODbL), kept gzipped in
+// wilayah-data/ and loaded as they are (wilayah-data/SOURCES.md).
 
-const dataDir = path.join(path.dirname(createRequire(import.meta.url).resolve("idn-area-data/package.json")), "data");
+export const WILAYAH_DATA_DIR = path.join(import.meta.dirname, "wilayah-data");
 
 const TABLES = [
-  ["provinces.csv", "siak.provinsi (kode, nama)"],
-  ["regencies.csv", "siak.kabupaten (kode, provinsi_kode, nama)"],
-  ["districts.csv", "siak.kecamatan (kode, kabupaten_kode, nama)"],
-  ["villages.csv", "siak.desa (kode, kecamatan_kode, nama)"],
+  ["provinces", "siak.provinsi (kode, nama)"],
+  ["regencies", "siak.kabupaten (kode, provinsi_kode, nama)"],
+  ["districts", "siak.kecamatan (kode, kabupaten_kode, nama)"],
+  ["villages", "siak.desa (kode, kecamatan_kode, nama)"],
 ] as const;
 
 export async function loadWilayah(client: pg.Client): Promise<void> {
   for (const [file, target] of TABLES) {
     await pipeline(
-      createReadStream(path.join(dataDir, file)),
+      createReadStream(csvPath(file)),
+      createGunzip(),
       client.query(copyFrom(`COPY ${target} FROM STDIN WITH (FORMAT csv, HEADER true)`)),
     );
   }
@@ -37,12 +39,12 @@ export interface Village {
 
 /** Villages grouped by province then regency, for picking where a household lives. */
 export function readVillages(): Map<string, Map<string, Village[]>> {
-  const names = (file: string) =>
+  const names = (file: WilayahFile) =>
     new Map(parseCsv(file).map(([code, , name]) => [code!, name!] as const));
-  const districts = names("districts.csv");
-  const regencies = names("regencies.csv");
+  const districts = names("districts");
+  const regencies = names("regencies");
   const byProvince = new Map<string, Map<string, Village[]>>();
-  for (const [code, districtCode, name] of parseCsv("villages.csv")) {
+  for (const [code, districtCode, name] of parseCsv("villages")) {
     const regencyCode = districtCode!.slice(0, 5);
     const provinceCode = districtCode!.slice(0, 2);
     const village: Village = {
@@ -63,9 +65,16 @@ export function readVillages(): Map<string, Map<string, Village[]>> {
   return byProvince;
 }
 
-function parseCsv(file: string): string[][] {
+type WilayahFile = (typeof TABLES)[number][0];
+
+function csvPath(file: WilayahFile): string {
+  return path.join(WILAYAH_DATA_DIR, `${file}.csv.gz`);
+}
+
+/** The rows of one wilayah file, without its header. */
+export function parseCsv(file: WilayahFile): string[][] {
   const rows: string[][] = [];
-  for (const line of readFileSync(path.join(dataDir, file), "utf8").split("\n").slice(1)) {
+  for (const line of gunzipSync(readFileSync(csvPath(file))).toString("utf8").split("\n").slice(1)) {
     if (!line) continue;
     const fields: string[] = [];
     // Fields are plain, or quoted with "" for a quote (e.g. Ra"as).
