@@ -1,19 +1,14 @@
+import { exitOnBadEnv } from "@ktp/core/server/env";
 import { env } from "./env.ts";
 
-// A bad environment stops the server here, with one sentence per variable.
-try {
-  env();
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+exitOnBadEnv(env);
 
 // Load the face model now, so the first selfie of the day isn't the slow one.
 void import("@ktp/core/server/face/face-model").then((m) => m.loadFaceModel()).catch((error) => console.error(error));
 
 // Retention (docs/security.md): stale registrations, selfies, sessions and codes go hourly; the
 // advisory lock inside lets one instance of several do it.
-void Promise.all([import("@ktp/core/server/maintenance/purge-stale"), import("@ktp/core/server/log"), import("./db.ts")]).then(
+void Promise.all([import("@ktp/core/server/maintenance/purge-stale"), import("@ktp/core/server/log"), import("./services.ts")]).then(
   ([{ schedulePurge }, { log }, { getDb }]) =>
     schedulePurge({
       db: getDb(),
@@ -23,7 +18,7 @@ void Promise.all([import("@ktp/core/server/maintenance/purge-stale"), import("@k
 
 // The identity key exists before anyone asks for the JWKS or a status list, so those public GETs
 // never write; a key due for rotation is scheduled here too (issuer-keys.ts).
-void Promise.all([import("@ktp/core/server/identity/issuer-keys"), import("@ktp/core/server/log"), import("./db.ts"), import("./issuer.ts")]).then(
+void Promise.all([import("@ktp/core/server/identity/issuer-keys"), import("@ktp/core/server/log"), import("./services.ts"), import("./issuer.ts")]).then(
   ([{ getSigningKey }, { log }, { getDb }, { issuerSealKey }]) =>
     getSigningKey({ db: getDb(), sealKey: issuerSealKey(), use: "IDENTITY" }).catch((error) => log.error({ err: error }, "issuer key not ready")),
 );

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { findRegistration, toRegistrationView } from "@ktp/core/server/activation/registration-view";
 import type { RegistrationStep } from "@ktp/core/universal/registration";
-import { getDb } from "./db.ts";
+import { getDb } from "./services.ts";
 import { readResumeToken } from "./registration-cookie.ts";
 import { stepPath } from "./registration-steps.ts";
 

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { cookieSpec } from "@ktp/core/server/cookies";
 import { findCitizenSession } from "@ktp/core/server/account/sign-in";
-import { getDb } from "./db.ts";
+import { getDb } from "./services.ts";
 import { env } from "./env.ts";
 
 // The sign-in session: httpOnly and strict, valid for one sign-in and then while in use.

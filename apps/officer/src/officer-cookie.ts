@@ -3,9 +3,8 @@ import { AppError } from "@ktp/core/universal/errors";
 import { redirect } from "next/navigation";
 import { cookieSpec } from "@ktp/core/server/cookies";
 import { assertOfficerRole, getCounterSession } from "@ktp/core/server/counter/officer-session";
-import { getDb } from "./db.ts";
+import { getDb, getRateLimiter } from "./services.ts";
 import { env } from "./env.ts";
-import { getRateLimiter } from "./rate-limit.ts";
 
 // The counter session token: httpOnly, so the console's scripts never see it.
 const cookie = () => cookieSpec("ktp_loket", env().OFFICER_URL);

@@ -3,9 +3,8 @@ import { AppError } from "@ktp/core/universal/errors";
 import { redirect } from "next/navigation";
 import { cookieSpec } from "@ktp/core/server/cookies";
 import { getStaffSession } from "@ktp/core/server/verifier/staff-session";
-import { getDb } from "./db.ts";
+import { getDb, getRateLimiter } from "./services.ts";
 import { env } from "./env.ts";
-import { getRateLimiter } from "./rate-limit.ts";
 
 // The scan page's session token: httpOnly and strict, so the page's scripts never see it.
 const cookie = () => cookieSpec("ktp_verifikasi", env().VERIFIER_URL);

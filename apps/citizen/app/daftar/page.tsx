@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { findRegistration } from "@ktp/core/server/activation/registration-view";
 import { getLocale } from "@ktp/ui/locale";
 import { RegisterForm } from "@/components/register-form";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { messages } from "@/messages";
 import { readResumeToken } from "@/registration-cookie";
 import { stepPath } from "@/registration-steps";

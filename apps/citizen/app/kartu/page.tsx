@@ -6,7 +6,7 @@ import Link from "next/link";
 import { IdentityLock } from "@/components/identity-lock";
 import { IdentityQr } from "@/components/identity-qr";
 import { SignOutButton } from "@/components/sign-out-button";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { messages } from "@/messages";
 import { signedInCitizen } from "@/session-cookie";
 

@@ -5,7 +5,7 @@ import { IDENTITY_FIELD_LABELS, PURPOSE_RULES, type Purpose } from "@ktp/core/un
 import { VERIFY_REASONS, type VerifyReason } from "@ktp/core/universal/verifier";
 import { getLocale } from "@ktp/ui/locale";
 import { ReportButton } from "@/components/report-button";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { messages } from "@/messages";
 import { signedInCitizen } from "@/session-cookie";
 

@@ -1,7 +1,7 @@
 import { listCounters } from "@ktp/core/server/counter/list-counters";
 import { getLocale } from "@ktp/ui/locale";
 import { SignInForm } from "@/components/sign-in-form";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { messages } from "@/messages";
 
 export const dynamic = "force-dynamic";

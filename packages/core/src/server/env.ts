@@ -18,3 +18,13 @@ export function defineEnv<S extends z.ZodObject>(appName: string, schema: S): ()
     return parsed;
   };
 }
+
+/** Called first when a server starts: a bad environment stops it with one sentence per variable. */
+export function exitOnBadEnv(env: () => unknown): void {
+  try {
+    env();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

@@ -20,6 +20,13 @@ describe("apiRoute + readJson", () => {
     expect(await response.json()).toEqual({ nik: "6472051708850001" });
   });
 
+  it("marks answers and errors no-store unless the handler chose a cache policy", async () => {
+    expect((await post(JSON.stringify({ nik: "6472051708850001" }))).headers.get("cache-control")).toBe("no-store");
+    expect((await post("{")).headers.get("cache-control")).toBe("no-store");
+    const published = apiRoute(async () => Response.json({}, { headers: { "cache-control": "public, max-age=300" } }));
+    expect((await published(new Request("http://localhost/api"), undefined)).headers.get("cache-control")).toBe("public, max-age=300");
+  });
+
   it.each([
     ["{", 400, "INVALID_JSON"],
     ["[]", 400, "VALIDATION_FAILED"],

@@ -14,11 +14,17 @@ const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
-/** Wraps a route handler so every failure becomes `{ error: { code, message, messages } }`. */
+/**
+ * Wraps a route handler so every failure becomes `{ error: { code, message, messages } }`, and
+ * every answer that does not say otherwise is `cache-control: no-store` (the API answers about
+ * one person or one session; only public documents such as the JWKS set their own).
+ */
 export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
-      return await handler(request, context);
+      const response = await handler(request, context);
+      if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+      return response;
     } catch (error) {
       return errorResponse(error, localeOf(request), request);
     }

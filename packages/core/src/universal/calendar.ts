@@ -30,10 +30,6 @@ export function fromUtcDate(date: Date): CalendarDate {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
-export function toUtcDate({ year, month, day }: CalendarDate): Date {
-  return new Date(Date.UTC(year, month - 1, day));
-}
-
 export function formatIsoDate({ year, month, day }: CalendarDate): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { ZNik } from "./nik.ts";
 
 export const ZVerifyNikRequest = z.object({ nik: ZNik });
-export type TVerifyNikRequest = z.infer<typeof ZVerifyNikRequest>;
 
 /** What SIAK Terpusat tells about a NIK: enough to decide on activation, not the record itself. */
 export type NikVerification =

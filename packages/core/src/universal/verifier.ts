@@ -68,7 +68,6 @@ export const ZVerifyRequest = z
     branch: zText({ max: 120 }).optional(),
   })
   .strict();
-export type TVerifyRequest = z.infer<typeof ZVerifyRequest>;
 
 /** How late the scan page may send a result it made offline. */
 export const OFFLINE_RESULT_MAX_AGE_HOURS = 72;
@@ -109,7 +108,6 @@ export const ZOrgDecisionRequest = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("APPROVE"), purposes: zPurposeList().optional() }).strict(),
   z.object({ decision: z.enum(["REFUSE", "SUSPEND"]), reason: zText({ min: 3, max: 500, multiline: true, error: "REFUSAL_REASON_REQUIRED" }) }).strict(),
 ], { error: "VALIDATION_FAILED" });
-export type TOrgDecisionRequest = z.infer<typeof ZOrgDecisionRequest>;
 
 /** A new API key for an approved organisation, scoped to some of its purposes. */
 export const ZApiKeyRequest = z
@@ -118,11 +116,9 @@ export const ZApiKeyRequest = z
     purposes: zPurposeList(),
   })
   .strict();
-export type TApiKeyRequest = z.infer<typeof ZApiKeyRequest>;
 
 /** A new scan-page account; its first password is made by the server and shown once. */
 export const ZStaffRequest = z.object({ email: z.email({ error: "VALIDATION_FAILED" }).max(254), nama: zText({ min: 2, max: 100 }) }).strict();
-export type TStaffRequest = z.infer<typeof ZStaffRequest>;
 
 /** What is done with a staff account: disable it, or remove its passkeys after a lost phone. */
 export const ZStaffActionRequest = z.object({ action: z.enum(["DISABLE", "RESET_PASSKEYS"], { error: "VALIDATION_FAILED" }) }).strict();

@@ -5,7 +5,6 @@ import { zText } from "./text.ts";
 
 /** `POST /api/kartu/kunci`: lock (true) or unlock (false), with the PIN. */
 export const ZIdentityLockRequest = z.object({ pin: ZPin, locked: z.boolean() }).strict();
-export type TIdentityLockRequest = z.infer<typeof ZIdentityLockRequest>;
 
 /** `POST /api/riwayat/<id>/laporan`: "Bukan saya", with an optional note for the officer. */
 export const ZReportVerificationRequest = z.object({ note: zText({ max: 500, multiline: true }).optional() }).strict();

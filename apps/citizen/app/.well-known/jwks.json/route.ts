@@ -1,7 +1,6 @@
 import { apiRoute, clientIp, methodNotAllowed } from "@ktp/core/server/http";
 import { jwksResponse } from "@ktp/core/server/identity/public-documents";
-import { getDb } from "@/db";
-import { getRateLimiter } from "@/rate-limit";
+import { getDb, getRateLimiter } from "@/services";
 
 /** The platform's public signing keys (docs/identity-token.md). Served directly by server.ts. */
 export const GET = apiRoute(async (request) => {

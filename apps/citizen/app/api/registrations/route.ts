@@ -1,8 +1,7 @@
 import { startRegistration } from "@ktp/core/server/activation/start-registration";
 import { apiRoute, clientIp, methodNotAllowed, readJson } from "@ktp/core/server/http";
 import { ZStartRegistrationRequest } from "@ktp/core/universal/registration";
-import { getDb } from "@/db";
-import { getRateLimiter } from "@/rate-limit";
+import { getDb, getRateLimiter } from "@/services";
 import { writeResumeToken } from "@/registration-cookie";
 
 // "Verifikasi Data": NIK + e-mail + phone, checked against SIAK.
@@ -13,7 +12,7 @@ export const POST = apiRoute(async (request) => {
     db: getDb(), request: body, limiter: getRateLimiter(), userAgent: request.headers.get("user-agent"),
   });
   await writeResumeToken(resumeToken);
-  return Response.json(registration, { status: 201, headers: { "cache-control": "no-store" } });
+  return Response.json(registration, { status: 201 });
 });
 
 export const GET = methodNotAllowed("POST");

@@ -1,6 +1,6 @@
 import { signOutCitizen } from "@ktp/core/server/account/sign-in";
 import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { clearSessionToken, readSessionToken } from "@/session-cookie";
 
 /** Sign out. */

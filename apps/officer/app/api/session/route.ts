@@ -1,11 +1,9 @@
 import { apiRoute, clientIp, methodNotAllowed, readJson, requestId } from "@ktp/core/server/http";
 import { signInOfficer, signOutOfficer } from "@ktp/core/server/counter/officer-session";
 import { ZOfficerSignInRequest } from "@ktp/core/universal/counter";
-import { getDb } from "@/db";
+import { getDb, getRateLimiter } from "@/services";
 import { clearOfficerToken, counterSession, readOfficerToken, writeOfficerToken } from "@/officer-cookie";
-import { getRateLimiter } from "@/rate-limit";
 
-const NO_STORE = { "cache-control": "no-store" };
 
 /** Sign in at a counter. */
 export const POST = apiRoute(async (request) => {
@@ -13,11 +11,11 @@ export const POST = apiRoute(async (request) => {
   const body = await readJson(request, ZOfficerSignInRequest);
   const { token, expiresAt } = await signInOfficer({ db: getDb(), request: body, limiter: getRateLimiter(), requestId: requestId(request) });
   await writeOfficerToken(token, expiresAt);
-  return Response.json({ expiresAt }, { headers: NO_STORE });
+  return Response.json({ expiresAt });
 });
 
 /** Who is signed in, at which counter. */
-export const GET = apiRoute(async () => Response.json(await counterSession(), { headers: NO_STORE }));
+export const GET = apiRoute(async () => Response.json(await counterSession()));
 
 /** Sign out: the counter session ends and its QR codes stop working. */
 export const DELETE = apiRoute(async () => {

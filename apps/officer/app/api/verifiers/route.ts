@@ -1,12 +1,12 @@
 import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
 import { listVerifierOrgs } from "@ktp/core/server/verifier/oversight";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { adminSession } from "@/officer-cookie";
 
 /** The organisations that verify KTP Digital, pending ones first (admin only). */
 export const GET = apiRoute(async () => {
   await adminSession();
-  return Response.json(await listVerifierOrgs({ db: getDb() }), { headers: { "cache-control": "no-store" } });
+  return Response.json(await listVerifierOrgs({ db: getDb() }));
 });
 
 export const POST = methodNotAllowed("GET");

@@ -1,9 +1,5 @@
 import { healthRoute } from "@ktp/core/server/health/check-health";
-import { methodNotAllowed } from "@ktp/core/server/http";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 
 export const dynamic = "force-dynamic";
-export const GET = healthRoute("verifier", getDb);
-
-export const POST = methodNotAllowed("GET");
-export { POST as PUT, POST as PATCH, POST as DELETE };
+export const { GET, POST, PUT, PATCH, DELETE } = healthRoute("verifier", getDb);

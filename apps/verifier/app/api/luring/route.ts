@@ -3,7 +3,7 @@ import { publishedKeys } from "@ktp/core/server/identity/issuer-keys";
 import { allStatusLists } from "@ktp/core/server/identity/public-documents";
 import { getStaffSession } from "@ktp/core/server/verifier/staff-session";
 import type { OfflinePack, PublicJwk } from "@ktp/core/universal/identity/verify-offline";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { issuer, issuerSealKey } from "@/issuer";
 import { readStaffToken } from "@/staff-cookie";
 
@@ -21,7 +21,7 @@ export const GET = apiRoute(async () => {
     statusLists: await allStatusLists({ db, sealKey: issuerSealKey(), issuer: issuer() }),
     fetchedAt: Date.now(),
   };
-  return Response.json(pack, { headers: { "cache-control": "no-store" } });
+  return Response.json(pack);
 });
 
 export const POST = methodNotAllowed("GET");

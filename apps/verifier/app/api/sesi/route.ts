@@ -2,12 +2,10 @@ import { apiRoute, clientIp, methodNotAllowed, readJson, requestId } from "@ktp/
 import { signInStaff } from "@ktp/core/server/verifier/staff-sign-in";
 import { signOutStaff } from "@ktp/core/server/verifier/staff-session";
 import { ZStaffSignInRequest, type StaffSessionView } from "@ktp/core/universal/verifier-staff";
-import { getDb } from "@/db";
-import { getRateLimiter } from "@/rate-limit";
+import { getDb, getRateLimiter } from "@/services";
 import { relyingParty } from "@/relying-party";
 import { clearStaffToken, readStaffToken, staffSession, writeStaffToken } from "@/staff-cookie";
 
-const NO_STORE = { "cache-control": "no-store" };
 
 /** The password step; answers the passkey step's WebAuthn options (enrol at the first sign-in). */
 export const POST = apiRoute(async (request) => {
@@ -15,13 +13,13 @@ export const POST = apiRoute(async (request) => {
   const body = await readJson(request, ZStaffSignInRequest);
   const { token, step } = await signInStaff({ db: getDb(), request: body, limiter: getRateLimiter(), rp: relyingParty(), requestId: requestId(request) });
   await writeStaffToken(token);
-  return Response.json(step, { headers: NO_STORE });
+  return Response.json(step);
 });
 
 /** Who is signed in, for which organisation, with its branches and purposes. */
 export const GET = apiRoute(async () => {
   const { staff, org, branches } = await staffSession();
-  return Response.json({ staff, org: { legalName: org.legalName, type: org.type, purposes: org.purposes, offlineStatusMaxMinutes: org.offlineStatusMaxMinutes }, branches } satisfies StaffSessionView, { headers: NO_STORE });
+  return Response.json({ staff, org: { legalName: org.legalName, type: org.type, purposes: org.purposes, offlineStatusMaxMinutes: org.offlineStatusMaxMinutes }, branches } satisfies StaffSessionView);
 });
 
 export const DELETE = apiRoute(async () => {

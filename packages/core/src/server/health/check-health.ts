@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@ktp/db";
+import { methodNotAllowed } from "../http.ts";
 
 export interface Health {
   status: "ok" | "degraded";
@@ -13,10 +14,17 @@ export async function checkHealth({ db, app }: { db: Db; app: string }): Promise
   return { status: database === "ok" ? "ok" : "degraded", app, database, time: new Date().toISOString() };
 }
 
-/** GET handler for /api/health: 200 when the app can reach its database, 503 otherwise. */
+/** The handlers of /api/health: GET answers 200 when the app can reach its database, 503 otherwise. */
 export function healthRoute(app: string, getDb: () => Db) {
-  return async () => {
-    const health = await checkHealth({ db: getDb(), app });
-    return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+  const refused = methodNotAllowed("GET");
+  return {
+    GET: async () => {
+      const health = await checkHealth({ db: getDb(), app });
+      return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+    },
+    POST: refused,
+    PUT: refused,
+    PATCH: refused,
+    DELETE: refused,
   };
 }

@@ -104,7 +104,6 @@ export const PURPOSE_RULES: Record<Purpose, PurposeRule> = {
 
 /** `GET /api/kartu/qr?purpose=…`: which purpose the citizen shows the QR for. */
 export const ZIdentityQrRequest = z.object({ purpose: z.enum(PURPOSES, { error: "PURPOSE_UNKNOWN" }) }).strict();
-export type TIdentityQrRequest = z.infer<typeof ZIdentityQrRequest>;
 
 export function purposeOfCode(code: number): Purpose | undefined {
   return PURPOSES.find((purpose) => PURPOSE_RULES[purpose].code === code);

@@ -8,11 +8,6 @@ export function isKnownDistrictCode(code: string): boolean {
   return districtCodes.has(code);
 }
 
-/** "647205" -> "64.72.05", the form Kemendagri prints and siak.kecamatan stores. */
-export function formatDistrictCode(code: string): string {
-  return `${code.slice(0, 2)}.${code.slice(2, 4)}.${code.slice(4, 6)}`;
-}
-
 function unpack(packed: string): Set<string> {
   const codes = new Set<string>();
   for (const group of packed.split(" ")) {

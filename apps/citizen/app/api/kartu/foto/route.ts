@@ -1,7 +1,7 @@
 import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
 import { loadEktpPhoto } from "@ktp/core/server/siak/load-ktp-card";
 import { AppError } from "@ktp/core/universal/errors";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { signedInCitizen } from "@/session-cookie";
 
 /** The signed-in citizen's e-KTP photo, for the card. */
@@ -10,7 +10,7 @@ export const GET = apiRoute(async () => {
   if (!citizen) throw new AppError("NOT_SIGNED_IN");
   const photo = await loadEktpPhoto(getDb(), citizen.nik);
   if (!photo) throw new AppError("EKTP_PHOTO_MISSING");
-  return new Response(new Uint8Array(photo.bytes), { headers: { "content-type": photo.mime, "cache-control": "no-store, private" } });
+  return new Response(new Uint8Array(photo.bytes), { headers: { "content-type": photo.mime } });
 });
 
 export const POST = methodNotAllowed("GET");

@@ -3,9 +3,8 @@ import { deriveKey } from "@ktp/core/server/secrets";
 import { setIdentityLock } from "@ktp/core/server/wallet/lock-identity";
 import { AppError } from "@ktp/core/universal/errors";
 import { ZIdentityLockRequest } from "@ktp/core/universal/wallet";
-import { getDb } from "@/db";
+import { getDb, getRateLimiter } from "@/services";
 import { env } from "@/env";
-import { getRateLimiter } from "@/rate-limit";
 import { signedInCitizen } from "@/session-cookie";
 
 /** "Kunci KTP Digital": lock or unlock with the PIN. */
@@ -15,7 +14,7 @@ export const POST = apiRoute(async (request) => {
   await getRateLimiter().consume("pinIp", clientIp(request));
   const { pin, locked } = await readJson(request, ZIdentityLockRequest);
   const result = await setIdentityLock({ db: getDb(), registrationId: citizen.registrationId, pin, pinPepper: deriveKey(env().APP_SECRET, "pin-pepper"), locked, requestId: requestId(request) });
-  return Response.json(result, { headers: { "cache-control": "no-store" } });
+  return Response.json(result);
 });
 
 export const GET = methodNotAllowed("POST");

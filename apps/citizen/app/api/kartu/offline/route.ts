@@ -1,9 +1,8 @@
 import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
 import { issueOfflineBatch } from "@ktp/core/server/identity/issue-presentations";
 import { AppError } from "@ktp/core/universal/errors";
-import { getDb } from "@/db";
+import { getDb, getRateLimiter } from "@/services";
 import { issuer, issuerSealKey } from "@/issuer";
-import { getRateLimiter } from "@/rate-limit";
 import { signedInCitizen } from "@/session-cookie";
 
 /** The tokens the phone keeps for 24 hours without signal: one per purpose and five minutes. */
@@ -12,7 +11,7 @@ export const POST = apiRoute(async () => {
   if (!citizen) throw new AppError("NOT_SIGNED_IN");
   await getRateLimiter().consume("offlineBatchCitizen", citizen.registrationId);
   const batch = await issueOfflineBatch({ db: getDb(), sealKey: issuerSealKey(), issuer: issuer(), ...citizen });
-  return Response.json(batch, { headers: { "cache-control": "no-store, private" } });
+  return Response.json(batch);
 });
 
 export const GET = methodNotAllowed("POST");

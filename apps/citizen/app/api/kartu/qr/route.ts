@@ -2,9 +2,8 @@ import { apiRoute, methodNotAllowed, parseInput } from "@ktp/core/server/http";
 import { issueOnlinePresentation } from "@ktp/core/server/identity/issue-presentations";
 import { AppError } from "@ktp/core/universal/errors";
 import { ZIdentityQrRequest } from "@ktp/core/universal/identity/purposes";
-import { getDb } from "@/db";
+import { getDb, getRateLimiter } from "@/services";
 import { issuer, issuerSealKey } from "@/issuer";
-import { getRateLimiter } from "@/rate-limit";
 import { signedInCitizen } from "@/session-cookie";
 
 /** A fresh identity QR for the card, valid two minutes (docs/identity-token.md). */
@@ -14,7 +13,7 @@ export const GET = apiRoute(async (request) => {
   await getRateLimiter().consume("identityQrCitizen", citizen.registrationId);
   const { purpose } = parseInput(ZIdentityQrRequest, Object.fromEntries(new URL(request.url).searchParams));
   const token = await issueOnlinePresentation({ db: getDb(), sealKey: issuerSealKey(), issuer: issuer(), ...citizen, purpose });
-  return Response.json(token, { headers: { "cache-control": "no-store, private" } });
+  return Response.json(token);
 });
 
 export const POST = methodNotAllowed("GET");

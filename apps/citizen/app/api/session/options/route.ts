@@ -1,7 +1,6 @@
 import { beginSignIn } from "@ktp/core/server/account/sign-in";
 import { apiRoute, clientIp, methodNotAllowed } from "@ktp/core/server/http";
-import { getDb } from "@/db";
-import { getRateLimiter } from "@/rate-limit";
+import { getDb, getRateLimiter } from "@/services";
 import { relyingParty } from "@/relying-party";
 import { writeSessionToken } from "@/session-cookie";
 
@@ -10,7 +9,7 @@ export const POST = apiRoute(async (request) => {
   await getRateLimiter().consume("signInIp", clientIp(request));
   const { token, options } = await beginSignIn({ db: getDb(), rp: relyingParty() });
   await writeSessionToken(token);
-  return Response.json(options, { headers: { "cache-control": "no-store" } });
+  return Response.json(options);
 });
 
 export const GET = methodNotAllowed("POST");

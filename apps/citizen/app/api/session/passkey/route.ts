@@ -1,8 +1,7 @@
 import { finishPasskeySignIn } from "@ktp/core/server/account/sign-in";
 import { apiRoute, clientIp, methodNotAllowed, readJson } from "@ktp/core/server/http";
 import { ZPasskeySignInRequest } from "@ktp/core/universal/sign-in";
-import { getDb } from "@/db";
-import { getRateLimiter } from "@/rate-limit";
+import { getDb, getRateLimiter } from "@/services";
 import { relyingParty } from "@/relying-party";
 import { readSessionToken } from "@/session-cookie";
 
@@ -11,7 +10,7 @@ export const POST = apiRoute(async (request) => {
   await getRateLimiter().consume("signInIp", clientIp(request));
   const body = await readJson(request, ZPasskeySignInRequest, { maxBytes: 64 * 1024 });
   await finishPasskeySignIn({ db: getDb(), token: await readSessionToken(), rp: relyingParty(), request: body });
-  return Response.json({ next: "PIN" }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ next: "PIN" });
 });
 
 export const GET = methodNotAllowed("POST");

@@ -2,9 +2,8 @@ import { finishPinSignIn } from "@ktp/core/server/account/sign-in";
 import { apiRoute, clientIp, methodNotAllowed, readJson, requestId } from "@ktp/core/server/http";
 import { deriveKey } from "@ktp/core/server/secrets";
 import { ZPinSignInRequest } from "@ktp/core/universal/sign-in";
-import { getDb } from "@/db";
+import { getDb, getRateLimiter } from "@/services";
 import { env } from "@/env";
-import { getRateLimiter } from "@/rate-limit";
 import { readSessionToken, writeSessionToken } from "@/session-cookie";
 
 /** The PIN, after the passkey: a right one signs the session in, under a new token. */
@@ -15,7 +14,7 @@ export const POST = apiRoute(async (request) => {
     db: getDb(), token: await readSessionToken(), pin, pinPepper: deriveKey(env().APP_SECRET, "pin-pepper"), requestId: requestId(request),
   });
   await writeSessionToken(token);
-  return Response.json({ next: "CARD" }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ next: "CARD" });
 });
 
 export const GET = methodNotAllowed("POST");

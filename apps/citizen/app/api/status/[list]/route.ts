@@ -1,8 +1,7 @@
 import { apiRoute, clientIp, methodNotAllowed } from "@ktp/core/server/http";
 import { statusListResponse } from "@ktp/core/server/identity/public-documents";
-import { getDb } from "@/db";
+import { getDb, getRateLimiter } from "@/services";
 import { issuer, issuerSealKey } from "@/issuer";
-import { getRateLimiter } from "@/rate-limit";
 
 /** A status list of the identity tokens (IETF Token Status List). Served directly by server.ts. */
 export const GET = apiRoute(async (request: Request) => {

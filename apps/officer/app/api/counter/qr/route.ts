@@ -1,6 +1,6 @@
 import { issueActivationQr } from "@ktp/core/server/counter/activation-qr";
 import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { keys } from "@/keys";
 import { counterSession } from "@/officer-cookie";
 
@@ -8,7 +8,7 @@ import { counterSession } from "@/officer-cookie";
 export const POST = apiRoute(async () => {
   const session = await counterSession({ activity: false });
   const qr = await issueActivationQr({ db: getDb(), counterSessionId: session.id, qrKey: keys.activationQr() });
-  return Response.json(qr, { headers: { "cache-control": "no-store" } });
+  return Response.json(qr);
 });
 
 export const GET = methodNotAllowed("POST");

@@ -1,7 +1,7 @@
 import { apiRoute, methodNotAllowed, parseInput, readJson, requestId } from "@ktp/core/server/http";
 import { closeMisuseReport, revealReportCitizen } from "@ktp/core/server/verifier/oversight";
 import { ZCloseReportRequest, ZRecordId } from "@ktp/core/universal/verifier";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { adminSession, officerActor } from "@/officer-cookie";
 
 /** Closes a citizen's report with what was done about it. */
@@ -17,7 +17,7 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const session = await adminSession();
   const verificationId = parseInput(ZRecordId, (await params).id);
-  return Response.json(await revealReportCitizen({ db: getDb(), actor: officerActor(session), verificationId, requestId: requestId(request) }), { headers: { "cache-control": "no-store" } });
+  return Response.json(await revealReportCitizen({ db: getDb(), actor: officerActor(session), verificationId, requestId: requestId(request) }));
 });
 
 export const PUT = methodNotAllowed("GET", "POST");

@@ -1,14 +1,14 @@
 import { findResidentCase } from "@ktp/core/server/counter/resident-desk";
 import { apiRoute, methodNotAllowed, parseInput, requestId } from "@ktp/core/server/http";
 import { ZResidentLookup } from "@ktp/core/universal/counter";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { counterSession } from "@/officer-cookie";
 
 /** A resident's KTP Digital, the registrations open for the NIK, and what the officer may do. */
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ nik: string }> }) => {
   const session = await counterSession();
   const { nik } = parseInput(ZResidentLookup, { nik: (await params).nik });
-  return Response.json(await findResidentCase({ db: getDb(), session, nik, requestId: requestId(request) }), { headers: { "cache-control": "no-store" } });
+  return Response.json(await findResidentCase({ db: getDb(), session, nik, requestId: requestId(request) }));
 });
 
 export const POST = methodNotAllowed("GET");

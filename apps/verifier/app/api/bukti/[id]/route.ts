@@ -1,7 +1,7 @@
 import { apiRoute, methodNotAllowed, parseInput } from "@ktp/core/server/http";
 import { findReceipt } from "@ktp/core/server/verifier/receipts";
 import { ZVerificationId } from "@ktp/core/universal/wallet";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { staffSession } from "@/staff-cookie";
 
 /** One of the organisation's receipts as JSON: the signed JWS and what it says. */
@@ -9,7 +9,7 @@ export const GET = apiRoute(async (_request, { params }: { params: Promise<{ id:
   const session = await staffSession();
   const { id, receipt, claims, branch } = await findReceipt({ db: getDb(), orgId: session.org.id, id: parseInput(ZVerificationId, (await params).id) });
   return Response.json({ id, receipt, claims, branch }, {
-    headers: { "cache-control": "no-store", "content-disposition": `attachment; filename="bukti-verifikasi-${id}.json"` },
+    headers: { "content-disposition": `attachment; filename="bukti-verifikasi-${id}.json"` },
   });
 });
 

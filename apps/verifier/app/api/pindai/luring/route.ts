@@ -2,7 +2,7 @@ import { apiRoute, methodNotAllowed, readJson, requestId } from "@ktp/core/serve
 import { findBranch } from "@ktp/core/server/verifier/find-branch";
 import { verifyPresentation } from "@ktp/core/server/verifier/verify-presentation";
 import { ZOfflineResultRequest } from "@ktp/core/universal/verifier";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { issuer, issuerSealKey } from "@/issuer";
 import { staffSession } from "@/staff-cookie";
 
@@ -19,7 +19,7 @@ export const POST = apiRoute(async (request) => {
     db, sealKey: issuerSealKey(), issuer: issuer(), org: session.org, branchId, staffId: session.staffId,
     token: body.token, purpose: body.purpose, requestId: requestId(request), now: new Date(body.at), offline: { id: body.id },
   });
-  return Response.json(result, { headers: { "cache-control": "no-store" } });
+  return Response.json(result);
 });
 
 export const GET = methodNotAllowed("POST");

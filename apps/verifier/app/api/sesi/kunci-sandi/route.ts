@@ -1,8 +1,7 @@
 import { apiRoute, clientIp, methodNotAllowed, readJson, requestId } from "@ktp/core/server/http";
 import { finishStaffPasskey } from "@ktp/core/server/verifier/staff-sign-in";
 import { ZStaffPasskeyRequest } from "@ktp/core/universal/verifier-staff";
-import { getDb } from "@/db";
-import { getRateLimiter } from "@/rate-limit";
+import { getDb, getRateLimiter } from "@/services";
 import { relyingParty } from "@/relying-party";
 import { readStaffToken } from "@/staff-cookie";
 

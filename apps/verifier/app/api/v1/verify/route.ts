@@ -4,9 +4,8 @@ import { findBranch } from "@ktp/core/server/verifier/find-branch";
 import { verifyPresentation } from "@ktp/core/server/verifier/verify-presentation";
 import { AppError } from "@ktp/core/universal/errors";
 import { ZVerifyRequest } from "@ktp/core/universal/verifier";
-import { getDb } from "@/db";
+import { getDb, getRateLimiter } from "@/services";
 import { issuer, issuerSealKey } from "@/issuer";
-import { getRateLimiter } from "@/rate-limit";
 
 // A bank's back end checks an identity QR (docs/api/verify.openapi.yaml). Served directly by
 // server.ts (decision 014).
@@ -25,7 +24,7 @@ export const POST = apiRoute(async (request) => {
     db, sealKey: issuerSealKey(), issuer: issuer(), org: holder.org, branchId, apiKeyId: holder.apiKeyId,
     token: body.token, purpose: body.purpose, requestId: requestId(request),
   });
-  return Response.json(result, { headers: { "cache-control": "no-store" } });
+  return Response.json(result);
 });
 
 export const GET = methodNotAllowed("POST");

@@ -1,10 +1,8 @@
 import { getRegistration } from "@ktp/core/server/activation/registration-view";
 import { sendActivationEmail } from "@ktp/core/server/activation/send-activation-email";
 import { apiRoute, clientIp, methodNotAllowed } from "@ktp/core/server/http";
-import { getDb } from "@/db";
+import { getDb, getRateLimiter, getMailer } from "@/services";
 import { env } from "@/env";
-import { getRateLimiter } from "@/rate-limit";
-import { getMailer } from "@/mailer";
 import { readResumeToken } from "@/registration-cookie";
 
 // "Kirim ulang": a new activation link to the registration's e-mail address.
@@ -13,7 +11,7 @@ export const POST = apiRoute(async (request) => {
   const db = getDb();
   const registration = await getRegistration({ db, resumeToken: await readResumeToken() });
   const sent = await sendActivationEmail({ db, mailer: getMailer(), registrationId: registration.id, citizenUrl: env().CITIZEN_URL });
-  return Response.json(sent, { headers: { "cache-control": "no-store" } });
+  return Response.json(sent);
 });
 
 export const GET = methodNotAllowed("POST");

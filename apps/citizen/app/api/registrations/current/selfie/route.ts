@@ -1,9 +1,8 @@
 import { submitSelfie } from "@ktp/core/server/activation/submit-selfie";
 import { apiRoute, clientIp, methodNotAllowed, readImage } from "@ktp/core/server/http";
 import { deriveKey } from "@ktp/core/server/secrets";
-import { getDb } from "@/db";
+import { getDb, getRateLimiter } from "@/services";
 import { env } from "@/env";
-import { getRateLimiter } from "@/rate-limit";
 import { readResumeToken } from "@/registration-cookie";
 
 export const POST = apiRoute(async (request) => {
@@ -14,7 +13,7 @@ export const POST = apiRoute(async (request) => {
     readImage: () => readImage(request),
     selfieKey: deriveKey(env().APP_SECRET, "selfie"),
   });
-  return Response.json(result, { headers: { "cache-control": "no-store" } });
+  return Response.json(result);
 });
 
 export const GET = methodNotAllowed("POST");

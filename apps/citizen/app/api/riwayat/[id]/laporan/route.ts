@@ -2,8 +2,7 @@ import { apiRoute, clientIp, methodNotAllowed, parseInput, readJson, requestId }
 import { reportVerification } from "@ktp/core/server/wallet/verification-history";
 import { AppError } from "@ktp/core/universal/errors";
 import { ZReportVerificationRequest, ZVerificationId } from "@ktp/core/universal/wallet";
-import { getDb } from "@/db";
-import { getRateLimiter } from "@/rate-limit";
+import { getDb, getRateLimiter } from "@/services";
 import { signedInCitizen } from "@/session-cookie";
 
 /** "Bukan saya / laporkan": flags one entry of the history for the officer console. */

@@ -1,7 +1,7 @@
 import { apiRoute, methodNotAllowed, parseInput, readJson, requestId } from "@ktp/core/server/http";
 import { createApiKey } from "@ktp/core/server/verifier/api-keys";
 import { ZApiKeyRequest, ZRecordId } from "@ktp/core/universal/verifier";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { adminSession, officerActor } from "@/officer-cookie";
 
 /** A new API key for an approved organisation: the answer is the only time the key is shown. */
@@ -10,7 +10,7 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
   const orgId = parseInput(ZRecordId, (await params).id);
   const { label, purposes } = await readJson(request, ZApiKeyRequest);
   const created = await createApiKey({ db: getDb(), orgId, label, purposes, actor: { type: "OFFICER", ...officerActor(session) }, requestId: requestId(request) });
-  return Response.json({ key: created.key, prefix: created.prefix, purposes: created.purposes }, { status: 201, headers: { "cache-control": "no-store" } });
+  return Response.json({ key: created.key, prefix: created.prefix, purposes: created.purposes }, { status: 201 });
 });
 
 export const GET = methodNotAllowed("POST");

@@ -1,8 +1,7 @@
 import { apiRoute, methodNotAllowed, parseInput, readJson, requestId } from "@ktp/core/server/http";
 import { decideVerifierOrg } from "@ktp/core/server/verifier/decide-verifier-org";
 import { ZOrgDecisionRequest, ZRecordId } from "@ktp/core/universal/verifier";
-import { getDb } from "@/db";
-import { getMailer } from "@/mailer";
+import { getDb, getMailer } from "@/services";
 import { adminSession, officerActor } from "@/officer-cookie";
 
 /** Approve (with the purposes granted), refuse or suspend an organisation; it is told by e-mail. */
@@ -15,7 +14,7 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
     ...(body.decision === "APPROVE" ? { purposes: body.purposes } : { reason: body.reason }),
     requestId: requestId(request),
   });
-  return Response.json(decided, { headers: { "cache-control": "no-store" } });
+  return Response.json(decided);
 });
 
 export const GET = methodNotAllowed("POST");

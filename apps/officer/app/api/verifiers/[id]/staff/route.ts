@@ -1,7 +1,7 @@
 import { apiRoute, methodNotAllowed, parseInput, readJson, requestId } from "@ktp/core/server/http";
 import { createStaff } from "@ktp/core/server/verifier/staff-accounts";
 import { ZRecordId, ZStaffRequest } from "@ktp/core/universal/verifier";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { adminSession, officerActor } from "@/officer-cookie";
 
 /** A scan-page account for an approved organisation: its first password is shown once, in this answer. */
@@ -10,7 +10,7 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
   const orgId = parseInput(ZRecordId, (await params).id);
   const { email, nama } = await readJson(request, ZStaffRequest);
   const created = await createStaff({ db: getDb(), orgId, email, nama, actor: { type: "OFFICER", ...officerActor(session) }, requestId: requestId(request) });
-  return Response.json({ id: created.id, email: email.toLowerCase(), password: created.password }, { status: 201, headers: { "cache-control": "no-store" } });
+  return Response.json({ id: created.id, email: email.toLowerCase(), password: created.password }, { status: 201 });
 });
 
 export const GET = methodNotAllowed("POST");

@@ -1,7 +1,7 @@
 import { apiRoute, methodNotAllowed, parseInput } from "@ktp/core/server/http";
 import { findReceipt, receiptPdf } from "@ktp/core/server/verifier/receipts";
 import { ZVerificationId } from "@ktp/core/universal/wallet";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { env } from "@/env";
 import { staffSession } from "@/staff-cookie";
 
@@ -11,7 +11,7 @@ export const GET = apiRoute(async (_request, { params }: { params: Promise<{ id:
   const found = await findReceipt({ db: getDb(), orgId: session.org.id, id: parseInput(ZVerificationId, (await params).id) });
   const pdf = await receiptPdf({ ...found, checkUrl: new URL("/cek-bukti", env().VERIFIER_URL).toString() });
   return new Response(new Uint8Array(pdf), {
-    headers: { "content-type": "application/pdf", "cache-control": "no-store", "content-disposition": `attachment; filename="bukti-verifikasi-${found.id}.pdf"` },
+    headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="bukti-verifikasi-${found.id}.pdf"` },
   });
 });
 

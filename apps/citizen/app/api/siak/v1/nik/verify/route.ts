@@ -1,8 +1,7 @@
 import { apiRoute, clientIp, methodNotAllowed, readJson } from "@ktp/core/server/http";
 import { verifyNik } from "@ktp/core/server/siak/verify-nik";
 import { ZVerifyNikRequest } from "@ktp/core/universal/siak";
-import { getDb } from "@/db";
-import { getRateLimiter } from "@/rate-limit";
+import { getDb, getRateLimiter } from "@/services";
 
 // The mock SIAK Terpusat check (docs/api/siak.openapi.yaml). The count and the lookup run at
 // once (decision 018); a spent budget answers 429 even when the request is malformed too.
@@ -13,7 +12,7 @@ export const POST = apiRoute(async (request) => {
   ]);
   if (counted.status === "rejected") throw counted.reason;
   if (looked.status === "rejected") throw looked.reason;
-  return Response.json(looked.value, { headers: { "cache-control": "no-store" } });
+  return Response.json(looked.value);
 });
 
 export const GET = methodNotAllowed("POST");

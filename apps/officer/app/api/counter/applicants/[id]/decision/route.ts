@@ -3,10 +3,9 @@ import { apiRoute, methodNotAllowed, readJson } from "@ktp/core/server/http";
 import { ZDecisionRequest } from "@ktp/core/universal/counter";
 import { AppError } from "@ktp/core/universal/errors";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb, getMailer } from "@/services";
 import { env } from "@/env";
 import { keys } from "@/keys";
-import { getMailer } from "@/mailer";
 import { counterSession } from "@/officer-cookie";
 
 /** Approve or refuse an applicant at this counter. */
@@ -19,7 +18,7 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
     db: getDb(), counterSessionId: session.id, registrationId: id, request: body,
     recordKey: keys.activationRecord(), mailer: getMailer(), citizenUrl: env().CITIZEN_URL,
   });
-  return Response.json({ id: record.id, decision: record.decision, decidedAt: record.decidedAt, emailSent: record.emailSent }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ id: record.id, decision: record.decision, decidedAt: record.decidedAt, emailSent: record.emailSent });
 });
 
 export const GET = methodNotAllowed("POST");

@@ -1,7 +1,7 @@
 import { apiRoute, methodNotAllowed, parseInput, requestId } from "@ktp/core/server/http";
 import { revokeApiKey } from "@ktp/core/server/verifier/api-keys";
 import { ZApiKeyPrefix, ZRecordId } from "@ktp/core/universal/verifier";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { adminSession, officerActor } from "@/officer-cookie";
 
 /** Revokes an organisation's API key. */

@@ -2,7 +2,7 @@ import { applicantPhoto } from "@ktp/core/server/counter/applicant-photo";
 import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
 import { AppError } from "@ktp/core/universal/errors";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/services";
 import { keys } from "@/keys";
 import { counterSession } from "@/officer-cookie";
 
@@ -13,7 +13,7 @@ export const GET = apiRoute(async (_request: Request, { params }: { params: Prom
   if (which !== "selfie" && which !== "ektp") throw new AppError("NOT_FOUND");
   const session = await counterSession();
   const photo = await applicantPhoto({ db: getDb(), counterSessionId: session.id, registrationId: id, which, selfieKey: keys.selfie() });
-  return new Response(new Uint8Array(photo.bytes), { headers: { "content-type": photo.mime, "cache-control": "no-store, private" } });
+  return new Response(new Uint8Array(photo.bytes), { headers: { "content-type": photo.mime } });
 });
 
 export const POST = methodNotAllowed("GET");
