@@ -1,6 +1,5 @@
 import "server-only";
 import type { Db } from "@ktp/db";
-import { REFUSAL_REASONS, type RefusalReason } from "../../universal/counter.ts";
 import { AppError } from "../../universal/errors.ts";
 import { maskName } from "../../universal/mask-name.ts";
 import { MAX_SELFIE_ATTEMPTS, maskEmail, registrationReference, type RegistrationView } from "../../universal/registration.ts";
@@ -32,7 +31,7 @@ export async function toRegistrationView(
     ? await db.counterSession.findUnique({ where: { id: registration.counterSessionId! }, select: { counter: { select: { code: true, name: true } } } })
     : null;
   const record = registration.step === "REFUSED"
-    ? await db.activationRecord.findUnique({ where: { registrationId: registration.id }, select: { reason: true } })
+    ? await db.activationRecord.findUnique({ where: { registrationId: registration.id }, select: { refusalReason: true, refusalNote: true } })
     : null;
   return {
     step: registration.step,
@@ -41,13 +40,6 @@ export async function toRegistrationView(
     maskedEmail: maskEmail(registration.email),
     selfieAttemptsLeft: Math.max(0, MAX_SELFIE_ATTEMPTS - registration.selfieAttempts),
     counter: counter?.counter ?? null,
-    refusal: record ? parseRefusal(record.reason) : null,
+    refusal: record ? { reason: record.refusalReason ?? "OTHER", note: record.refusalNote } : null,
   };
-}
-
-/** Activation records keep the refusal as "REASON" or "REASON: note". */
-export function parseRefusal(stored: string | null): RegistrationView["refusal"] {
-  const [reason, ...note] = (stored ?? "OTHER").split(": ");
-  const known = (REFUSAL_REASONS as readonly string[]).includes(reason!) ? (reason as RefusalReason) : "OTHER";
-  return { reason: known, note: note.join(": ") || null };
 }

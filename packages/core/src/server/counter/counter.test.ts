@@ -265,6 +265,8 @@ describe("decision at the counter", () => {
     expect(registration?.step).toBe("REFUSED");
     const { toRegistrationView } = await import("../activation/registration-view.ts");
     expect((await toRegistrationView(test.db, registration!)).refusal).toEqual({ reason: "NOT_PRESENT", note: "Yang datang adiknya" });
+    expect(await test.db.activationRecord.findUniqueOrThrow({ where: { registrationId: citizen.registrationId }, select: { refusalReason: true, refusalNote: true } }))
+      .toEqual({ refusalReason: "NOT_PRESENT", refusalNote: "Yang datang adiknya" });
     expect(await test.db.registration.findUniqueOrThrow({ where: { id: citizen.registrationId }, select: { selfieEncrypted: true } })).toEqual({ selfieEncrypted: null });
     const again = await startRegistration({ db: test.db, request: { nik: citizen.resident.nik, email: "siti@contoh.id", phone: "+6281234567890" }, today: TODAY });
     expect(again.registration.step).toBe("SELFIE");

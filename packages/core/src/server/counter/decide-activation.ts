@@ -26,7 +26,7 @@ export interface DecideOptions {
  * activation e-mail. A failed e-mail leaves the approval standing: the citizen can resend it.
  */
 export async function decideActivation({ db, counterSessionId, registrationId, request, recordKey, mailer, citizenUrl }: DecideOptions) {
-  const reason = request.decision === "REFUSED" ? (request.note ? `${request.reason}: ${request.note}` : request.reason) : null;
+  const refusal = request.decision === "REFUSED" ? { refusalReason: request.reason, refusalNote: request.note || null } : { refusalReason: null, refusalNote: null };
   if (request.decision === "REFUSED" && request.reason === "OTHER" && !request.note) throw new AppError("REFUSAL_REASON_REQUIRED", { field: "note" });
 
   const record = await db.$transaction(async (tx) => {
@@ -54,7 +54,7 @@ export async function decideActivation({ db, counterSessionId, registrationId, r
       counter: session.counter.code,
       counterSession: counterSessionId,
       decision: request.decision,
-      reason,
+      ...refusal,
       deviceKey: registration.device ? deviceKeyThumbprint(registration.device.deviceKey as unknown as DeviceKeyJwk) : "",
       matchScore: registration.matchScore,
     };
@@ -72,7 +72,7 @@ export async function decideActivation({ db, counterSessionId, registrationId, r
         counterId: session.counter.id,
         counterSessionId,
         decision: request.decision,
-        reason,
+        ...refusal,
         deviceKeyThumbprint: claims.deviceKey,
         matchScore: registration.matchScore,
         decidedAt,
