@@ -4,7 +4,7 @@
 // The password comes from the environment, never the command line (shell history, process list).
 import { parseArgs } from "node:util";
 import { createDb, OfficerRole } from "@ktp/db";
-import { hashOfficerPassword } from "../packages/core/src/server/counter/officer-session.ts";
+import { hashPassword } from "../packages/core/src/server/account/pin-hash.ts";
 import { useDatabase } from "./lib/database.ts";
 
 const { positionals, values } = parseArgs({
@@ -28,7 +28,7 @@ try {
     if (password.length < 12) fail("Set OFFICER_PASSWORD to a password of 12 characters or more.");
     const role = values.role as OfficerRole;
     if (!Object.values(OfficerRole).includes(role)) fail(`--role must be one of ${Object.values(OfficerRole).join(", ")}.`);
-    await db.officer.create({ data: { nip: values.nip, nama: values.nama, passwordHash: await hashOfficerPassword(password), kabupatenKode: dinas, role } });
+    await db.officer.create({ data: { nip: values.nip, nama: values.nama, passwordHash: await hashPassword(password), kabupatenKode: dinas, role } });
     console.log(`Officer ${values.nama} (${role}) added to Dinas ${dinas}.`);
   } else fail("Usage: npm run officers -- add-counter|add-officer ... (see the top of scripts/officers.ts)");
 } finally {

@@ -1,6 +1,5 @@
-import argon2 from "argon2";
 import type pg from "pg";
-import { PASSWORD_HASH_OPTIONS } from "../../packages/core/src/server/account/pin-hash.ts";
+import { hashPassword } from "../../packages/core/src/server/account/pin-hash.ts";
 
 // Counters and officers for demos and manual testing, with published passwords: created only when
 // asked (`npm run db:seed -- --demo`, `npm start`), never in docker-compose. The README lists them.
@@ -25,7 +24,7 @@ export async function insertDemoOfficers(client: pg.Client) {
     await client.query("INSERT INTO app.counter (id, code, name, kabupaten_kode) VALUES (gen_random_uuid(), $1, $2, $3) ON CONFLICT (code) DO NOTHING", [code, name, kabupatenKode]);
   }
   for (const { nip, nama, password, kabupatenKode, role } of DEMO_OFFICERS) {
-    const hash = await argon2.hash(password, PASSWORD_HASH_OPTIONS);
+    const hash = await hashPassword(password);
     await client.query(
       "INSERT INTO app.officer (id, nip, nama, password_hash, kabupaten_kode, role) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5::app.officer_role) ON CONFLICT (nip) DO NOTHING",
       [nip, nama, hash, kabupatenKode, role],

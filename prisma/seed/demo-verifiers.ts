@@ -1,6 +1,5 @@
-import argon2 from "argon2";
 import type pg from "pg";
-import { PASSWORD_HASH_OPTIONS } from "../../packages/core/src/server/account/pin-hash.ts";
+import { hashPassword } from "../../packages/core/src/server/account/pin-hash.ts";
 
 // A demo organisation (pengguna data) with a scan-page account, for demos and manual testing:
 // created only with the demo officers (`--demo`, `npm start`), never in docker-compose. The README
@@ -31,7 +30,7 @@ export async function insertDemoVerifiers(client: pg.Client) {
     await client.query("INSERT INTO app.verifier_branch (id, org_id, name, city) VALUES (gen_random_uuid(), $1, $2, $3) ON CONFLICT (org_id, name) DO NOTHING", [org!.id, name, city]);
   }
   for (const { email, nama, password } of DEMO_VERIFIER_STAFF) {
-    const hash = await argon2.hash(password, PASSWORD_HASH_OPTIONS);
+    const hash = await hashPassword(password);
     await client.query("INSERT INTO app.verifier_staff (id, org_id, email, nama, password_hash) VALUES (gen_random_uuid(), $1, $2, $3, $4) ON CONFLICT (email) DO NOTHING", [org!.id, email, nama, hash]);
   }
 }

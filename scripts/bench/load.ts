@@ -14,7 +14,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { startEmbeddedDatabase } from "@ktp/db/embedded";
 import { migrateDatabase } from "@ktp/db/migrate";
-import { hashOfficerPassword } from "../../packages/core/src/server/counter/officer-session.ts";
+import { hashPassword } from "../../packages/core/src/server/account/pin-hash.ts";
 import { seedPopulation } from "../../prisma/seed/index.ts";
 import { buildApps, startApps } from "../lib/apps.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "../lib/database.ts";
@@ -41,7 +41,7 @@ async function samplePopulation(url: string): Promise<Sample> {
     )).rows.map((r) => r.nik as string);
     const officer = { nip: "198001012005011001", password: "bench-password-1", counter: "BENCH-1" };
     await client.query("INSERT INTO app.counter (id, code, name, kabupaten_kode) VALUES (gen_random_uuid(), $1, 'Bench counter', '64.72')", [officer.counter]);
-    await client.query("INSERT INTO app.officer (id, nip, nama, password_hash, kabupaten_kode) VALUES (gen_random_uuid(), $1, 'BENCH OFFICER', $2, '64.72')", [officer.nip, await hashOfficerPassword(officer.password)]);
+    await client.query("INSERT INTO app.officer (id, nip, nama, password_hash, kabupaten_kode) VALUES (gen_random_uuid(), $1, 'BENCH OFFICER', $2, '64.72')", [officer.nip, await hashPassword(officer.password)]);
     return { niks, eligible, officer };
   } finally {
     await client.end();

@@ -15,7 +15,7 @@ import { createDb, type Db } from "@ktp/db";
 import { type EmbeddedDatabase, embeddedDatabaseUrl, startEmbeddedDatabase } from "@ktp/db/embedded";
 import { migrateDatabase } from "@ktp/db/migrate";
 import { createResident } from "@ktp/db/testing";
-import { hashOfficerPassword } from "../../packages/core/src/server/counter/officer-session.ts";
+import { hashPassword } from "../../packages/core/src/server/account/pin-hash.ts";
 import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "../../packages/core/src/server/face/sample-photos.ts";
 import { deriveKey, newToken, seal } from "../../packages/core/src/server/secrets.ts";
 import { type AppName, type AppOptions, buildApps, type RunningApp, startApp, waitForHealth } from "../lib/apps.ts";
@@ -343,7 +343,7 @@ class Lab {
   private async openDesk(code: string): Promise<Desk> {
     const nip = `1988${randomInt(1e9, 1e10)}${randomInt(1e3, 1e4)}`;
     const counter = await this.db.counter.create({ data: { code, name: `Loket Uji ${code}`, kabupatenKode: "64.72" } });
-    await this.db.officer.create({ data: { nip, nama: "PETUGAS UJI CRASH", passwordHash: await hashOfficerPassword("sandi-crash-uji"), kabupatenKode: "64.72" } });
+    await this.db.officer.create({ data: { nip, nama: "PETUGAS UJI CRASH", passwordHash: await hashPassword("sandi-crash-uji"), kabupatenKode: "64.72" } });
     const http = new HttpClient(this.apps.officer.url);
     expect(await http.post("/api/session", { nip, password: "sandi-crash-uji", counter: code }), 200, "officer sign-in");
     return { http, counterId: counter.id };

@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
-import argon2 from "argon2";
 import pg from "pg";
 import { createDb, type Db } from "@ktp/db";
 import { createResident } from "@ktp/db/testing";
+import { hashPassword } from "../../packages/core/src/server/account/pin-hash.ts";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../packages/core/src/server/face/sample-photos.ts";
 import { cookiesOf, send } from "./client.ts";
 
@@ -10,8 +10,8 @@ import { cookiesOf, send } from "./client.ts";
 // and to checksum every table), a registration cookie, and a signed-in officer.
 
 export const OFFICER_PASSWORD = "sandi-loket-uji";
-/** The app's own cost (PASSWORD_HASH_OPTIONS, which imports "server-only"); one hash serves every test officer. */
-const officerHash = argon2.hash(OFFICER_PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+/** One hash, at the app's own cost, serves every test officer. */
+const officerHash = hashPassword(OFFICER_PASSWORD);
 
 /** Rows a refused request may legitimately write: the rate-limit buckets and the audit trail. */
 const SKIPPED_TABLES = new Set(["app.rate_limit", "app.audit_event"]);

@@ -1,16 +1,23 @@
-import "server-only";
 import { createHmac } from "node:crypto";
 import argon2 from "argon2";
 
+// No "server-only" here: the seed and the test fixtures (run outside Next's react-server
+// condition) hash their passwords with these same options. Lint keeps client files out of
+// core/server (docs/decisions/021-lint.md).
+
 /**
  * argon2id at OWASP's minimum profile (19 MiB, 2 passes, about 20 ms here), for PINs, officer
- * passwords and the fixtures alike.
+ * passwords, the seeder and the fixtures alike.
  */
 export const PASSWORD_HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 /** An officer's or a verifier staff member's password. */
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, PASSWORD_HASH_OPTIONS);
+}
+
+export function verifyPassword(hash: string, password: string): Promise<boolean> {
+  return argon2.verify(hash, password);
 }
 
 /**

@@ -15,7 +15,8 @@ import { issueActivationQr, scanActivationQr } from "./activation-qr.ts";
 import { applicantPhoto } from "./applicant-photo.ts";
 import { decideActivation, verifyActivationRecord } from "./decide-activation.ts";
 import { listApplicants } from "./list-applicants.ts";
-import { getCounterSession, hashOfficerPassword, signInOfficer, signOutOfficer } from "./officer-session.ts";
+import { hashPassword } from "../account/pin-hash.ts";
+import { getCounterSession, signInOfficer, signOutOfficer } from "./officer-session.ts";
 import { findResidentCase, resetResident } from "./resident-desk.ts";
 import type { Zxing } from "../../universal/qr-readback.ts";
 
@@ -56,7 +57,7 @@ beforeAll(async () => {
   counterCode = "UJI-01";
   await test.db.counter.create({ data: { code: counterCode, name: "Loket Uji 1", kabupatenKode: "64.72" } });
   await test.db.counter.create({ data: { code: "UJI-PDG", name: "Loket Uji Padang", kabupatenKode: "13.71" } });
-  await test.db.officer.create({ data: { nip: officerNip, nama: "RATNA PETUGAS", passwordHash: await hashOfficerPassword("sandi-petugas-uji"), kabupatenKode: "64.72" } });
+  await test.db.officer.create({ data: { nip: officerNip, nama: "RATNA PETUGAS", passwordHash: await hashPassword("sandi-petugas-uji"), kabupatenKode: "64.72" } });
 }, 60_000);
 afterAll(async () => {
   await catcher.stop();
@@ -104,7 +105,7 @@ describe("officer sign-in", () => {
   });
 
   const lockTarget = async (nip: string) =>
-    test.db.officer.create({ data: { nip, nama: "UJI KUNCI", passwordHash: await hashOfficerPassword("benar-sekali"), kabupatenKode: "64.72" } });
+    test.db.officer.create({ data: { nip, nama: "UJI KUNCI", passwordHash: await hashPassword("benar-sekali"), kabupatenKode: "64.72" } });
   const guess = (nip: string, password: string) => error(signInOfficer({ db: test.db, limiter: NO_LIMITS, request: { nip, password, counter: counterCode } }));
 
   it("checks at most 5 of 40 parallel wrong passwords, then locks for 15 minutes (finding 1)", async () => {

@@ -1,9 +1,8 @@
 import "server-only";
-import argon2 from "argon2";
 import type { Db, OfficerRole } from "@ktp/db";
 import type { TOfficerSignInRequest } from "../../universal/counter.ts";
 import { AppError } from "../../universal/errors.ts";
-import { PASSWORD_HASH_OPTIONS } from "../account/pin-hash.ts";
+import { hashPassword, verifyPassword } from "../account/pin-hash.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { RateLimiter } from "../rate-limit.ts";
 import { hashToken, newToken } from "../secrets.ts";
@@ -17,9 +16,8 @@ export const OFFICER_IDLE_MINUTES = 30;
 const LOCK_AFTER = 5;
 const LOCK_MINUTES = 15;
 /** Verified when the NIP is unknown, so a wrong NIP takes as long as a wrong password. */
-const DUMMY_HASH = argon2.hash("not-a-password", PASSWORD_HASH_OPTIONS);
+const DUMMY_HASH = hashPassword("not-a-password");
 
-export { hashPassword as hashOfficerPassword } from "../account/pin-hash.ts";
 
 export interface SignInOfficerOptions {
   db: Db;
@@ -49,11 +47,11 @@ export async function signInOfficer({ db, request, limiter, requestId }: SignInO
     await limiter.consume("officerSignInNip", request.nip).catch((error: unknown) => {
       throw error instanceof AppError && error.code === "RATE_LIMITED" ? lockedError(Number(error.details?.retryAfterSeconds) * 1000) : error;
     });
-    await argon2.verify(await DUMMY_HASH, request.password);
+    await verifyPassword(await DUMMY_HASH, request.password);
     throw new AppError("OFFICER_CREDENTIALS_WRONG");
   }
 
-  if (!(await argon2.verify(claimed.password_hash, request.password))) {
+  if (!(await verifyPassword(claimed.password_hash, request.password))) {
     await recordAudit(db, { actorType: "OFFICER", actorId: claimed.id, action: claimed.failures >= LOCK_AFTER ? "officer.locked" : "officer.sign_in_failed", counterId: counter.id, requestId });
     throw new AppError("OFFICER_CREDENTIALS_WRONG");
   }

@@ -7,12 +7,11 @@ import {
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
 } from "@simplewebauthn/server";
-import argon2 from "argon2";
 import type { Db } from "@ktp/db";
 import type { RelyingParty } from "../../universal/device.ts";
 import { AppError } from "../../universal/errors.ts";
 import { STAFF_PASSKEY_SECONDS, STAFF_SESSION_HOURS, type StaffSignInStep, type TStaffPasskeyRequest, type TStaffSignInRequest } from "../../universal/verifier-staff.ts";
-import { PASSWORD_HASH_OPTIONS } from "../account/pin-hash.ts";
+import { hashPassword, verifyPassword } from "../account/pin-hash.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { RateLimiter } from "../rate-limit.ts";
 import { hashToken, newToken } from "../secrets.ts";
@@ -24,7 +23,7 @@ import { hashToken, newToken } from "../secrets.ts";
 const LOCK_AFTER = 5;
 const LOCK_MINUTES = 15;
 /** Verified when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password. */
-const DUMMY_HASH = argon2.hash("not-a-password", PASSWORD_HASH_OPTIONS);
+const DUMMY_HASH = hashPassword("not-a-password");
 
 export interface SignInStaffOptions {
   db: Db;
@@ -54,10 +53,10 @@ export async function signInStaff({ db, request, limiter, rp, requestId }: SignI
     await limiter.consume("staffSignInEmail", request.email).catch((error: unknown) => {
       throw error instanceof AppError && error.code === "RATE_LIMITED" ? lockedError(Number(error.details?.retryAfterSeconds) * 1000) : error;
     });
-    await argon2.verify(await DUMMY_HASH, request.password);
+    await verifyPassword(await DUMMY_HASH, request.password);
     throw new AppError("STAFF_CREDENTIALS_WRONG");
   }
-  if (!(await argon2.verify(claimed.password_hash, request.password)) || claimed.disabled) {
+  if (!(await verifyPassword(claimed.password_hash, request.password)) || claimed.disabled) {
     await recordAudit(db, { actorType: "VERIFIER", actorId: claimed.id, action: claimed.failures >= LOCK_AFTER ? "verifier_staff.locked" : "verifier_staff.sign_in_failed", requestId });
     throw new AppError("STAFF_CREDENTIALS_WRONG");
   }
