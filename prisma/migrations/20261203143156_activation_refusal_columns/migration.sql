@@ -1,4 +1,4 @@
--- A refusal's reason and the officer's note become two columns (issue 12, item 7); they were one
+-- A refusal's reason and the officer's note become two columns (issue 12, item 7). They were one
 -- string, "REASON" or "REASON: note", split back by parseRefusal.
 CREATE TYPE "app"."refusal_reason" AS ENUM ('FACE_MISMATCH', 'NOT_PRESENT', 'DOCUMENT_DOUBT', 'SYNCED_PASSKEY', 'OTHER');
 

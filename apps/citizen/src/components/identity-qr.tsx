@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react
 import QRCode from "qrcode";
 import type { Locale } from "@ktp/core/universal/errors";
 import { type Purpose, PURPOSE_RULES, PURPOSES } from "@ktp/core/universal/identity/purposes";
-import { crispQrPixels, readableMask, type Zxing } from "@ktp/core/universal/qr-readback";
+import { crispQrPixels, loadZxing, readableMask } from "@ktp/core/universal/qr-readback";
 import { get } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
 import { type IssuedToken, loadBatch, offlineToken, refreshBatch, registerCardWorker } from "@/offline/offline-card";
@@ -15,9 +15,6 @@ const RENEW_BEFORE_MS = 20_000;
 /** The QR's box (styles.css: `.identity-qr .qr`, 20rem wide with 0.5rem padding). */
 const QR_BOX_CSS_PX = 320;
 const QR_PADDING_CSS_PX = 16;
-let zxing: Promise<Zxing> | undefined;
-// html5-qrcode's own zxing-js: the reader the verifier page scans with.
-const loadZxing = () => (zxing ??= import("html5-qrcode/third_party/zxing-js.umd.js").then((m) => ((m as { default?: unknown }).default ?? m) as unknown as Zxing));
 
 /** The card's identity QR: the citizen picks a purpose; the QR renews itself before it expires. */
 export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {

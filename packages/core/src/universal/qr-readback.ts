@@ -14,6 +14,17 @@ export interface Zxing {
   BarcodeFormat: { QR_CODE: number };
 }
 
+let zxing: Promise<Zxing> | undefined;
+
+/**
+ * html5-qrcode's own copy of zxing-js (the reader the citizen app and the verifier's scan page
+ * run), loaded on first use. A dynamic import, so it resolves from this module in the browser, in
+ * a Next.js server bundle and under tsx alike, whatever the working directory.
+ */
+export function loadZxing(): Promise<Zxing> {
+  return (zxing ??= import("html5-qrcode/third_party/zxing-js.umd.js").then((m) => ((m as { default?: unknown }).default ?? m) as unknown as Zxing));
+}
+
 /**
  * Where the shown code may sit against the reader's 8-pixel binarizer blocks (HybridBinarizer):
  * zxing-js reads about one code in a hundred at some alignments and not at others (a picture given

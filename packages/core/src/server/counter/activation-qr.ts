@@ -1,12 +1,10 @@
 import "server-only";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import QRCode from "qrcode";
 import type { Db } from "@ktp/db";
 import { QR_LIFETIME_SECONDS, type TScanQrRequest } from "../../universal/counter.ts";
 import { AppError } from "../../universal/errors.ts";
-import { readableMask as readableMaskOf, type Zxing } from "../../universal/qr-readback.ts";
+import { loadZxing, readableMask } from "../../universal/qr-readback.ts";
 import type { RegistrationView } from "../../universal/registration.ts";
 import { getRegistration, toRegistrationView } from "../activation/registration-view.ts";
 import { type DeviceKeyJwk, verifyDeviceSignature } from "../device-key.ts";
@@ -33,7 +31,7 @@ export async function issueActivationQr({ db, counterSessionId, qrKey }: { db: D
       .setJti(row.id)
       .setExpirationTime(Math.floor(row.expiresAt.getTime() / 1000))
       .sign(qrKey);
-    const maskPattern = readableMask(qr);
+    const maskPattern = readableMask(await loadZxing(), qr);
     // Rarely no mask reads back; a new id gives a new code.
     if (maskPattern === null) continue;
     const svg = await QRCode.toString(qr, { type: "svg", errorCorrectionLevel: "M", maskPattern, margin: 4 });
@@ -83,13 +81,4 @@ export async function scanActivationQr({ db, resumeToken, request, qrKey, now = 
     if (joined.count === 0) throw new AppError("WRONG_STEP");
   });
   return toRegistrationView(db, { ...registration, counterSessionId: claims.sid });
-}
-
-// html5-qrcode's own copy of zxing-js, so the check matches what the citizen's phone runs.
-const require = createRequire(path.join(process.cwd(), "package.json"));
-let zxing: Zxing | undefined;
-
-function readableMask(text: string): QRCode.QRCodeMaskPattern | null {
-  zxing ??= require("html5-qrcode/third_party/zxing-js.umd.js") as Zxing;
-  return readableMaskOf(zxing, text);
 }

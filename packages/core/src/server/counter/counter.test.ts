@@ -1,5 +1,4 @@
 import { webcrypto } from "node:crypto";
-import { createRequire } from "node:module";
 import sharp from "sharp";
 import { createCounterSession, createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { SignJWT } from "jose";
@@ -18,10 +17,10 @@ import { listApplicants } from "./list-applicants.ts";
 import { hashPassword } from "../account/pin-hash.ts";
 import { getCounterSession, signInOfficer, signOutOfficer } from "./officer-session.ts";
 import { findResidentCase, resetResident } from "./resident-desk.ts";
-import type { Zxing } from "../../universal/qr-readback.ts";
+import { loadZxing } from "../../universal/qr-readback.ts";
 
 // html5-qrcode's own zxing-js: what the citizen app's scanner runs.
-const zxing = createRequire(import.meta.url)("html5-qrcode/third_party/zxing-js.umd.js") as Zxing;
+const zxing = await loadZxing();
 
 /** What zxing-js reads from an SVG code drawn at `pixelsPerModule`, as the console shows it. */
 async function readSvg(svg: string, pixelsPerModule: number): Promise<string | null> {
