@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { cookieSpec } from "@ktp/core/server/cookies";
-import { findCitizenSession } from "@ktp/core/server/account/sign-in";
+import { findCitizenSession } from "@ktp/core/server/account/citizen-session";
 import { getDb } from "./services.ts";
 import { env } from "./env.ts";
 

@@ -20,6 +20,14 @@ describe("apiRoute + readJson", () => {
     expect(await response.json()).toEqual({ nik: "6472051708850001" });
   });
 
+  it("joins the route's path parameters to an object body, the path winning", async () => {
+    const schema = z.object({ nik: z.string(), note: z.string() });
+    const read = (body: string) =>
+      readJson(new Request("http://localhost/api", { method: "POST", body, headers: { "content-type": "application/json" } }), schema, { params: { nik: "6472051708850001" } });
+    expect(await read('{"note":"hilang","nik":"1"}')).toEqual({ nik: "6472051708850001", note: "hilang" });
+    await expect(read('["note"]')).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+  });
+
   it("marks answers and errors no-store unless the handler chose a cache policy", async () => {
     expect((await post(JSON.stringify({ nik: "6472051708850001" }))).headers.get("cache-control")).toBe("no-store");
     expect((await post("{")).headers.get("cache-control")).toBe("no-store");

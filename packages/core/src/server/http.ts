@@ -97,11 +97,14 @@ export function apiNotFound(request: Request) {
   return errorResponse(new AppError("NOT_FOUND"), localeOf(request), request);
 }
 
-/** Reads a JSON body of bounded size and parses it with `schema`, or throws the matching AppError. */
+/**
+ * Reads a JSON body of bounded size and parses it with `schema`, or throws the matching AppError.
+ * `params` (the route's path parameters) join an object body before parsing, and win over it.
+ */
 export async function readJson<S extends z.ZodType>(
   request: Request,
   schema: S,
-  { maxBytes = DEFAULT_MAX_BODY_BYTES } = {},
+  { maxBytes = DEFAULT_MAX_BODY_BYTES, params }: { maxBytes?: number; params?: Record<string, string> } = {},
 ): Promise<z.output<S>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) throw new AppError("UNSUPPORTED_MEDIA_TYPE");
@@ -114,7 +117,8 @@ export async function readJson<S extends z.ZodType>(
   }
   const dirty = findDirtyText(body);
   if (dirty !== null) throw new AppError("VALIDATION_FAILED", { field: dirty || undefined });
-  return parseInput(schema, body);
+  const isObject = typeof body === "object" && body !== null && !Array.isArray(body);
+  return parseInput(schema, params && isObject ? { ...(body as Record<string, unknown>), ...params } : body);
 }
 
 /**

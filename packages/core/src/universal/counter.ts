@@ -27,6 +27,11 @@ export const ZDecisionRequest = z.discriminatedUnion("decision", [
 ], { error: "VALIDATION_FAILED" });
 export type TDecisionRequest = z.infer<typeof ZDecisionRequest>;
 
+/** An applicant in the console's URLs: a registration id; anything else is no applicant. */
+export const ZApplicantId = z.uuid({ error: "APPLICANT_NOT_FOUND" });
+/** Which of an applicant's photos: the selfie taken in the app, or the e-KTP photo from SIAK. */
+export const ZApplicantPhoto = z.enum(["selfie", "ektp"], { error: "NOT_FOUND" });
+
 /** An activation QR: a compact JWS, kept short so every phone camera reads it. */
 export const ZActivationQr = z.string({ error: "QR_INVALID" }).regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, { error: "QR_INVALID" }).max(600, { error: "QR_INVALID" });
 
@@ -79,7 +84,7 @@ export interface Applicant {
 
 type RegistrationAction = "CANCEL" | "FACE_IN_PERSON";
 
-/** A resident as the officer's desk shows them (`findResidentCase`). */
+/** A resident as the officer's desk shows them (`getResidentCase`). */
 export interface ResidentCase {
   nik: string;
   nama: string;

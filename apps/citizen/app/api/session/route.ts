@@ -1,4 +1,4 @@
-import { signOutCitizen } from "@ktp/core/server/account/sign-in";
+import { signOutCitizen } from "@ktp/core/server/account/citizen-session";
 import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
 import { getDb } from "@/services";
 import { clearSessionToken, readSessionToken } from "@/session-cookie";

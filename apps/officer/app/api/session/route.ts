@@ -1,5 +1,6 @@
 import { apiRoute, clientIp, methodNotAllowed, readJson, requestId } from "@ktp/core/server/http";
-import { signInOfficer, signOutOfficer } from "@ktp/core/server/counter/officer-session";
+import { signInOfficer } from "@ktp/core/server/counter/officer-sign-in";
+import { signOutOfficer } from "@ktp/core/server/counter/officer-session";
 import { ZOfficerSignInRequest } from "@ktp/core/universal/counter";
 import { getDb, getRateLimiter } from "@/services";
 import { clearOfficerToken, counterSession, readOfficerToken, writeOfficerToken } from "@/officer-cookie";

@@ -1,9 +1,11 @@
 import { createCounterSession, createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPin } from "./pin-hash.ts";
-import { resetResident } from "../counter/resident-desk.ts";
+import { resetResident } from "../counter/reset-resident.ts";
 import { hashToken, newToken } from "../secrets.ts";
-import { beginSignIn, findCitizenSession, finishPasskeySignIn, finishPinSignIn, signOutCitizen } from "./sign-in.ts";
+import { findCitizenSession, signOutCitizen } from "./citizen-session.ts";
+import { beginSignIn, finishPasskeySignIn } from "./sign-in-passkey.ts";
+import { finishPinSignIn } from "./sign-in-pin.ts";
 
 // The passkey half runs against a real authenticator in the e2e (counter-activation.spec.ts);
 // here the session is put in the state a verified passkey leaves, to test what follows.

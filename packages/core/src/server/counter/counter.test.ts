@@ -15,8 +15,10 @@ import { applicantPhoto } from "./applicant-photo.ts";
 import { decideActivation, verifyActivationRecord } from "./decide-activation.ts";
 import { listApplicants } from "./list-applicants.ts";
 import { hashPassword } from "../account/pin-hash.ts";
-import { getCounterSession, signInOfficer, signOutOfficer } from "./officer-session.ts";
-import { findResidentCase, resetResident } from "./resident-desk.ts";
+import { getCounterSession, signOutOfficer } from "./officer-session.ts";
+import { signInOfficer } from "./officer-sign-in.ts";
+import { getResidentCase } from "./resident-case.ts";
+import { resetResident } from "./reset-resident.ts";
 import { loadZxing } from "../../universal/qr-readback.ts";
 
 // html5-qrcode's own zxing-js: what the citizen app's scanner runs.
@@ -292,7 +294,7 @@ describe("officer resets", () => {
     await test.db.registration.update({ where: { id: citizen.registrationId }, data: { step: "ACTIVE" } });
     const start = () => startRegistration({ db: test.db, request: { nik: citizen.resident.nik, email: "baru@contoh.id", phone: "+6281234567891" }, today: TODAY });
     expect(await error(start())).toBe("ALREADY_ACTIVE");
-    expect((await findResidentCase({ db: test.db, session: desk, nik: citizen.resident.nik })).actions).toEqual(["DEVICE"]);
+    expect((await getResidentCase({ db: test.db, session: desk, nik: citizen.resident.nik })).actions).toEqual(["DEVICE"]);
 
     await resetResident({ db: test.db, session: desk, request: { nik: citizen.resident.nik, action: "DEVICE", note: "ponsel hilang, dicek dengan e-KTP" } });
     expect(await test.db.device.findUniqueOrThrow({ where: { registrationId: citizen.registrationId }, select: { revokedAt: true } })).toEqual({ revokedAt: expect.any(Date) });
@@ -310,7 +312,7 @@ describe("officer resets", () => {
     await test.db.registration.update({ where: { id: citizen.registrationId }, data: { step: "ACTIVE", pinFailures: 10 } });
     await resetResident({ db: test.db, session: desk, request: { nik: citizen.resident.nik, action: "PIN", note: "dicek langsung" } });
     expect(await test.db.registration.findUniqueOrThrow({ where: { id: citizen.registrationId }, select: { pinFailures: true } })).toEqual({ pinFailures: 0 });
-    expect(await error(findResidentCase({ db: test.db, session: desk, nik: "6472051708459999" }))).toBe("RESIDENT_NOT_FOUND");
+    expect(await error(getResidentCase({ db: test.db, session: desk, nik: "6472051708459999" }))).toBe("RESIDENT_NOT_FOUND");
   });
 
   it("shows whose registrations are open, cancels a stranger's and passes the owner's selfie in person (finding 3)", async () => {
@@ -320,7 +322,7 @@ describe("officer resets", () => {
     const owner = await startRegistration({ db: test.db, request: { nik: resident.nik, email: "pemilik@contoh.id", phone: "+6281211112222" }, today: TODAY });
     await test.db.registration.updateMany({ where: { resumeTokenHash: { in: [hashToken(stranger.resumeToken), hashToken(owner.resumeToken)] } }, data: { step: "COUNTER_REQUIRED", selfieAttempts: 3 } });
 
-    const found = await findResidentCase({ db: test.db, session: desk, nik: resident.nik });
+    const found = await getResidentCase({ db: test.db, session: desk, nik: resident.nik });
     expect(found.open.map((r) => [r.email, r.phone, r.step])).toEqual([
       ["pemilik@contoh.id", "+6281211112222", "COUNTER_REQUIRED"],
       ["penipu@contoh.id", "+6281299990000", "COUNTER_REQUIRED"],
@@ -339,7 +341,7 @@ describe("officer resets", () => {
   it("serves only residents of the officer's own Dinas (finding 8)", async () => {
     const padang = await createCounterSession(test.db, { kabupatenKode: "13.71" });
     const resident = await createResident(test.db);
-    expect(await error(findResidentCase({ db: test.db, session: padang, nik: resident.nik }))).toBe("RESIDENT_OUT_OF_REGION");
+    expect(await error(getResidentCase({ db: test.db, session: padang, nik: resident.nik }))).toBe("RESIDENT_OUT_OF_REGION");
     expect(await error(resetResident({ db: test.db, session: padang, request: { nik: resident.nik, action: "PIN", note: "coba" } }))).toBe("RESIDENT_OUT_OF_REGION");
   });
 });

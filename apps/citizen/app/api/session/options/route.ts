@@ -1,4 +1,4 @@
-import { beginSignIn } from "@ktp/core/server/account/sign-in";
+import { beginSignIn } from "@ktp/core/server/account/sign-in-passkey";
 import { apiRoute, clientIp, methodNotAllowed } from "@ktp/core/server/http";
 import { getDb, getRateLimiter } from "@/services";
 import { relyingParty } from "@/relying-party";

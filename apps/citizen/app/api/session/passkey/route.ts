@@ -1,4 +1,4 @@
-import { finishPasskeySignIn } from "@ktp/core/server/account/sign-in";
+import { finishPasskeySignIn } from "@ktp/core/server/account/sign-in-passkey";
 import { apiRoute, clientIp, methodNotAllowed, readJson } from "@ktp/core/server/http";
 import { ZPasskeySignInRequest } from "@ktp/core/universal/sign-in";
 import { getDb, getRateLimiter } from "@/services";

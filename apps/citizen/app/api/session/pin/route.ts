@@ -1,4 +1,4 @@
-import { finishPinSignIn } from "@ktp/core/server/account/sign-in";
+import { finishPinSignIn } from "@ktp/core/server/account/sign-in-pin";
 import { apiRoute, clientIp, methodNotAllowed, readJson, requestId } from "@ktp/core/server/http";
 import { deriveKey } from "@ktp/core/server/secrets";
 import { ZPinSignInRequest } from "@ktp/core/universal/sign-in";

@@ -1,4 +1,4 @@
-import { findResidentCase } from "@ktp/core/server/counter/resident-desk";
+import { getResidentCase } from "@ktp/core/server/counter/resident-case";
 import { apiRoute, methodNotAllowed, parseInput, requestId } from "@ktp/core/server/http";
 import { ZResidentLookup } from "@ktp/core/universal/counter";
 import { getDb } from "@/services";
@@ -8,7 +8,7 @@ import { counterSession } from "@/officer-cookie";
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ nik: string }> }) => {
   const session = await counterSession();
   const { nik } = parseInput(ZResidentLookup, { nik: (await params).nik });
-  return Response.json(await findResidentCase({ db: getDb(), session, nik, requestId: requestId(request) }));
+  return Response.json(await getResidentCase({ db: getDb(), session, nik, requestId: requestId(request) }));
 });
 
 export const POST = methodNotAllowed("GET");

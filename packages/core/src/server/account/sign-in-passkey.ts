@@ -3,14 +3,13 @@ import { generateAuthenticationOptions, type AuthenticationResponseJSON, type Pu
 import type { Db } from "@ktp/db";
 import type { RelyingParty } from "../../universal/device.ts";
 import { AppError } from "../../universal/errors.ts";
-import { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, SIGN_IN_SECONDS, type TPasskeySignInRequest } from "../../universal/sign-in.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { SIGN_IN_SECONDS, type TPasskeySignInRequest } from "../../universal/sign-in.ts";
 import { type DeviceKeyJwk, verifyDeviceSignature } from "../device-key.ts";
 import { hashToken, newToken } from "../secrets.ts";
-import { checkPin } from "./check-pin.ts";
 
 // Signing in to KTP Digital takes the bound phone: its passkey (with user verification), its
-// device key (which a synced passkey on another device does not have) and then the PIN.
+// device key (which a synced passkey on another device does not have), then the PIN
+// (sign-in-pin.ts). The session that waits for them is a citizen_session row (citizen-session.ts).
 
 export async function beginSignIn({ db, rp }: { db: Db; rp: RelyingParty }): Promise<{ token: string; options: PublicKeyCredentialRequestOptionsJSON }> {
   const options = await generateAuthenticationOptions({ rpID: rp.id, userVerification: "required", timeout: 60_000 });
@@ -56,50 +55,4 @@ export async function finishPasskeySignIn({ db, token, rp, request }: { db: Db; 
     if (claimed.count === 0) throw new AppError("SIGN_IN_EXPIRED");
     await tx.device.update({ where: { id: device.id }, data: { signCount: BigInt(verification.authenticationInfo.newCounter) } });
   });
-}
-
-/**
- * Step two: the PIN, with the lockout of checkPin. A right PIN signs the session in under a new
- * token (the one that waited for the PIN is retired, so a token seen before sign-in is worthless).
- */
-export async function finishPinSignIn({ db, token, pin, pinPepper, requestId }: { db: Db; token: string | undefined; pin: string; pinPepper: Uint8Array; requestId?: string }): Promise<{ token: string }> {
-  const session = token
-    ? await db.citizenSession.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, registrationId: true, passkeyVerifiedAt: true, pinVerifiedAt: true, expiresAt: true, endedAt: true } })
-    : null;
-  if (!session?.registrationId || !session.passkeyVerifiedAt || session.pinVerifiedAt || session.endedAt || session.expiresAt <= new Date()) {
-    throw new AppError("SIGN_IN_EXPIRED");
-  }
-  await checkPin({ db, registrationId: session.registrationId, pin, pinPepper });
-  const fresh = newToken();
-  await db.$transaction([
-    db.citizenSession.update({
-      where: { id: session.id },
-      data: { tokenHash: hashToken(fresh), pinVerifiedAt: new Date(), expiresAt: new Date(Date.now() + SESSION_IDLE_MINUTES * 60_000) },
-    }),
-    db.auditEvent.create({ data: { actorType: "CITIZEN", actorId: session.registrationId, registrationId: session.registrationId, action: "citizen.sign_in", requestId } }),
-  ]);
-  return { token: fresh };
-}
-
-/**
- * The signed-in citizen behind a session cookie, or null. Each use extends the idle timeout, up to
- * SESSION_MAX_HOURS after the PIN was entered; then the citizen signs in again.
- */
-export async function findCitizenSession({ db, token }: { db: Db; token: string | undefined }): Promise<{ registrationId: string; nik: string; locked: boolean } | null> {
-  if (!token) return null;
-  const session = await db.citizenSession.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, pinVerifiedAt: true, expiresAt: true, endedAt: true, registration: { select: { id: true, nik: true, step: true, lockedAt: true, device: { select: { revokedAt: true } } } } },
-  });
-  const registration = session?.registration;
-  if (!session?.pinVerifiedAt || session.endedAt || session.expiresAt <= new Date() || registration?.step !== "ACTIVE" || registration.device?.revokedAt) return null;
-  const absoluteEnd = session.pinVerifiedAt.getTime() + SESSION_MAX_HOURS * 3600_000;
-  if (absoluteEnd <= Date.now()) return null;
-  await db.citizenSession.update({ where: { id: session.id }, data: { expiresAt: new Date(Math.min(absoluteEnd, Date.now() + SESSION_IDLE_MINUTES * 60_000)) } });
-  return { registrationId: registration.id, nik: registration.nik, locked: registration.lockedAt !== null };
-}
-
-export async function signOutCitizen({ db, token }: { db: Db; token: string | undefined }): Promise<void> {
-  if (!token) return;
-  await db.citizenSession.updateMany({ where: { tokenHash: hashToken(token), endedAt: null }, data: { endedAt: new Date() } });
 }

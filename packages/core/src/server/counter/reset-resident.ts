@@ -3,31 +3,13 @@ import type { Db } from "@ktp/db";
 import type { ResidentCase, TResetRequest } from "../../universal/counter.ts";
 import { AppError } from "../../universal/errors.ts";
 import { PIN_LOCKOUT } from "../../universal/pin.ts";
-import { registrationReference } from "../../universal/registration.ts";
 import { passSelfie } from "../activation/submit-selfie.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { loadKtpCard } from "../siak/load-ktp-card.ts";
 import type { CounterSessionView } from "./officer-session.ts";
+import { assertInRegion, OPEN_STEPS, readResidentCase } from "./resident-case.ts";
 
-// The officer's lookup by NIK, and what only an officer at the counter may undo, for residents of
-// the officer's own Dinas. Every lookup and every change leaves an audit record naming the officer.
-
-export type { ResidentCase } from "../../universal/counter.ts";
-
-const OPEN_STEPS = ["SELFIE", "PIN", "DEVICE", "COUNTER", "EMAIL", "COUNTER_REQUIRED"] as const;
-
-export interface ResidentDeskOptions {
-  db: Db;
-  session: CounterSessionView;
-  nik: string;
-  requestId?: string;
-}
-
-export async function findResidentCase({ db, session, nik, requestId }: ResidentDeskOptions): Promise<ResidentCase> {
-  const found = await readCase(db, session, nik);
-  await recordAudit(db, { actorType: "OFFICER", actorId: session.officer.id, action: "resident.lookup", nik, counterId: session.counter.id, requestId });
-  return found;
-}
+// What only an officer at the counter may undo, for residents of the officer's own Dinas. Every
+// change leaves an audit record naming the officer.
 
 /**
  * DEVICE: the phone is lost or replaced; its binding is revoked, its sessions end and the NIK may
@@ -45,7 +27,7 @@ export async function resetResident({ db, session, request, requestId }: { db: D
     if (!registration) throw new AppError("NOTHING_TO_RESET");
     await passSelfie(db, { id: registration.id, nik }, { selfieEncrypted: null }, ["SELFIE", "COUNTER_REQUIRED"]);
     await recordAudit(db, { ...audit, action: "resident.face_in_person", registrationId: registration.id });
-    return readCase(db, session, nik);
+    return readResidentCase(db, session, nik);
   }
 
   await db.$transaction(async (tx) => {
@@ -77,58 +59,5 @@ export async function resetResident({ db, session, request, requestId }: { db: D
       await recordAudit(tx, { ...audit, action: "resident.reset.pin", registrationId: active.id });
     }
   });
-  return readCase(db, session, nik);
-}
-
-/** Officers serve the residents of their own Dinas: the kabupaten/kota in the NIK's first four digits. */
-async function assertInRegion(db: Db, session: CounterSessionView, nik: string) {
-  const card = await loadKtpCard(db, nik);
-  if (!card) throw new AppError("RESIDENT_NOT_FOUND", { field: "nik" });
-  if (kabupatenOf(nik) !== session.counter.kabupatenKode || session.officer.kabupatenKode !== session.counter.kabupatenKode) {
-    throw new AppError("RESIDENT_OUT_OF_REGION", { field: "nik" });
-  }
-  return card;
-}
-
-/** "6472051708850001" → "64.72" */
-export function kabupatenOf(nik: string): string {
-  return `${nik.slice(0, 2)}.${nik.slice(2, 4)}`;
-}
-
-async function readCase(db: Db, session: CounterSessionView, nik: string): Promise<ResidentCase> {
-  const card = await assertInRegion(db, session, nik);
-  const registrations = await db.registration.findMany({
-    where: { nik, step: { in: [...OPEN_STEPS, "ACTIVE"] } },
-    orderBy: { createdAt: "desc" },
-    select: {
-      id: true, step: true, email: true, phone: true, userAgent: true, createdAt: true, selfieAttempts: true, pinFailures: true,
-      device: { select: { createdAt: true, revokedAt: true, backupEligible: true } },
-    },
-  });
-  const bound = registrations.find((r) => ["ACTIVE", "COUNTER", "EMAIL"].includes(r.step));
-  const device = bound?.device && !bound.device.revokedAt ? { createdAt: bound.device.createdAt, synced: bound.device.backupEligible } : null;
-  const pinLockedForCounter = (bound?.pinFailures ?? 0) >= PIN_LOCKOUT.counterAt;
-  const actions: ResidentCase["actions"] = [];
-  if (device) actions.push("DEVICE");
-  if (pinLockedForCounter) actions.push("PIN");
-  const active = registrations.find((r) => r.step === "ACTIVE");
-  return {
-    nik,
-    nama: card.nama,
-    active: active ? { registrationId: active.id, since: active.createdAt, device, pinLockedForCounter } : null,
-    actions,
-    open: registrations
-      .filter((r) => r.step !== "ACTIVE")
-      .map((r) => ({
-        id: r.id,
-        reference: registrationReference(r.id),
-        step: r.step,
-        email: r.email,
-        phone: r.phone,
-        userAgent: r.userAgent,
-        createdAt: r.createdAt,
-        selfieAttempts: r.selfieAttempts,
-        actions: ["CANCEL", ...(r.step === "SELFIE" || r.step === "COUNTER_REQUIRED" ? (["FACE_IN_PERSON"] as const) : [])],
-      })),
-  };
+  return readResidentCase(db, session, nik);
 }
