@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function KtpCardPage() {
   const citizen = await signedInCitizen();
   if (!citizen) redirect("/masuk");
-  const card = await loadKtpCard(getDb(), citizen.nik);
+  const card = await loadKtpCard({ db: getDb(), nik: citizen.nik });
   if (!card) redirect("/masuk");
   const locale = await getLocale();
   const t = messages[locale].card;

@@ -5,7 +5,7 @@ import { getDb, getRateLimiter } from "@/services";
 /** The platform's public signing keys (docs/identity-token.md). Served directly by server.ts. */
 export const GET = apiRoute(async (request) => {
   await getRateLimiter().consume("publicKeysIp", clientIp(request));
-  return jwksResponse(getDb());
+  return jwksResponse({ db: getDb() });
 });
 
 export const POST = methodNotAllowed("GET");

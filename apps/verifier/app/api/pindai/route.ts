@@ -1,5 +1,5 @@
 import { apiRoute, methodNotAllowed, readJson, requestId } from "@ktp/core/server/http";
-import { findBranch } from "@ktp/core/server/verifier/find-branch";
+import { getBranchId } from "@ktp/core/server/verifier/branch-id";
 import { verifyPresentation } from "@ktp/core/server/verifier/verify-presentation";
 import { ZVerifyRequest } from "@ktp/core/universal/verifier";
 import { getDb } from "@/services";
@@ -11,7 +11,7 @@ export const POST = apiRoute(async (request) => {
   const session = await staffSession();
   const body = await readJson(request, ZVerifyRequest);
   const db = getDb();
-  const branchId = body.branch === undefined ? null : await findBranch(db, session.org.id, body.branch);
+  const branchId = body.branch === undefined ? null : await getBranchId({ db, orgId: session.org.id, name: body.branch });
   const result = await verifyPresentation({
     db, sealKey: issuerSealKey(), issuer: issuer(), org: session.org, branchId, staffId: session.staffId,
     token: body.token, purpose: body.purpose, requestId: requestId(request),

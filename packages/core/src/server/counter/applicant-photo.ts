@@ -18,7 +18,7 @@ export async function applicantPhoto({ db, counterSessionId, registrationId, whi
   });
   if (!registration) throw new AppError("APPLICANT_NOT_FOUND");
   if (which === "ektp") {
-    const photo = await loadEktpPhoto(db, registration.nik);
+    const photo = await loadEktpPhoto({ db, nik: registration.nik });
     if (!photo) throw new AppError("EKTP_PHOTO_MISSING");
     return photo;
   }

@@ -20,7 +20,7 @@ export async function listApplicants({ db, counterSessionId }: { db: Db; counter
   );
   const applicants: Applicant[] = [];
   for (const r of waiting) {
-    const card = await loadKtpCard(db, r.nik);
+    const card = await loadKtpCard({ db, nik: r.nik });
     if (!card) continue;
     applicants.push({
       id: r.id,

@@ -31,7 +31,7 @@ export async function getResidentCase({ db, session, nik, requestId }: ResidentC
 
 /** Officers serve the residents of their own Dinas: the kabupaten/kota in the NIK's first four digits. */
 export async function assertInRegion(db: Db, session: CounterSessionView, nik: string) {
-  const card = await loadKtpCard(db, nik);
+  const card = await loadKtpCard({ db, nik });
   if (!card) throw new AppError("RESIDENT_NOT_FOUND", { field: "nik" });
   if (kabupatenOf(nik) !== session.counter.kabupatenKode || session.officer.kabupatenKode !== session.counter.kabupatenKode) {
     throw new AppError("RESIDENT_OUT_OF_REGION", { field: "nik" });

@@ -20,7 +20,7 @@ const PUBLIC_HEADERS = {
   "cross-origin-resource-policy": "cross-origin",
 };
 
-export async function jwksResponse(db: Db): Promise<Response> {
+export async function jwksResponse({ db }: { db: Db }): Promise<Response> {
   return Response.json(await publishedKeys(db), {
     headers: { ...PUBLIC_HEADERS, "content-type": "application/jwk-set+json", "cache-control": `public, max-age=${JWKS_MAX_AGE_SECONDS}` },
   });

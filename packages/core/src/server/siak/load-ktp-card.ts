@@ -3,7 +3,7 @@ import type { Db } from "@ktp/db";
 import { cardDate, cardLabel, type KtpCard } from "../../universal/ktp-card.ts";
 
 /** A resident's e-KTP fields from SIAK, or null for an unknown NIK. */
-export async function loadKtpCard(db: Db, nik: string): Promise<KtpCard | null> {
+export async function loadKtpCard({ db, nik }: { db: Db; nik: string }): Promise<KtpCard | null> {
   return (await loadResidentRecord(db, nik))?.card ?? null;
 }
 
@@ -72,7 +72,7 @@ export function toResidentRecord(p: ResidentRow): ResidentRecord {
 }
 
 /** The e-KTP photo's bytes, or null. */
-export async function loadEktpPhoto(db: Db, nik: string): Promise<{ bytes: Uint8Array; mime: string } | null> {
+export async function loadEktpPhoto({ db, nik }: { db: Db; nik: string }): Promise<{ bytes: Uint8Array; mime: string } | null> {
   const photo = await db.fotoEktp.findUnique({ where: { nik }, select: { gambar: true, mime: true } });
   return photo ? { bytes: photo.gambar, mime: photo.mime } : null;
 }

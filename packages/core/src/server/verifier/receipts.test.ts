@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueOnlinePresentation } from "../identity/issue-presentations.ts";
 import { forgetCachedKeys } from "../identity/issuer-keys.ts";
 import { deriveKey } from "../secrets.ts";
-import { checkReceipt, findReceipt, receiptPdf } from "./receipts.ts";
+import { checkReceipt, getReceipt, receiptPdf } from "./receipts.ts";
 import { verifyPresentation } from "./verify-presentation.ts";
 
 // Receipts: the organisation's own only, genuine ones checked against the JWKS, every alteration
@@ -34,9 +34,9 @@ afterAll(() => test.drop());
 
 describe("receipts", () => {
   it("are the organisation's own: another organisation's id is not found", async () => {
-    const found = await findReceipt({ db: test.db, orgId: org.id, id: receipt.id });
+    const found = await getReceipt({ db: test.db, orgId: org.id, id: receipt.id });
     expect(found).toMatchObject({ receipt: receipt.jws, branch: "KCP Bukti, Samarinda", claims: { jti: receipt.id, purpose: "bank", org: { name: "PT Bank Bukti Uji" } } });
-    await expect(findReceipt({ db: test.db, orgId: crypto.randomUUID(), id: receipt.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getReceipt({ db: test.db, orgId: crypto.randomUUID(), id: receipt.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("check genuine against the JWKS, and catch alterations, strangers' keys and garbage", async () => {
@@ -54,7 +54,7 @@ describe("receipts", () => {
   });
 
   it("render as a one-page PDF stamped with their purpose", async () => {
-    const found = await findReceipt({ db: test.db, orgId: org.id, id: receipt.id });
+    const found = await getReceipt({ db: test.db, orgId: org.id, id: receipt.id });
     const bytes = await receiptPdf({ ...found, checkUrl: "https://verifikasi.ktp-digital.id/cek-bukti" });
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
     const pdf = await PDFDocument.load(bytes);

@@ -11,7 +11,7 @@ import { publishedKeys } from "../identity/issuer-keys.ts";
 // the organisation fetches it as JSON or PDF, and anyone can check it against the JWKS.
 
 /** One of the organisation's own receipts: the JWS and what it says. Another's is NOT_FOUND. */
-export async function findReceipt({ db, orgId, id }: { db: Db; orgId: string; id: string }): Promise<{ id: string; receipt: string; claims: ReceiptClaims; branch: string | null }> {
+export async function getReceipt({ db, orgId, id }: { db: Db; orgId: string; id: string }): Promise<{ id: string; receipt: string; claims: ReceiptClaims; branch: string | null }> {
   const row = await db.verification.findFirst({ where: { id, orgId, receipt: { not: null } }, select: { id: true, receipt: true, branch: { select: { name: true, city: true } } } });
   if (!row?.receipt) throw new AppError("NOT_FOUND");
   const [, payload] = row.receipt.split(".");

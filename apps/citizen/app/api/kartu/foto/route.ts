@@ -8,7 +8,7 @@ import { signedInCitizen } from "@/session-cookie";
 export const GET = apiRoute(async () => {
   const citizen = await signedInCitizen();
   if (!citizen) throw new AppError("NOT_SIGNED_IN");
-  const photo = await loadEktpPhoto(getDb(), citizen.nik);
+  const photo = await loadEktpPhoto({ db: getDb(), nik: citizen.nik });
   if (!photo) throw new AppError("EKTP_PHOTO_MISSING");
   return new Response(new Uint8Array(photo.bytes), { headers: { "content-type": photo.mime } });
 });

@@ -1,6 +1,6 @@
 import { apiRoute, clientIp, methodNotAllowed, readJson, requestId } from "@ktp/core/server/http";
 import { authenticateApiKey } from "@ktp/core/server/verifier/api-keys";
-import { findBranch } from "@ktp/core/server/verifier/find-branch";
+import { getBranchId } from "@ktp/core/server/verifier/branch-id";
 import { verifyPresentation } from "@ktp/core/server/verifier/verify-presentation";
 import { AppError } from "@ktp/core/universal/errors";
 import { ZVerifyRequest } from "@ktp/core/universal/verifier";
@@ -19,7 +19,7 @@ export const POST = apiRoute(async (request) => {
   }
   await getRateLimiter().consume("apiKey", holder.prefix);
   const body = await readJson(request, ZVerifyRequest);
-  const branchId = body.branch === undefined ? null : await findBranch(db, holder.org.id, body.branch);
+  const branchId = body.branch === undefined ? null : await getBranchId({ db, orgId: holder.org.id, name: body.branch });
   const result = await verifyPresentation({
     db, sealKey: issuerSealKey(), issuer: issuer(), org: holder.org, branchId, apiKeyId: holder.apiKeyId,
     token: body.token, purpose: body.purpose, requestId: requestId(request),
