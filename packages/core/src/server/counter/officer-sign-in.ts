@@ -2,7 +2,8 @@ import "server-only";
 import type { Db } from "@ktp/db";
 import type { TOfficerSignInRequest } from "../../universal/counter.ts";
 import { AppError } from "../../universal/errors.ts";
-import { hashPassword, verifyPassword } from "../account/pin-hash.ts";
+import { LOCK_AFTER, LOCK_MINUTES, refuseUnclaimed } from "../account/password-lockout.ts";
+import { verifyPassword } from "../account/pin-hash.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { RateLimiter } from "../rate-limit.ts";
 import { hashToken, newToken } from "../secrets.ts";
@@ -10,11 +11,6 @@ import { OFFICER_SESSION_HOURS } from "./officer-session.ts";
 
 // An officer signs in with NIP and password at one counter of their own Dinas, which opens the
 // counter session (officer-session.ts).
-
-const LOCK_AFTER = 5;
-const LOCK_MINUTES = 15;
-/** Verified when the NIP is unknown, so a wrong NIP takes as long as a wrong password. */
-const DUMMY_HASH = hashPassword("not-a-password");
 
 export interface SignInOfficerOptions {
   db: Db;
@@ -38,14 +34,11 @@ export async function signInOfficer({ db, request, limiter, requestId }: SignInO
     RETURNING id, password_hash, kabupaten_kode, failed_logins AS failures`;
 
   if (!claimed) {
-    const locked = await db.officer.findUnique({ where: { nip: request.nip }, select: { lockedUntil: true } });
-    if (locked?.lockedUntil) throw lockedError(locked.lockedUntil.getTime() - Date.now());
-    // No such NIP: the same budget as a real account, so "locked" tells nothing about existence.
-    await limiter.consume("officerSignInNip", request.nip).catch((error: unknown) => {
-      throw error instanceof AppError && error.code === "RATE_LIMITED" ? lockedError(Number(error.details?.retryAfterSeconds) * 1000) : error;
+    const account = await db.officer.findUnique({ where: { nip: request.nip }, select: { lockedUntil: true } });
+    return refuseUnclaimed({
+      lockedUntil: account?.lockedUntil, limiter, limit: "officerSignInNip", subject: request.nip, password: request.password,
+      lockedCode: "OFFICER_LOCKED", wrongCode: "OFFICER_CREDENTIALS_WRONG",
     });
-    await verifyPassword(await DUMMY_HASH, request.password);
-    throw new AppError("OFFICER_CREDENTIALS_WRONG");
   }
 
   if (!(await verifyPassword(claimed.password_hash, request.password))) {
@@ -67,8 +60,4 @@ export async function signInOfficer({ db, request, limiter, requestId }: SignInO
     db.auditEvent.create({ data: { actorType: "OFFICER", actorId: claimed.id, action: "officer.sign_in", counterId: counter.id, requestId } }),
   ]);
   return { token, expiresAt };
-}
-
-function lockedError(msLeft: number) {
-  return new AppError("OFFICER_LOCKED", { details: { retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) } });
 }

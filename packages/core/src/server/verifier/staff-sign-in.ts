@@ -11,7 +11,8 @@ import type { Db } from "@ktp/db";
 import type { RelyingParty } from "../../universal/device.ts";
 import { AppError } from "../../universal/errors.ts";
 import { STAFF_PASSKEY_SECONDS, STAFF_SESSION_HOURS, type StaffSignInStep, type TStaffPasskeyRequest, type TStaffSignInRequest } from "../../universal/verifier-staff.ts";
-import { hashPassword, verifyPassword } from "../account/pin-hash.ts";
+import { LOCK_AFTER, LOCK_MINUTES, refuseUnclaimed } from "../account/password-lockout.ts";
+import { verifyPassword } from "../account/pin-hash.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { RateLimiter } from "../rate-limit.ts";
 import { hashToken, newToken } from "../secrets.ts";
@@ -19,11 +20,6 @@ import { hashToken, newToken } from "../secrets.ts";
 // A staff member signs in to the scan page with e-mail and password, then with their passkey. The
 // first sign-in enrols the passkey (the password was handed over once, by the admin); every later
 // one needs it, so a leaked password alone opens nothing.
-
-const LOCK_AFTER = 5;
-const LOCK_MINUTES = 15;
-/** Verified when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password. */
-const DUMMY_HASH = hashPassword("not-a-password");
 
 export interface SignInStaffOptions {
   db: Db;
@@ -35,7 +31,7 @@ export interface SignInStaffOptions {
 
 /** The password step: on success a session waiting for the passkey, and the WebAuthn options for it. */
 export async function signInStaff({ db, request, limiter, rp, requestId }: SignInStaffOptions): Promise<{ token: string; step: StaffSignInStep }> {
-  // The attempt is counted in the statement that checks the lock (as officer-session.ts does):
+  // The attempt is counted in the statement that checks the lock (account/password-lockout.ts):
   // of a burst of parallel guesses, at most LOCK_AFTER are ever checked.
   const [claimed] = await db.$queryRaw<{ id: string; password_hash: string; failures: number; nama: string; disabled: boolean; org_status: string }[]>`
     UPDATE app.verifier_staff s
@@ -47,20 +43,17 @@ export async function signInStaff({ db, request, limiter, rp, requestId }: SignI
     RETURNING s.id, s.password_hash, s.failed_logins AS failures, s.nama, s.disabled_at IS NOT NULL AS disabled, o.status::text AS org_status`;
 
   if (!claimed) {
-    const locked = await db.verifierStaff.findUnique({ where: { email: request.email }, select: { lockedUntil: true } });
-    if (locked?.lockedUntil) throw lockedError(locked.lockedUntil.getTime() - Date.now());
-    // No such account: the same budget as a real one, so "locked" tells nothing about existence.
-    await limiter.consume("staffSignInEmail", request.email).catch((error: unknown) => {
-      throw error instanceof AppError && error.code === "RATE_LIMITED" ? lockedError(Number(error.details?.retryAfterSeconds) * 1000) : error;
+    const account = await db.verifierStaff.findUnique({ where: { email: request.email }, select: { lockedUntil: true } });
+    return refuseUnclaimed({
+      lockedUntil: account?.lockedUntil, limiter, limit: "staffSignInEmail", subject: request.email, password: request.password,
+      lockedCode: "STAFF_LOCKED", wrongCode: "STAFF_CREDENTIALS_WRONG",
     });
-    await verifyPassword(await DUMMY_HASH, request.password);
-    throw new AppError("STAFF_CREDENTIALS_WRONG");
   }
   if (!(await verifyPassword(claimed.password_hash, request.password)) || claimed.disabled) {
     await recordAudit(db, { actorType: "VERIFIER", actorId: claimed.id, action: claimed.failures >= LOCK_AFTER ? "verifier_staff.locked" : "verifier_staff.sign_in_failed", requestId });
     throw new AppError("STAFF_CREDENTIALS_WRONG");
   }
-  // Cleared only if no other attempt was counted since this one (officer-session.ts).
+  // Cleared only if no other attempt was counted since this one (officer-sign-in.ts).
   await db.verifierStaff.updateMany({ where: { id: claimed.id, failedLogins: claimed.failures }, data: { failedLogins: 0, lockedUntil: null } });
   if (claimed.org_status !== "APPROVED") throw new AppError("VERIFIER_NOT_APPROVED");
 
@@ -93,10 +86,6 @@ export async function signInStaff({ db, request, limiter, rp, requestId }: SignI
     data: { staffId: claimed.id, tokenHash: hashToken(token), challenge: step.options.challenge as string, expiresAt: new Date(Date.now() + STAFF_PASSKEY_SECONDS * 1000) },
   });
   return { token, step };
-}
-
-function lockedError(msLeft: number) {
-  return new AppError("STAFF_LOCKED", { details: { retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) } });
 }
 
 export interface FinishStaffPasskeyOptions {
