@@ -1,10 +1,7 @@
-import { apiRoute, methodNotAllowed, readJson, requestId } from "@ktp/core/server/http";
-import { getBranchId } from "@ktp/core/server/verifier/branch-id";
-import { verifyPresentation } from "@ktp/core/server/verifier/verify-presentation";
+import { apiRoute, methodNotAllowed, readJson } from "@ktp/core/server/http";
 import { ZOfflineResultRequest } from "@ktp/core/universal/verifier";
-import { getDb } from "@/services";
-import { issuer, issuerSealKey } from "@/issuer";
 import { staffSession } from "@/staff-cookie";
+import { verifyScan } from "@/verify";
 
 /**
  * A scan the page checked offline, sent once it is back online: checked again here as of the
@@ -12,14 +9,8 @@ import { staffSession } from "@/staff-cookie";
  */
 export const POST = apiRoute(async (request) => {
   const session = await staffSession();
-  const body = await readJson(request, ZOfflineResultRequest);
-  const db = getDb();
-  const branchId = body.branch === undefined ? null : await getBranchId({ db, orgId: session.org.id, name: body.branch });
-  const result = await verifyPresentation({
-    db, sealKey: issuerSealKey(), issuer: issuer(), org: session.org, branchId, staffId: session.staffId,
-    token: body.token, purpose: body.purpose, requestId: requestId(request), now: new Date(body.at), offline: { id: body.id },
-  });
-  return Response.json(result);
+  const { token, purpose, branch, at, id } = await readJson(request, ZOfflineResultRequest);
+  return Response.json(await verifyScan(request, { org: session.org, staffId: session.staffId, token, purpose, branch, now: new Date(at), offline: { id } }));
 });
 
 export const GET = methodNotAllowed("POST");
