@@ -1,31 +1,21 @@
 "use client";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import type { MisuseReport } from "@ktp/core/universal/verifier";
 import type { Locale } from "@ktp/core/universal/errors";
 import { IDENTITY_FIELD_LABELS, type IdentityField, PURPOSE_RULES, type Purpose } from "@ktp/core/universal/identity/purposes";
 import { get, post } from "@ktp/ui/api-client";
 import type { OfficerMessages } from "@/messages";
 import type { Json } from "./json.ts";
+import { useAdminList } from "./use-admin-list.ts";
 
 type T = OfficerMessages["reports"];
 type Report = Json<MisuseReport>;
 
 /** Citizens' "Bukan saya" reports, each with the verification it points to, closed with what was done. */
 export function ReportsDesk({ locale, t }: { locale: Locale; t: T }) {
-  const [reports, setReports] = useState<Report[] | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string; id?: string } | null>(null);
+  const { items: reports, message, setMessage, load } = useAdminList<Report>("/api/reports", locale, t.failed);
   const [busy, setBusy] = useState(false);
   const [revealed, setRevealed] = useState<Record<string, { nik: string; email: string; phone: string }>>({});
-
-  const load = useCallback(async () => {
-    const result = await get<Report[]>("/api/reports", locale).catch(() => null);
-    if (result?.ok) setReports(result.data);
-    else setMessage({ ok: false, text: result ? result.error.messages[locale] : t.failed });
-  }, [locale, t.failed]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function close(event: FormEvent<HTMLFormElement>, id: string) {
     event.preventDefault();
@@ -33,7 +23,7 @@ export function ReportsDesk({ locale, t }: { locale: Locale; t: T }) {
     setBusy(true);
     try {
       const result = await post(`/api/reports/${id}`, locale, { outcome }).catch(() => null);
-      setMessage(result?.ok ? { ok: true, text: t.closedNow, id } : { ok: false, text: result ? result.error.messages[locale] : t.failed, id });
+      setMessage(result?.ok ? { ok: true, text: t.closedNow, itemId: id } : { ok: false, text: result ? result.error.messages[locale] : t.failed, itemId: id });
       if (result?.ok) await load();
     } finally {
       setBusy(false);
@@ -43,7 +33,7 @@ export function ReportsDesk({ locale, t }: { locale: Locale; t: T }) {
   async function reveal(id: string) {
     const result = await get<{ nik: string; email: string; phone: string }>(`/api/reports/${id}`, locale).catch(() => null);
     if (result?.ok) setRevealed((shown) => ({ ...shown, [id]: result.data }));
-    else setMessage({ ok: false, text: result ? result.error.messages[locale] : t.failed, id });
+    else setMessage({ ok: false, text: result ? result.error.messages[locale] : t.failed, itemId: id });
   }
 
   if (!reports) return <p role="status">{message?.text ?? t.loading}</p>;
@@ -77,7 +67,7 @@ export function ReportsDesk({ locale, t }: { locale: Locale; t: T }) {
               </p>
             );
           })()}
-          {message?.id === r.id && <p className={`result ${message.ok ? "ok" : "bad"}`} role="status">{message.text}</p>}
+          {message?.itemId === r.id && <p className={`result ${message.ok ? "ok" : "bad"}`} role="status">{message.text}</p>}
           {!r.reportClosedAt && (
             <form onSubmit={(event) => close(event, r.id)} className="stack">
               <p>

@@ -1,11 +1,12 @@
 "use client";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import type { VerifierOrgView } from "@ktp/core/universal/verifier";
 import type { Locale } from "@ktp/core/universal/errors";
 import { PURPOSE_RULES, type Purpose } from "@ktp/core/universal/identity/purposes";
-import { type ApiResult, get, post, request } from "@ktp/ui/api-client";
+import { type ApiResult, post, request } from "@ktp/ui/api-client";
 import type { OfficerMessages } from "@/messages";
 import type { Json } from "./json.ts";
+import { useAdminList } from "./use-admin-list.ts";
 
 type T = OfficerMessages["oversight"];
 type Org = Json<VerifierOrgView>;
@@ -14,20 +15,9 @@ type Secret = { orgId: string; text: string; value: string };
 
 /** The admin's list of organisations: decide, then hand over keys and staff accounts. */
 export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
-  const [orgs, setOrgs] = useState<Org[] | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string; orgId?: string } | null>(null);
+  const { items: orgs, message, setMessage, load } = useAdminList<Org>("/api/verifiers", locale, t.failed);
   const [secret, setSecret] = useState<Secret | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const result = await get<Org[]>("/api/verifiers", locale).catch(() => null);
-    if (result?.ok) setOrgs(result.data);
-    else setMessage({ ok: false, text: result ? result.error.messages[locale] : t.failed });
-  }, [locale, t.failed]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   /** Runs one action; on success reloads the list and says `done` beside the organisation. */
   async function run<V>(orgId: string, call: () => Promise<ApiResult<V>>, done: string, onData?: (data: V) => void, form?: HTMLFormElement) {
@@ -35,13 +25,13 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
     setMessage(null);
     try {
       const result = await call().catch(() => null);
-      if (!result) return setMessage({ ok: false, text: t.failed, orgId });
-      if (!result.ok) return setMessage({ ok: false, text: result.error.messages[locale], orgId });
+      if (!result) return setMessage({ ok: false, text: t.failed, itemId: orgId });
+      if (!result.ok) return setMessage({ ok: false, text: result.error.messages[locale], itemId: orgId });
       onData?.(result.data);
       form?.reset();
       // A decision stands even when its e-mail did not go out: the admin tells the organisation.
       const mailed = (result.data as { emailSent?: boolean } | null)?.emailSent;
-      setMessage({ ok: mailed !== false, text: mailed === false ? `${done} ${t.noMail}` : done, orgId });
+      setMessage({ ok: mailed !== false, text: mailed === false ? `${done} ${t.noMail}` : done, itemId: orgId });
       await load();
     } finally {
       setBusy(false);
@@ -102,7 +92,7 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
             <p className="hint">{t.registered.replace("{date}", date(org.createdAt))} · {t.counts.replace("{verifications}", String(org.verifications)).replace("{reports}", String(org.openReports))}</p>
             <p>{t.purposes}: {purposeNames(org.purposes)}</p>
             <p>{t.branches}: {org.branches.map((b) => `${b.name} (${b.city})`).join(", ")}</p>
-            {message?.orgId === org.id && <p className={`result ${message.ok ? "ok" : "bad"}`} role="status">{message.text}</p>}
+            {message?.itemId === org.id && <p className={`result ${message.ok ? "ok" : "bad"}`} role="status">{message.text}</p>}
             {secret?.orgId === org.id && (
               <p className="result ok" role="status">{secret.text} <code data-testid="shown-once">{secret.value}</code></p>
             )}
