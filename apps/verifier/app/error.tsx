@@ -1,0 +1,4 @@
+"use client";
+import { ErrorPage } from "@ktp/ui/error-page";
+
+export default ErrorPage;
