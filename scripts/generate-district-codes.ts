@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { ROOT } from "./lib/database.ts";
+import { ROOT } from "./lib/root.ts";
 
 const dataDir = path.join(path.dirname(createRequire(import.meta.url).resolve("idn-area-data/package.json")), "data");
 const byRegency = new Map<string, string[]>();

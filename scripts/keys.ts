@@ -9,7 +9,7 @@ import { createDb } from "@ktp/db";
 import { publishedKeys, rotateIssuerKey } from "../packages/core/src/server/identity/issuer-keys.ts";
 import { deriveKey } from "../packages/core/src/server/secrets.ts";
 import { appSecret } from "./lib/apps.ts";
-import { useDatabase } from "./lib/database.ts";
+import { useDatabase } from "@ktp/db/embedded";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

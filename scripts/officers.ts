@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { createDb, OfficerRole } from "@ktp/db";
 import { hashOfficerPassword } from "../packages/core/src/server/counter/officer-session.ts";
-import { useDatabase } from "./lib/database.ts";
+import { useDatabase } from "@ktp/db/embedded";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

@@ -11,7 +11,8 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from "nod
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { migrateDatabase } from "@ktp/db/migrate";
+import { useDatabase } from "@ktp/db/embedded";
+import { migrateDatabase, MIGRATIONS_DIR, SCHEMA_PATH } from "@ktp/db/migrate";
 import { DEMO_OFFICERS } from "../prisma/seed/demo-officers.ts";
 import { DEMO_RESIDENTS } from "../prisma/seed/demo-residents.ts";
 import { seedPopulation } from "../prisma/seed/index.ts";
@@ -21,7 +22,7 @@ import { ensureDebianPackage } from "./lib/debian.ts";
 import { runMultiInstance } from "./reliability/multi-instance.ts";
 import { writeFakeCameras } from "./lib/fake-camera.ts";
 import { startMailCatcher } from "./lib/mail-catcher.ts";
-import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
+import { ROOT } from "./lib/root.ts";
 import playwrightConfig from "./playwright.config.ts";
 import { formatCrashReport, runCrashSuite, tallyCrashReport } from "./reliability/crash.ts";
 

@@ -20,7 +20,7 @@ import pg from "pg";
 import QRCode from "qrcode";
 import { createDb } from "@ktp/db";
 import { startEmbeddedDatabase } from "@ktp/db/embedded";
-import { migrateDatabase } from "@ktp/db/migrate";
+import { migrateDatabase, MIGRATIONS_DIR, SCHEMA_PATH } from "@ktp/db/migrate";
 import { issueOnlinePresentation } from "../../packages/core/src/server/identity/issue-presentations.ts";
 import { findVerificationKey, getSigningKey } from "../../packages/core/src/server/identity/issuer-keys.ts";
 import { deriveKey } from "../../packages/core/src/server/secrets.ts";
@@ -32,7 +32,7 @@ import { decideVerifierOrg } from "../../packages/core/src/server/verifier/decid
 import { registerVerifierOrg } from "../../packages/core/src/server/verifier/register-verifier-org.ts";
 import { seedPopulation } from "../../prisma/seed/index.ts";
 import { buildApps, startApps } from "../lib/apps.ts";
-import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "../lib/database.ts";
+import { ROOT } from "../lib/root.ts";
 import { measureDecodability } from "./qr-decode.ts";
 import { commit, describeOtherLoad, machine, today, writeJson, writeSection } from "./report.ts";
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { LIMITS } from "../../packages/core/src/server/rate-limit.ts";
 import { APPS, type AppName, run, startApps } from "../lib/apps.ts";
-import { ROOT } from "../lib/database.ts";
+import { ROOT } from "../lib/root.ts";
 import { ensureDebianPackage } from "../lib/debian.ts";
 
 const HAPROXY = "/usr/sbin/haproxy";

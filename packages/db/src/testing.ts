@@ -1,15 +1,10 @@
 import { randomBytes, randomInt } from "node:crypto";
-import path from "node:path";
 import pg from "pg";
 import { createDb, type Db, type OfficerRole } from "./index.ts";
-import { migrateDatabase } from "./migrate.ts";
+import { migrateDatabase, MIGRATIONS_DIR, SCHEMA_PATH } from "./migrate.ts";
 
 // Test helpers: every test file gets its own freshly migrated database on the server that
 // DATABASE_URL points at (scripts/test.ts starts one), and creates the rows it needs.
-
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-export const SCHEMA_PATH = path.join(ROOT, "prisma/schema.prisma");
-export const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
 
 export function testServerUrl(): string {
   const url = process.env.DATABASE_URL;
