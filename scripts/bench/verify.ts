@@ -26,7 +26,7 @@ import { findVerificationKey, getSigningKey } from "../../packages/core/src/serv
 import { deriveKey } from "../../packages/core/src/server/secrets.ts";
 import { type Purpose, PURPOSE_RULES, PURPOSES } from "../../packages/core/src/universal/identity/purposes.ts";
 import { encodePresentation, parsePresentation } from "../../packages/core/src/universal/identity/token.ts";
-import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../packages/core/src/server/face/sample-photos.ts";
+import { cropFace, groupPhoto, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 import { createApiKey } from "../../packages/core/src/server/verifier/api-keys.ts";
 import { decideVerifierOrg } from "../../packages/core/src/server/verifier/decide-verifier-org.ts";
 import { registerVerifierOrg } from "../../packages/core/src/server/verifier/register-verifier-org.ts";

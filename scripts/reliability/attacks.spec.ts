@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "../../packages/core/src/server/face/sample-photos.ts";
+import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 import { APP_URLS, cookiesOf, type RawResponse, send, sendEndless } from "./client.ts";
 import { Harness, OFFICER_PASSWORD, signInOfficer, startRegistration } from "./harness.ts";
 import { type AttackFile, type AttackRow, ATTACKS_FILE } from "./render-attacks.ts";

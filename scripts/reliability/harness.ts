@@ -2,8 +2,8 @@ import { randomInt } from "node:crypto";
 import argon2 from "argon2";
 import pg from "pg";
 import { createDb, type Db } from "@ktp/db";
-import { createResident } from "@ktp/db/testing";
-import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../packages/core/src/server/face/sample-photos.ts";
+import { createResident } from "@ktp/testing/residents";
+import { cropFace, groupPhoto, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 import { cookiesOf, send } from "./client.ts";
 
 // What both reliability specs need: the e2e database (to make residents, counters and officers,

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { createDb, type Db } from "@ktp/db";
-import { createActivatedCitizen } from "@ktp/db/testing";
+import { createActivatedCitizen } from "@ktp/testing/residents";
 import argon2 from "argon2";
-import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../../packages/core/src/server/face/sample-photos.ts";
-import { test as base, expect } from "../../../scripts/lib/security-e2e.ts";
+import { cropFace, groupPhoto, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
+import { test as base, expect } from "@ktp/testing/security-e2e";
 
 // What verifier tests need, made in the database: an approved organisation with a branch, its
 // API key or staff account, and a citizen signed in to the citizen app (whose QR it checks).

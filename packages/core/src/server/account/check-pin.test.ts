@@ -1,4 +1,5 @@
-import { createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createResident } from "@ktp/testing/residents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPin } from "./pin-hash.ts";
 import { checkPin } from "./check-pin.ts";

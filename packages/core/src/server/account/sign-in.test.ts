@@ -1,4 +1,6 @@
-import { createCounterSession, createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createResident } from "@ktp/testing/residents";
+import { createCounterSession } from "@ktp/testing/officer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPin } from "./pin-hash.ts";
 import { resetResident } from "../counter/resident-desk.ts";

@@ -7,7 +7,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compareFaces } from "./compare-faces.ts";
 import { describeFace, loadFaceModel } from "./face-model.ts";
-import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "./sample-photos.ts";
+import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 
 let faces: Buffer[];
 

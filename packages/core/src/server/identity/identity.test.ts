@@ -1,6 +1,7 @@
 import { createPublicKey, verify } from "node:crypto";
 import { getListFromStatusListJWT } from "@sd-jwt/jwt-status-list";
-import { createActivatedCitizen, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createActivatedCitizen } from "@ktp/testing/residents";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import QRCode from "qrcode";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

@@ -1,5 +1,7 @@
 import { generateKeyPairSync, randomBytes, sign } from "node:crypto";
-import { createActivatedCitizen, createCounterSession, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createActivatedCitizen } from "@ktp/testing/residents";
+import { createCounterSession } from "@ktp/testing/officer";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Purpose } from "../../universal/identity/purposes.ts";

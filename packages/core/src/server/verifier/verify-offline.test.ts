@@ -1,4 +1,5 @@
-import { createActivatedCitizen, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createActivatedCitizen } from "@ktp/testing/residents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Purpose } from "../../universal/identity/purposes.ts";
 import { type OfflinePack, type PublicJwk, verifyOffline } from "../../universal/identity/verify-offline.ts";

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { createActivatedCitizen, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createActivatedCitizen } from "@ktp/testing/residents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPin } from "../account/pin-hash.ts";
 import { deriveKey } from "../secrets.ts";
