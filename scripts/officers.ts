@@ -3,8 +3,8 @@
 //   OFFICER_PASSWORD=... npm run officers -- add-officer --nip 198703152010012001 --nama "RATNA SARI DEWI" --dinas 64.72 [--role COUNTER|SUPERVISOR|ADMIN]
 // The password comes from the environment, never the command line (shell history, process list).
 import { parseArgs } from "node:util";
+import { hashOfficerPassword } from "@ktp/core/server/counter/officer-session";
 import { createDb, OfficerRole } from "@ktp/db";
-import { hashOfficerPassword } from "../packages/core/src/server/counter/officer-session.ts";
 import { useDatabase } from "@ktp/db/embedded";
 
 const { positionals, values } = parseArgs({

@@ -1,6 +1,6 @@
 import argon2 from "argon2";
 import type pg from "pg";
-import { PASSWORD_HASH_OPTIONS } from "../../packages/core/src/server/account/pin-hash.ts";
+import { PASSWORD_HASH_OPTIONS } from "@ktp/core/server/account/pin-hash";
 
 // Counters and officers for demos and manual testing, with published passwords: created only when
 // asked (`npm run db:seed -- --demo`, `npm start`), never in docker-compose. The README lists them.

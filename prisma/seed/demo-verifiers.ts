@@ -1,6 +1,6 @@
 import argon2 from "argon2";
 import type pg from "pg";
-import { PASSWORD_HASH_OPTIONS } from "../../packages/core/src/server/account/pin-hash.ts";
+import { PASSWORD_HASH_OPTIONS } from "@ktp/core/server/account/pin-hash";
 
 // A demo organisation (pengguna data) with a scan-page account, for demos and manual testing:
 // created only with the demo officers (`--demo`, `npm start`), never in docker-compose. The README

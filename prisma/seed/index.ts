@@ -4,7 +4,7 @@
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { todayInJakarta } from "../../packages/core/src/universal/calendar.ts";
+import { todayInJakarta } from "@ktp/core/universal/calendar";
 import { useDatabase } from "@ktp/db/embedded";
 import { migrateDatabase, MIGRATIONS_DIR, SCHEMA_PATH } from "@ktp/db/migrate";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "@ktp/testing/sample-photos";

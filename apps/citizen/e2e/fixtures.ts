@@ -1,12 +1,12 @@
-import { createDb, type Db } from "@ktp/db";
-import { createActivatedCitizen, createResident } from "@ktp/testing/residents";
 import { createHash, randomBytes, randomInt } from "node:crypto";
-import { hashPin } from "../../../packages/core/src/server/account/pin-hash.ts";
+import { hashPin } from "@ktp/core/server/account/pin-hash";
+import { deriveKey } from "@ktp/core/server/secrets";
+import { createDb, type Db } from "@ktp/db";
+import { createE2eOfficer } from "@ktp/testing/officer";
+import { createActivatedCitizen, createResident } from "@ktp/testing/residents";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
-import { deriveKey } from "../../../packages/core/src/server/secrets.ts";
 // Its test fails on any CSP or Permissions-Policy violation, the camera flows included.
 import { test as base, expect } from "@ktp/testing/security-e2e";
-import { createE2eOfficer } from "@ktp/testing/officer";
 
 // Tests create the residents they need (with an e-KTP photo from the npm-shipped group photo)
 // and remove them afterwards, so runs and parallel workers never share state.

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import argon2 from "argon2";
 import { createDb, type Db } from "@ktp/db";
 import { createActivatedCitizen } from "@ktp/testing/residents";
-import argon2 from "argon2";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 import { test as base, expect } from "@ktp/testing/security-e2e";
 

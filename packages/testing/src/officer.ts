@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import type { Page } from "@playwright/test";
-import type { Db, OfficerRole } from "@ktp/db";
 import argon2 from "argon2";
+import type { Db, OfficerRole } from "@ktp/db";
 
 // Officers for tests: each test makes its own, with a counter of its own Dinas, so no test
 // depends on the demo officers or on what another test did to their lockout or sessions.

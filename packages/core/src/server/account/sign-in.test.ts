@@ -1,7 +1,7 @@
-import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
-import { createResident } from "@ktp/testing/residents";
-import { createCounterSession } from "@ktp/testing/officer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createCounterSession } from "@ktp/testing/officer";
+import { createResident } from "@ktp/testing/residents";
 import { hashPin } from "./pin-hash.ts";
 import { resetResident } from "../counter/resident-desk.ts";
 import { hashToken, newToken } from "../secrets.ts";

@@ -1,6 +1,6 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { createResident } from "@ktp/testing/residents";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 import { verifyPin } from "../account/pin-hash.ts";
 import { deriveKey, hashToken, unseal } from "../secrets.ts";

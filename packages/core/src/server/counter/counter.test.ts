@@ -1,12 +1,12 @@
 import { webcrypto } from "node:crypto";
 import { createRequire } from "node:module";
 import sharp from "sharp";
-import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
-import { createResident } from "@ktp/testing/residents";
-import { createCounterSession } from "@ktp/testing/officer";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { type MailCatcher, startMailCatcher } from "@ktp/testing/mail-catcher";
+import { createCounterSession } from "@ktp/testing/officer";
+import { createResident } from "@ktp/testing/residents";
 import { startRegistration } from "../activation/start-registration.ts";
 import { findRegistration } from "../activation/registration-view.ts";
 import { deviceKeyThumbprint } from "../device-key.ts";

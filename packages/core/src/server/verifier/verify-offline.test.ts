@@ -1,6 +1,6 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { createActivatedCitizen } from "@ktp/testing/residents";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Purpose } from "../../universal/identity/purposes.ts";
 import { type OfflinePack, type PublicJwk, verifyOffline } from "../../universal/identity/verify-offline.ts";
 import { issueOfflineBatch, issueOnlinePresentation } from "../identity/issue-presentations.ts";

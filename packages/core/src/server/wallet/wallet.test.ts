@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { createActivatedCitizen } from "@ktp/testing/residents";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPin } from "../account/pin-hash.ts";
 import { deriveKey } from "../secrets.ts";
 import { setIdentityLock } from "./lock-identity.ts";
