@@ -2,8 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import argon2 from "argon2";
 import { createDb, type Db } from "@ktp/db";
-import { createActivatedCitizen } from "@ktp/testing/residents";
-import { cropFace, groupPhoto, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
+import { addEktpPhoto, createActivatedCitizen, createCitizenSession } from "@ktp/testing/residents";
 import { test as base, expect } from "@ktp/testing/security-e2e";
 
 // What verifier tests need, made in the database: an approved organisation with a branch, its
@@ -63,12 +62,9 @@ export const test = base.extend<Fixtures>({
   signedInCitizen: async ({ db }, use) => {
     await use(async (nama) => {
       const { resident, registration } = await createActivatedCitizen(db, { nama });
-      const gambar = new Uint8Array(await cropFace(groupPhoto(1), SAMPLE1_FACES[2]));
-      await db.fotoEktp.create({ data: { nik: resident.nik, gambar, mime: "image/jpeg", diambilPada: new Date() } });
-      const token = randomBytes(32).toString("base64url");
-      const now = new Date();
-      await db.citizenSession.create({ data: { tokenHash: sha256(token), registrationId: registration.id, passkeyVerifiedAt: now, pinVerifiedAt: now, expiresAt: new Date(now.getTime() + 600_000) } });
-      return { nik: resident.nik, registrationId: registration.id, cookie: { name: "ktp_sesi", value: token, url: CITIZEN } };
+      await addEktpPhoto(db, resident.nik);
+      const cookie = { ...(await createCitizenSession(db, registration.id, { minutes: 10 })), url: CITIZEN };
+      return { nik: resident.nik, registrationId: registration.id, cookie };
     });
   },
 });
