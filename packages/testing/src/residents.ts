@@ -91,6 +91,8 @@ export async function createActivatedCitizen(db: Db, options: ResidentOptions = 
   return { resident, registration };
 }
 
+const crops: Partial<Record<0 | 1 | 2, Promise<Buffer>>> = {};
+
 /**
  * Gives `nik` an e-KTP photo: face `face` of the group photo (the fake camera shows face 2).
  * Each crop is made once per process.
@@ -100,11 +102,9 @@ export async function addEktpPhoto(db: Db, nik: string, face: 0 | 1 | 2 = 2) {
   await db.fotoEktp.create({ data: { nik, gambar, mime: "image/jpeg", diambilPada: new Date() } });
 }
 
-const crops: Partial<Record<0 | 1 | 2, Promise<Buffer>>> = {};
-
 /**
  * A citizen-app session for `registrationId`, as if passkey and PIN had just been checked
- * (sign-in.ts keeps only the token's SHA-256): the cookie that opens it.
+ * (the database keeps only the token's SHA-256): the cookie that opens it.
  */
 export async function createCitizenSession(db: Db, registrationId: string, { minutes = 30 } = {}) {
   const token = randomBytes(32).toString("base64url");
