@@ -4,8 +4,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { findSchemaDrift, migrateDatabase } from "@ktp/db/migrate";
-import { MIGRATIONS_DIR, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
+import { useDatabase } from "@ktp/db/embedded";
+import { findSchemaDrift, migrateDatabase, MIGRATIONS_DIR, SCHEMA_PATH } from "@ktp/db/migrate";
 
 const [command = "deploy", name] = process.argv.slice(2);
 const db = await useDatabase();

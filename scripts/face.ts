@@ -1,9 +1,9 @@
 // npm run face -- compare <imageA> <imageB>
 // Prints {"score", "decision", "ms"} (plus "distance"), or {"error": CODE, "message": ...} and exits 1.
 import { readFileSync } from "node:fs";
-import { compareFaces } from "../packages/core/src/server/face/compare-faces.ts";
-import { loadFaceModel } from "../packages/core/src/server/face/face-model.ts";
-import { AppError } from "../packages/core/src/universal/errors.ts";
+import { compareFaces } from "@ktp/core/server/face/compare-faces";
+import { loadFaceModel } from "@ktp/core/server/face/face-model";
+import { AppError } from "@ktp/core/universal/errors";
 
 const [command, a, b] = process.argv.slice(2);
 if (command !== "compare" || !a || !b) {

@@ -4,7 +4,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseCsv } from "../prisma/seed/wilayah.ts";
-import { ROOT } from "./lib/database.ts";
+import { ROOT } from "./lib/root.ts";
 
 const byRegency = new Map<string, string[]>();
 for (const [code] of parseCsv("districts")) {

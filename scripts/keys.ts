@@ -5,11 +5,11 @@
 // now (the old key stays published); --revoke also stops publishing the old one: everything it
 // signed stops verifying (a leaked key). APP_SECRET must be the apps' own (it seals the keys).
 import { parseArgs } from "node:util";
+import { publishedKeys, rotateIssuerKey } from "@ktp/core/server/identity/issuer-keys";
+import { deriveKey } from "@ktp/core/server/secrets";
 import { createDb } from "@ktp/db";
-import { publishedKeys, rotateIssuerKey } from "../packages/core/src/server/identity/issuer-keys.ts";
-import { deriveKey } from "../packages/core/src/server/secrets.ts";
+import { useDatabase } from "@ktp/db/embedded";
 import { appSecret } from "./lib/apps.ts";
-import { useDatabase } from "./lib/database.ts";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

@@ -4,8 +4,8 @@
 // The password comes from the environment, never the command line (shell history, process list).
 import { parseArgs } from "node:util";
 import { createDb, OfficerRole } from "@ktp/db";
-import { hashPassword } from "../packages/core/src/server/account/pin-hash.ts";
-import { useDatabase } from "./lib/database.ts";
+import { useDatabase } from "@ktp/db/embedded";
+import { hashPassword } from "@ktp/db/password-hash";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

@@ -7,7 +7,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const mobile = { ...devices["Pixel 7"], locale: "id-ID", timezoneId: "Asia/Jakarta" };
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const citizenUrl = process.env.E2E_CITIZEN_URL ?? "http://localhost:3100";
-// Y4M clips written by scripts/test.ts (scripts/lib/fake-camera.ts); Chromium plays one as the camera.
+// Y4M clips written by scripts/test.ts (@ktp/testing/fake-camera); Chromium plays one as the camera.
 const cameras = process.env.E2E_CAMERA_DIR ?? path.join(root, ".data/e2e/cameras");
 // One id per run, inherited by the workers: the attack table keeps only this run's rows.
 process.env.RELIABILITY_RUN ??= new Date().toISOString();

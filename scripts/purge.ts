@@ -1,7 +1,7 @@
 // npm run purge: removes what docs/security.md says is no longer kept (the citizen app also runs it hourly).
+import { purgeStale } from "@ktp/core/server/maintenance/purge-stale";
 import { createDb } from "@ktp/db";
-import { purgeStale } from "../packages/core/src/server/maintenance/purge-stale.ts";
-import { useDatabase } from "./lib/database.ts";
+import { useDatabase } from "@ktp/db/embedded";
 
 const database = await useDatabase();
 const db = createDb({ url: database.url, maxConnections: 1 });

@@ -4,13 +4,13 @@
 // `npm start` passes --demo: the demo counters and officers of the README, with published passwords.
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { migrateDatabase } from "@ktp/db/migrate";
+import { useDatabase } from "@ktp/db/embedded";
+import { migrateDatabase, MIGRATIONS_DIR, SCHEMA_PATH } from "@ktp/db/migrate";
+import { startMailCatcher } from "@ktp/testing/mail-catcher";
 import { DEMO_RESIDENTS } from "../prisma/seed/demo-residents.ts";
 import { insertDemoOfficers } from "../prisma/seed/demo-officers.ts";
 import { hasResidents, seedPopulation } from "../prisma/seed/index.ts";
 import { APPS, appSecret, buildApps, startApps } from "./lib/apps.ts";
-import { MIGRATIONS_DIR, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
-import { startMailCatcher } from "./lib/mail-catcher.ts";
 
 const { values } = parseArgs({ options: { dev: { type: "boolean", default: false }, residents: { type: "string", default: "10000" }, demo: { type: "boolean", default: false } } });
 const started = performance.now();

@@ -11,17 +11,20 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from "nod
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { migrateDatabase } from "@ktp/db/migrate";
+import { loadFaceModel } from "@ktp/core/server/face/face-model";
+import { useDatabase } from "@ktp/db/embedded";
+import { migrateDatabase, MIGRATIONS_DIR, SCHEMA_PATH } from "@ktp/db/migrate";
+import { writeFakeCameras } from "@ktp/testing/fake-camera";
+import { startMailCatcher } from "@ktp/testing/mail-catcher";
+import { E2E_OFFICER_PASSWORD } from "@ktp/testing/officer";
+import { cropFace, groupPhoto, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 import { DEMO_OFFICERS } from "../prisma/seed/demo-officers.ts";
 import { DEMO_RESIDENTS } from "../prisma/seed/demo-residents.ts";
 import { seedPopulation } from "../prisma/seed/index.ts";
-import { cropFace, groupPhoto, SAMPLE1_FACES } from "../packages/core/src/server/face/sample-photos.ts";
 import { buildApps, run, startApps } from "./lib/apps.ts";
 import { ensureDebianPackage } from "./lib/debian.ts";
+import { ROOT } from "./lib/root.ts";
 import { runMultiInstance } from "./reliability/multi-instance.ts";
-import { writeFakeCameras } from "./lib/fake-camera.ts";
-import { startMailCatcher } from "./lib/mail-catcher.ts";
-import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
 import playwrightConfig from "./playwright.config.ts";
 import { formatCrashReport, runCrashSuite, tallyCrashReport } from "./reliability/crash.ts";
 
@@ -76,7 +79,7 @@ async function runEndToEnd() {
   await migrateDatabase({ url: databaseUrl, schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR });
   await seedPopulation({ url: databaseUrl, residents: 2000, demoOfficers: true });
   const cameraDir = path.join(ROOT, ".data/e2e/cameras");
-  const { blink } = await writeFakeCameras(cameraDir, "woman", await cropFace(groupPhoto(1), SAMPLE1_FACES[2]));
+  const { blink } = await writeFakeCameras(cameraDir, "woman", await cropFace(groupPhoto(1), SAMPLE1_FACES[2]), await loadFaceModel());
   copyFileSync(blink, path.join(cameraDir, "counter.y4m"));
   copyFileSync(blink, path.join(cameraDir, "verifier.y4m"));
   await buildApps();
@@ -165,7 +168,7 @@ function checkLogHygiene() {
   const secrets = [
     ...DEMO_RESIDENTS.map((r) => r.nik),
     ...["284519", "284591", "111222", "150190"],
-    ...DEMO_OFFICERS.map((o) => o.password), "sandi-loket-uji",
+    ...DEMO_OFFICERS.map((o) => o.password), E2E_OFFICER_PASSWORD,
   ];
   const leaks: string[] = [];
   let lines = 0;

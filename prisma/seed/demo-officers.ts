@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { hashPassword } from "../../packages/core/src/server/account/pin-hash.ts";
+import { hashPassword } from "@ktp/db/password-hash";
 
 // Counters and officers for demos and manual testing, with published passwords: created only when
 // asked (`npm run db:seed -- --demo`, `npm start`), never in docker-compose. The README lists them.

@@ -1,4 +1,4 @@
-import { formatIsoDate } from "../../packages/core/src/universal/calendar.ts";
+import { formatIsoDate } from "@ktp/core/universal/calendar";
 import { type Household, type Person, PopulationGenerator } from "./population.ts";
 import type { Village } from "./wilayah.ts";
 

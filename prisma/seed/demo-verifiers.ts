@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { hashPassword } from "../../packages/core/src/server/account/pin-hash.ts";
+import { hashPassword } from "@ktp/db/password-hash";
 
 // A demo organisation (pengguna data) with a scan-page account, for demos and manual testing:
 // created only with the demo officers (`--demo`, `npm start`), never in docker-compose. The README

@@ -4,10 +4,10 @@
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { todayInJakarta } from "../../packages/core/src/universal/calendar.ts";
-import { migrateDatabase } from "../../packages/db/src/migrate.ts";
-import { MIGRATIONS_DIR, SCHEMA_PATH, useDatabase } from "../../scripts/lib/database.ts";
-import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../packages/core/src/server/face/sample-photos.ts";
+import { todayInJakarta } from "@ktp/core/universal/calendar";
+import { useDatabase } from "@ktp/db/embedded";
+import { migrateDatabase, MIGRATIONS_DIR, SCHEMA_PATH } from "@ktp/db/migrate";
+import { cropFace, groupPhoto, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 import { insertDemoOfficers } from "./demo-officers.ts";
 import { insertDemoVerifiers } from "./demo-verifiers.ts";
 import { DEMO_PHOTOS, type DemoResident, writeDemoResidents } from "./demo-residents.ts";

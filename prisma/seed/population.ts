@@ -1,6 +1,6 @@
 import { fakerID_ID } from "@faker-js/faker";
-import { ageOn, type CalendarDate, compareDates, formatIsoDate, isValidCalendarDate } from "../../packages/core/src/universal/calendar.ts";
-import { formatNik, type Sex } from "../../packages/core/src/universal/nik.ts";
+import { ageOn, type CalendarDate, compareDates, formatIsoDate, isValidCalendarDate } from "@ktp/core/universal/calendar";
+import { formatNik, type Sex } from "@ktp/core/universal/nik";
 import type { Random } from "./random.ts";
 import {
   ADDRESS_KINDS, ADULT_OCCUPATIONS, BLOOD_TYPES, CAR_MAKES, CIVIL_SERVANT_OCCUPATIONS, COLOURS, MOTORCYCLE_MAKES,

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatIsoDate, fromUtcDate } from "../../packages/core/src/universal/calendar.ts";
-import { parseNik } from "../../packages/core/src/universal/nik.ts";
+import { formatIsoDate, fromUtcDate } from "@ktp/core/universal/calendar";
+import { parseNik } from "@ktp/core/universal/nik";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { DEMO_PHOTOS, DEMO_RESIDENTS } from "./demo-residents.ts";
 import { seedPopulation, type SeedResult } from "./index.ts";
 

@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { euclidean } from "../../packages/core/src/server/face/compare-faces.ts";
-import { describeFace, loadFaceModel } from "../../packages/core/src/server/face/face-model.ts";
-import { decideFaceMatch, FACE_THRESHOLDS, type FaceDecision } from "../../packages/core/src/universal/face.ts";
+import { euclidean } from "@ktp/core/server/face/compare-faces";
+import { describeFace, loadFaceModel } from "@ktp/core/server/face/face-model";
+import { decideFaceMatch, FACE_THRESHOLDS, type FaceDecision } from "@ktp/core/universal/face";
 
 export interface Calibration {
   images: number;

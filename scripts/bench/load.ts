@@ -13,11 +13,11 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { startEmbeddedDatabase } from "@ktp/db/embedded";
-import { migrateDatabase } from "@ktp/db/migrate";
-import { hashPassword } from "../../packages/core/src/server/account/pin-hash.ts";
+import { migrateDatabase, MIGRATIONS_DIR, SCHEMA_PATH } from "@ktp/db/migrate";
+import { hashPassword } from "@ktp/db/password-hash";
 import { seedPopulation } from "../../prisma/seed/index.ts";
 import { buildApps, startApps } from "../lib/apps.ts";
-import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "../lib/database.ts";
+import { ROOT } from "../lib/root.ts";
 import { commit, describeOtherLoad, machine, today, writeJson, writeSection } from "./report.ts";
 
 const { values } = parseArgs({ options: { residents: { type: "string", default: "1000000" }, seconds: { type: "string", default: "60" } } });

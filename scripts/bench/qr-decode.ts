@@ -7,7 +7,7 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import QRCode from "qrcode";
 import sharp from "sharp";
-import { crispQrPixels, readableMask, type Zxing } from "../../packages/core/src/universal/qr-readback.ts";
+import { crispQrPixels, readableMask, type Zxing } from "@ktp/core/universal/qr-readback";
 
 const require = createRequire(path.join(import.meta.dirname, "../../apps/citizen/package.json"));
 const zxing = require("html5-qrcode/third_party/zxing-js.umd.js") as Zxing;

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
-import { ROOT } from "../lib/database.ts";
+import { ROOT } from "../lib/root.ts";
 
 // Where the bench scripts write: sections of docs/benchmarks.md and keys of docs/benchmarks.json,
 // each stamped with the machine, the date and the commit.

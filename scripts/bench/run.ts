@@ -13,11 +13,11 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { startEmbeddedDatabase } from "@ktp/db/embedded";
-import { migrateDatabase } from "@ktp/db/migrate";
+import { migrateDatabase, MIGRATIONS_DIR, SCHEMA_PATH } from "@ktp/db/migrate";
 import { seedPopulation } from "../../prisma/seed/index.ts";
 import { calibrate, calibrationMarkdown } from "./face-calibration.ts";
 import { buildApps, run, startApps } from "../lib/apps.ts";
-import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "../lib/database.ts";
+import { ROOT } from "../lib/root.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string", default: "seed,verify,clone,face" }, residents: { type: "string", default: "1000000" } } });
 const sections = new Set(values.only.split(","));

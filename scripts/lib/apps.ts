@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "./database.ts";
+import { ROOT } from "./root.ts";
 
 export const APPS = [
   { name: "citizen", label: "Warga (citizen PWA)", port: 3000 },

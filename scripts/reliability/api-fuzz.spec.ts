@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
-import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../packages/core/src/server/face/sample-photos.ts";
+import { cropFace, groupPhoto, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 import { buildBody, buildImage, type BodyRecipe, type ImageRecipe, imageRecipe, imageType, noise, chunking, type RequestRecipe, requestFor } from "./arbitraries.ts";
 import { type RawRequest, type RawResponse, send } from "./client.ts";
 import { changes, Harness, signInOfficer, startRegistration } from "./harness.ts";

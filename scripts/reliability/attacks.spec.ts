@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "../../packages/core/src/server/face/sample-photos.ts";
+import { E2E_OFFICER_PASSWORD } from "@ktp/testing/officer";
+import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 import { APP_URLS, cookiesOf, type RawResponse, send, sendEndless } from "./client.ts";
-import { Harness, OFFICER_PASSWORD, signInOfficer, startRegistration } from "./harness.ts";
+import { Harness, signInOfficer, startRegistration } from "./harness.ts";
 import { type AttackFile, type AttackRow, ATTACKS_FILE } from "./render-attacks.ts";
 
 // The hardening issue's findings, each tried over HTTP against the running apps. Every attack
@@ -68,7 +69,7 @@ test("1 · forty parallel wrong passwords are checked at most five times", async
   const burst = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(`salah-${i}`)));
   const checked = burst.filter((r) => r.status === 401 && code(r) === "OFFICER_CREDENTIALS_WRONG").length;
   const locked = burst.filter((r) => r.status === 429 && code(r) === "OFFICER_LOCKED").length;
-  const right = await signIn(OFFICER_PASSWORD);
+  const right = await signIn(E2E_OFFICER_PASSWORD);
   record({
     finding: "1",
     attack: "40 parallel sign-ins with wrong passwords, then the right password",
@@ -81,9 +82,9 @@ test("1 · forty parallel wrong passwords are checked at most five times", async
 test("1 · a right password inside a burst of wrong ones does not lift the lock", async () => {
   const officer = await harness.officer();
   const signIn = (password: string) => send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.41.2", headers: JSON_TYPE, body: body({ nip: officer.nip, password, counter: officer.counter }) });
-  const passwords = Array.from({ length: 30 }, (_, i) => (i === 14 ? OFFICER_PASSWORD : `salah-${i}`));
+  const passwords = Array.from({ length: 30 }, (_, i) => (i === 14 ? E2E_OFFICER_PASSWORD : `salah-${i}`));
   const burst = await Promise.all(passwords.map(signIn));
-  const after = await signIn(OFFICER_PASSWORD);
+  const after = await signIn(E2E_OFFICER_PASSWORD);
   const row = await harness.db.officer.findUniqueOrThrow({ where: { nip: officer.nip }, select: { failedLogins: true, lockedUntil: true } });
   record({
     finding: "1",
@@ -273,7 +274,7 @@ function implemented(pattern: RegExp, dirs: string[], except: RegExp = /errors\.
 test("8 · a Samarinda officer cannot work at a Padang counter or on Padang residents; a reset is audited", async () => {
   const officer = await harness.officer("64.72");
   const padangCounter = await harness.counter("13.71");
-  const atPadang = await send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.48.1", headers: JSON_TYPE, body: body({ nip: officer.nip, password: OFFICER_PASSWORD, counter: padangCounter }) });
+  const atPadang = await send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.48.1", headers: JSON_TYPE, body: body({ nip: officer.nip, password: E2E_OFFICER_PASSWORD, counter: padangCounter }) });
   const { cookie } = await signInOfficer(officer, { from: "127.0.48.1" });
   const lookup = await send({ app: "officer", method: "GET", path: `/api/residents/${PADANG_NIK}`, from: "127.0.48.1", headers: { cookie } });
   const padangReset = await send({ app: "officer", method: "POST", path: `/api/residents/${PADANG_NIK}/reset`, from: "127.0.48.1", headers: { ...JSON_TYPE, cookie }, body: body({ action: "DEVICE", note: "Ponsel hilang (uji keandalan)" }) });
@@ -311,7 +312,7 @@ test("9 · NUL in the officer's counter and in a passkey credential id is a 400"
   const { nik } = await harness.resident({ photo: 2 });
   const registration = await startRegistration(nik, { from: "127.0.49.1" });
   const answers: [string, RawResponse][] = [
-    [`sign-in, counter "${officer.counter}\\u0000"`, await send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.49.1", headers: JSON_TYPE, body: body({ nip: officer.nip, password: OFFICER_PASSWORD, counter: `${officer.counter}\u0000` }) })],
+    [`sign-in, counter "${officer.counter}\\u0000"`, await send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.49.1", headers: JSON_TYPE, body: body({ nip: officer.nip, password: E2E_OFFICER_PASSWORD, counter: `${officer.counter}\u0000` }) })],
     ["sign-in, a raw NUL byte in the counter", await send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.49.1", headers: JSON_TYPE, body: Buffer.from(`{"nip":"${officer.nip}","password":"x","counter":"SMD-01\u0000"}`) })],
     ["passkey sign-in, credential id with \\u0000", await send({ app: "citizen", method: "POST", path: "/api/session/passkey", from: "127.0.49.1", headers: JSON_TYPE, body: body(credential("AAAA\u0000BBBB")) })],
     ["device binding, credential id with \\u0000", await send({ app: "citizen", method: "POST", path: "/api/registrations/current/device", from: "127.0.49.1", headers: { ...JSON_TYPE, cookie: registration.cookie }, body: body({ ...credential("\u0000"), deviceKey: { kty: "EC", crv: "P-256", x: "A".repeat(43), y: "A".repeat(43) } }) })],
@@ -346,7 +347,7 @@ test("10 · session cookies are HttpOnly and SameSite; a foreign Origin is refus
   const evil = "http://evil.example";
   const sessionsBefore = await harness.db.citizenSession.count();
   const crossCitizen = await send({ app: "citizen", method: "POST", path: "/api/session/options", from: "127.0.50.2", origin: evil });
-  const crossOfficer = await send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.50.2", origin: evil, headers: JSON_TYPE, body: body({ nip: officer.nip, password: OFFICER_PASSWORD, counter: officer.counter }) });
+  const crossOfficer = await send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.50.2", origin: evil, headers: JSON_TYPE, body: body({ nip: officer.nip, password: E2E_OFFICER_PASSWORD, counter: officer.counter }) });
   const crossSite = await send({ app: "citizen", method: "POST", path: "/api/session/options", from: "127.0.50.2", origin: null, headers: { "sec-fetch-site": "cross-site" } });
   const created = (await harness.db.citizenSession.count()) - sessionsBefore;
   const refused = [crossCitizen, crossOfficer, crossSite].every((r) => r.status === 403 && code(r) === "ORIGIN_REFUSED");
@@ -369,7 +370,7 @@ test("11 · the apps' logs hold no password or NIK this spec sent", async () => 
     return;
   }
   const residents = (await harness.db.penduduk.findMany({ where: { nama: "UJI KEANDALAN" }, select: { nik: true } })).map((r) => r.nik);
-  const secrets = [OFFICER_PASSWORD, "salah-14", PADANG_NIK, ...residents];
+  const secrets = [E2E_OFFICER_PASSWORD, "salah-14", PADANG_NIK, ...residents];
   const leaks: string[] = [];
   let lines = 0;
   for (const file of readdirSync(dir)) {

@@ -11,16 +11,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { deriveKey, newToken, seal } from "@ktp/core/server/secrets";
 import { createDb, type Db } from "@ktp/db";
 import { type EmbeddedDatabase, embeddedDatabaseUrl, startEmbeddedDatabase } from "@ktp/db/embedded";
-import { migrateDatabase } from "@ktp/db/migrate";
-import { createResident } from "@ktp/db/testing";
-import { hashPassword } from "../../packages/core/src/server/account/pin-hash.ts";
-import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "../../packages/core/src/server/face/sample-photos.ts";
-import { deriveKey, newToken, seal } from "../../packages/core/src/server/secrets.ts";
+import { migrateDatabase, MIGRATIONS_DIR, SCHEMA_PATH } from "@ktp/db/migrate";
+import { hashPassword } from "@ktp/db/password-hash";
+import { type MailCatcher, startMailCatcher } from "@ktp/testing/mail-catcher";
+import { addEktpPhoto, createResident } from "@ktp/testing/residents";
+import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 import { type AppName, type AppOptions, buildApps, type RunningApp, startApp, waitForHealth } from "../lib/apps.ts";
-import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "../lib/database.ts";
-import { type MailCatcher, startMailCatcher } from "../lib/mail-catcher.ts";
+import { ROOT } from "../lib/root.ts";
 import { describeReply, HttpClient, type Reply } from "./http-client.ts";
 import { checkInvariants, formatViolation, type Violation } from "./invariants.ts";
 import { killPostgres, killProcess } from "./kill.ts";
@@ -299,7 +299,6 @@ class Lab {
   /** Two officers at two counters: a barrier may lock one counter's row without holding up the other. */
   private desks!: { shared: Desk; own: Desk };
   private selfieKey!: Buffer;
-  private ektpPhoto!: Buffer;
   private selfiePhoto!: Buffer;
   private appOptions!: AppOptions;
 
@@ -327,8 +326,8 @@ class Lab {
       lab.pool.on("error", () => {});
       await migrateDatabase({ url: lab.database.url, schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR });
       lab.selfieKey = deriveKey(appSecret, "selfie");
-      lab.ektpPhoto = await cropFace(groupPhoto(1), SAMPLE1_FACES[2]);
-      lab.selfiePhoto = await retake(lab.ektpPhoto);
+      // The e-KTP photo is face 2 of the group photo (addEktpPhoto); the selfie, the same face taken again.
+      lab.selfiePhoto = await retake(await cropFace(groupPhoto(1), SAMPLE1_FACES[2]));
       await Promise.all([lab.apps.citizen.healthy, lab.apps.officer.healthy]);
       const [shared, own] = await Promise.all([lab.openDesk("CRASH-01"), lab.openDesk("CRASH-02")]);
       lab.desks = { shared, own };
@@ -366,7 +365,7 @@ class Lab {
   /** A fresh resident with an e-KTP photo, registered over HTTP and brought to the state just before `moment`. */
   async prepare(moment: Moment, { stranger = false, ownCounter = false, lastAttempt = false } = {}): Promise<Citizen> {
     const resident = await createResident(this.db, { nama: "UJI KRASH WARGA" });
-    await this.db.fotoEktp.create({ data: { nik: resident.nik, gambar: new Uint8Array(this.ektpPhoto), mime: "image/jpeg", diambilPada: new Date() } });
+    await addEktpPhoto(this.db, resident.nik);
     const email = `krash.${randomBytes(5).toString("hex")}@contoh.id`;
     const http = new HttpClient(this.apps.citizen.url);
     expect(await http.post("/api/registrations", { nik: resident.nik, email, phone: `0813${randomInt(1e7, 1e8)}` }), 201, "start registration");

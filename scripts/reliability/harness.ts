@@ -1,17 +1,12 @@
 import { randomInt } from "node:crypto";
 import pg from "pg";
 import { createDb, type Db } from "@ktp/db";
-import { createResident } from "@ktp/db/testing";
-import { hashPassword } from "../../packages/core/src/server/account/pin-hash.ts";
-import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../packages/core/src/server/face/sample-photos.ts";
+import { createE2eOfficer, E2E_OFFICER_PASSWORD } from "@ktp/testing/officer";
+import { addEktpPhoto, createResident, deleteResident } from "@ktp/testing/residents";
 import { cookiesOf, send } from "./client.ts";
 
 // What both reliability specs need: the e2e database (to make residents, counters and officers,
 // and to checksum every table), a registration cookie, and a signed-in officer.
-
-export const OFFICER_PASSWORD = "sandi-loket-uji";
-/** One hash, at the app's own cost, serves every test officer. */
-const officerHash = hashPassword(OFFICER_PASSWORD);
 
 /** Rows a refused request may legitimately write: the rate-limit buckets and the audit trail. */
 const SKIPPED_TABLES = new Set(["app.rate_limit", "app.audit_event"]);
@@ -62,10 +57,7 @@ export class Harness {
   async resident({ photo = 2 as 0 | 1 | 2 | null } = {}): Promise<{ nik: string }> {
     const resident = await createResident(this.db, { nama: "UJI KEANDALAN" });
     this.residents.push(resident);
-    if (photo !== null) {
-      const gambar = new Uint8Array(await cropFace(groupPhoto(1), SAMPLE1_FACES[photo]));
-      await this.db.fotoEktp.create({ data: { nik: resident.nik, gambar, mime: "image/jpeg", diambilPada: new Date() } });
-    }
+    if (photo !== null) await addEktpPhoto(this.db, resident.nik, photo);
     return { nik: resident.nik };
   }
 
@@ -76,21 +68,13 @@ export class Harness {
     return code;
   }
 
-  /** An officer of the Dinas `kabupatenKode` with OFFICER_PASSWORD, and a counter of the same Dinas. */
-  async officer(kabupatenKode = "64.72"): Promise<{ id: string; nip: string; counter: string }> {
-    const nip = `1990${randomInt(1e9, 1e10)}${randomInt(1e3, 1e4)}`;
-    const counter = await this.counter(kabupatenKode);
-    const passwordHash = await officerHash;
-    const { id } = await this.db.officer.create({ data: { nip, nama: "PETUGAS UJI KEANDALAN", passwordHash, kabupatenKode } });
-    return { id, nip, counter };
+  /** An officer of the Dinas `kabupatenKode` with E2E_OFFICER_PASSWORD, and a counter of the same Dinas. */
+  officer(kabupatenKode = "64.72") {
+    return createE2eOfficer(this.db, { kabupatenKode, nama: "PETUGAS UJI KEANDALAN" });
   }
 
   async close() {
-    for (const { nik, noKk } of this.residents) {
-      await this.db.registration.deleteMany({ where: { nik } });
-      await this.db.penduduk.delete({ where: { nik } });
-      await this.db.keluarga.delete({ where: { noKk } });
-    }
+    for (const resident of this.residents) await deleteResident(this.db, resident);
     await this.db.$disconnect();
     await this.pool.end();
   }
@@ -112,7 +96,7 @@ export async function signInOfficer({ nip, counter }: { nip: string; counter: st
   const response = await send({
     app: "officer", method: "POST", path: "/api/session", from,
     headers: { "content-type": "application/json" },
-    body: Buffer.from(JSON.stringify({ nip, password: OFFICER_PASSWORD, counter })),
+    body: Buffer.from(JSON.stringify({ nip, password: E2E_OFFICER_PASSWORD, counter })),
   });
   if (response.status !== 200) throw new Error(`Officer sign-in answered ${response.status}: ${response.body.toString().slice(0, 300)}`);
   return { cookie: cookiesOf(response), response };

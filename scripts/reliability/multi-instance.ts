@@ -5,9 +5,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { LIMITS } from "../../packages/core/src/server/rate-limit.ts";
+import { LIMITS } from "@ktp/core/server/rate-limit";
 import { APPS, type AppName, run, startApps } from "../lib/apps.ts";
-import { ROOT } from "../lib/database.ts";
+import { ROOT } from "../lib/root.ts";
 import { ensureDebianPackage } from "../lib/debian.ts";
 
 const HAPROXY = "/usr/sbin/haproxy";

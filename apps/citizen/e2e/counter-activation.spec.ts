@@ -1,7 +1,7 @@
 import { renameSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { writeY4m } from "../../../scripts/lib/y4m.ts";
+import { writeY4m } from "@ktp/testing/y4m";
 import { expect, test, uniqueContact } from "./fixtures.ts";
 
 // The whole activation in a real browser: a blinking face on the fake camera, a virtual

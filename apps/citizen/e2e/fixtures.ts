@@ -1,12 +1,11 @@
+import { randomInt } from "node:crypto";
+import { hashPin } from "@ktp/core/server/account/pin-hash";
+import { deriveKey } from "@ktp/core/server/secrets";
 import { createDb, type Db } from "@ktp/db";
-import { createActivatedCitizen, createResident } from "@ktp/db/testing";
-import { createHash, randomBytes, randomInt } from "node:crypto";
-import { hashPin } from "../../../packages/core/src/server/account/pin-hash.ts";
-import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../../packages/core/src/server/face/sample-photos.ts";
-import { deriveKey } from "../../../packages/core/src/server/secrets.ts";
+import { createE2eOfficer } from "@ktp/testing/officer";
+import { addEktpPhoto, createActivatedCitizen, createCitizenSession, createResident, deleteResident } from "@ktp/testing/residents";
 // Its test fails on any CSP or Permissions-Policy violation, the camera flows included.
-import { test as base, expect } from "../../../scripts/lib/security-e2e.ts";
-import { createE2eOfficer } from "../../../scripts/lib/e2e-officer.ts";
+import { test as base, expect } from "@ktp/testing/security-e2e";
 
 // Tests create the residents they need (with an e-KTP photo from the npm-shipped group photo)
 // and remove them afterwards, so runs and parallel workers never share state.
@@ -55,18 +54,11 @@ export const test = base.extend<Fixtures>({
     const made: { nik: string; noKk: string }[] = [];
     await use(async ({ photo = 2, nama } = {}) => {
       const resident = await createResident(db, { nama });
-      if (photo !== null) {
-        const gambar = new Uint8Array(await cropFace(groupPhoto(1), SAMPLE1_FACES[photo]));
-        await db.fotoEktp.create({ data: { nik: resident.nik, gambar, mime: "image/jpeg", diambilPada: new Date() } });
-      }
+      if (photo !== null) await addEktpPhoto(db, resident.nik, photo);
       made.push(resident);
       return { nik: resident.nik };
     });
-    for (const { nik, noKk } of made) {
-      await db.registration.deleteMany({ where: { nik } });
-      await db.penduduk.delete({ where: { nik } });
-      await db.keluarga.delete({ where: { noKk } });
-    }
+    for (const resident of made) await deleteResident(db, resident);
   },
   activeCitizen: async ({ db, context, baseURL }, use) => {
     const made: { nik: string; noKk: string }[] = [];
@@ -75,22 +67,11 @@ export const test = base.extend<Fixtures>({
       // Hashed as the apps hash it, with the pepper from the e2e apps' APP_SECRET.
       if (pin) await db.registration.update({ where: { id: registration.id }, data: { pinHash: await hashPin(pin, deriveKey(process.env.E2E_APP_SECRET!, "pin-pepper")) } });
       made.push(resident);
-      const gambar = new Uint8Array(await cropFace(groupPhoto(1), SAMPLE1_FACES[2]));
-      await db.fotoEktp.create({ data: { nik: resident.nik, gambar, mime: "image/jpeg", diambilPada: new Date() } });
-      // As if passkey and PIN had just been checked (sign-in.ts keeps only the token's SHA-256).
-      const token = randomBytes(32).toString("base64url");
-      const now = new Date();
-      await db.citizenSession.create({
-        data: { tokenHash: createHash("sha256").update(token).digest("hex"), registrationId: registration.id, passkeyVerifiedAt: now, pinVerifiedAt: now, expiresAt: new Date(now.getTime() + 30 * 60_000) },
-      });
-      await context.addCookies([{ name: "ktp_sesi", value: token, url: baseURL! }]);
+      await addEktpPhoto(db, resident.nik);
+      await context.addCookies([{ ...(await createCitizenSession(db, registration.id)), url: baseURL! }]);
       return { nik: resident.nik, registrationId: registration.id };
     });
-    for (const { nik, noKk } of made) {
-      await db.registration.deleteMany({ where: { nik } });
-      await db.penduduk.delete({ where: { nik } });
-      await db.keluarga.delete({ where: { noKk } });
-    }
+    for (const resident of made) await deleteResident(db, resident);
   },
   // A counter and an officer of its own; left in place (the e2e database is made afresh each run).
   officer: async ({ db }, use) => {

@@ -3,8 +3,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { getListFromStatusListJWT } from "@sd-jwt/jwt-status-list";
 import { createLocalJWKSet, jwtVerify } from "jose";
-import { parsePresentation } from "../../../packages/core/src/universal/identity/token.ts";
-import { readQrFromImage } from "../../../scripts/lib/read-qr.ts";
+import { parsePresentation } from "@ktp/core/universal/identity/token";
+import { readQrFromImage } from "@ktp/testing/read-qr";
 import { expect, test } from "./fixtures.ts";
 
 // The identity QR on the card (issue 11): the citizen picks what to share; the QR on screen

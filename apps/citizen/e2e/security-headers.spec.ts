@@ -1,4 +1,4 @@
-import { expectHydrated, expectNoncedScripts, expectOriginRefused, expectSecurityHeaders } from "../../../scripts/lib/security-e2e.ts";
+import { expectHydrated, expectNoncedScripts, expectOriginRefused, expectSecurityHeaders } from "@ktp/testing/security-e2e";
 import { expect, test, uniqueContact } from "./fixtures.ts";
 
 // The security headers and the Origin check (packages/core/src/server/security-headers.ts), seen

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { parsePresentation } from "../../../packages/core/src/universal/identity/token.ts";
+import { parsePresentation } from "@ktp/core/universal/identity/token";
 import { expect, test } from "./fixtures.ts";
 
 // The citizen's side of verification (issue 11): the history of who checked the KTP Digital, with

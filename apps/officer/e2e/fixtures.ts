@@ -1,8 +1,8 @@
 import { createDb, type Db, type OfficerRole } from "@ktp/db";
-import { createE2eOfficer, type E2eOfficer } from "../../../scripts/lib/e2e-officer.ts";
-import { test as base, expect } from "../../../scripts/lib/security-e2e.ts";
+import { createE2eOfficer, type E2eOfficer } from "@ktp/testing/officer";
+import { test as base, expect } from "@ktp/testing/security-e2e";
 
-// Each officer test signs in as an officer of its own, made in the database (scripts/lib/e2e-officer.ts).
+// Each officer test signs in as an officer of its own, made in the database (@ktp/testing/officer).
 
 type Fixtures = {
   db: Db;
@@ -22,4 +22,4 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
-export { signInOfficer } from "../../../scripts/lib/e2e-officer.ts";
+export { signInOfficer } from "@ktp/testing/officer";

@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { hashPassword } from "@ktp/db/password-hash";
 import { createDb, type Db } from "@ktp/db";
-import { createActivatedCitizen } from "@ktp/db/testing";
-import argon2 from "argon2";
-import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../../packages/core/src/server/face/sample-photos.ts";
-import { test as base, expect } from "../../../scripts/lib/security-e2e.ts";
+import { addEktpPhoto, createActivatedCitizen, createCitizenSession } from "@ktp/testing/residents";
+import { test as base, expect } from "@ktp/testing/security-e2e";
 
 // What verifier tests need, made in the database: an approved organisation with a branch, its
 // API key or staff account, and a citizen signed in to the citizen app (whose QR it checks).
@@ -56,19 +55,16 @@ export const test = base.extend<Fixtures>({
     await use(async (org) => {
       const email = `teller.${randomBytes(4).toString("hex")}@bank-uji.id`;
       const password = "sandi-teller-uji";
-      await db.verifierStaff.create({ data: { orgId: org.id, email, nama: "RINA TELLER UJI", passwordHash: await argon2.hash(password, { type: argon2.argon2id }) } });
+      await db.verifierStaff.create({ data: { orgId: org.id, email, nama: "RINA TELLER UJI", passwordHash: await hashPassword(password) } });
       return { email, password };
     });
   },
   signedInCitizen: async ({ db }, use) => {
     await use(async (nama) => {
       const { resident, registration } = await createActivatedCitizen(db, { nama });
-      const gambar = new Uint8Array(await cropFace(groupPhoto(1), SAMPLE1_FACES[2]));
-      await db.fotoEktp.create({ data: { nik: resident.nik, gambar, mime: "image/jpeg", diambilPada: new Date() } });
-      const token = randomBytes(32).toString("base64url");
-      const now = new Date();
-      await db.citizenSession.create({ data: { tokenHash: sha256(token), registrationId: registration.id, passkeyVerifiedAt: now, pinVerifiedAt: now, expiresAt: new Date(now.getTime() + 600_000) } });
-      return { nik: resident.nik, registrationId: registration.id, cookie: { name: "ktp_sesi", value: token, url: CITIZEN } };
+      await addEktpPhoto(db, resident.nik);
+      const cookie = { ...(await createCitizenSession(db, registration.id, { minutes: 10 })), url: CITIZEN };
+      return { nik: resident.nik, registrationId: registration.id, cookie };
     });
   },
 });

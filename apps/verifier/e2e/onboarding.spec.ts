@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import type { Db } from "@ktp/db";
-import { createE2eOfficer, type E2eOfficer, signInOfficer } from "../../../scripts/lib/e2e-officer.ts";
+import { createE2eOfficer, type E2eOfficer, signInOfficer } from "@ktp/testing/officer";
 import { CITIZEN, expect, signInTeller, test } from "./fixtures.ts";
 
 // An organisation's way in, as its people and Dukcapil's admin live it: it registers on the

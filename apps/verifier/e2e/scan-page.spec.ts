@@ -2,7 +2,7 @@ import { mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import { devices } from "@playwright/test";
 import sharp from "sharp";
-import { writeY4m } from "../../../scripts/lib/y4m.ts";
+import { writeY4m } from "@ktp/testing/y4m";
 import { CITIZEN, expect, signInTeller, test } from "./fixtures.ts";
 
 // The scan page (issue 11): a teller signs in with password and passkey (enrolled at the first

@@ -1,14 +1,14 @@
-import { decode as fromBase45, encode as toBase45 } from "@digitalbazaar/base45";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { decode as fromBase45, encode as toBase45 } from "@digitalbazaar/base45";
 import { deflateSync, inflateSync } from "fflate";
-import { getSigningKey } from "../../../packages/core/src/server/identity/issuer-keys.ts";
-import { issueOnlinePresentation } from "../../../packages/core/src/server/identity/issue-presentations.ts";
-import { deriveKey } from "../../../packages/core/src/server/secrets.ts";
-import { verifyPresentation } from "../../../packages/core/src/server/verifier/verify-presentation.ts";
-import { TOKEN_DICTIONARY } from "../../../packages/core/src/universal/identity/dictionary.ts";
-import { encodePresentation, parsePresentation, QR_PREFIX } from "../../../packages/core/src/universal/identity/token.ts";
-import { VERIFY_REASONS, type VerifyReason } from "../../../packages/core/src/universal/verifier.ts";
+import { issueOnlinePresentation } from "@ktp/core/server/identity/issue-presentations";
+import { getSigningKey } from "@ktp/core/server/identity/issuer-keys";
+import { deriveKey } from "@ktp/core/server/secrets";
+import { verifyPresentation } from "@ktp/core/server/verifier/verify-presentation";
+import { TOKEN_DICTIONARY } from "@ktp/core/universal/identity/dictionary";
+import { encodePresentation, parsePresentation, QR_PREFIX } from "@ktp/core/universal/identity/token";
+import { VERIFY_REASONS, type VerifyReason } from "@ktp/core/universal/verifier";
 import { CITIZEN, expect, signInTeller, test } from "./fixtures.ts";
 
 // Every reason a QR is refused, through the scan page as a teller meets it (issue 11): each bad QR

@@ -1,4 +1,4 @@
-import { expect, expectHydrated, expectNoncedScripts, expectOriginRefused, expectSecurityHeaders, test } from "../../../scripts/lib/security-e2e.ts";
+import { expect, expectHydrated, expectNoncedScripts, expectOriginRefused, expectSecurityHeaders, test } from "@ktp/testing/security-e2e";
 
 // The security headers and the Origin check (packages/core/src/server/security-headers.ts) in the
 // verifier. `test` fails on any CSP violation. Only the scan page may use the camera.

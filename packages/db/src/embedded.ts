@@ -24,6 +24,22 @@ export interface EmbeddedDatabase {
 const USER = "postgres";
 const PASSWORD = "ktp-local";
 
+/** Where `npm start` and the CLIs keep the cluster, and its port. */
+const LOCAL_DATA_DIR = path.resolve(import.meta.dirname, "../../../.data/postgres");
+const LOCAL_PORT = 5433;
+
+/**
+ * DATABASE_URL when set; otherwise the embedded PostgreSQL under .data/ (started, or joined
+ * when another process already runs it).
+ */
+export async function useDatabase(
+  { database = "ktp", port = LOCAL_PORT, dataDir = LOCAL_DATA_DIR, log = console.log } = {},
+): Promise<EmbeddedDatabase> {
+  const configured = process.env.DATABASE_URL;
+  if (configured) return { url: configured, reused: true, stop: async () => {} };
+  return startEmbeddedDatabase({ dataDir, port, database, log });
+}
+
 export function embeddedDatabaseUrl({ port, database }: Pick<EmbeddedDatabaseOptions, "port" | "database">) {
   return `postgresql://${USER}:${PASSWORD}@localhost:${port}/${database}`;
 }

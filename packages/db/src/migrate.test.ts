@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findSchemaDrift, migrateDatabase } from "./migrate.ts";
-import { createTestDatabase, MIGRATIONS_DIR, SCHEMA_PATH, type TestDatabase } from "./testing.ts";
+import { findSchemaDrift, migrateDatabase, MIGRATIONS_DIR, SCHEMA_PATH } from "./migrate.ts";
+import { createTestDatabase, type TestDatabase } from "./testing.ts";
 
 // Each test stands alone on the database beforeAll migrated from empty (any order, any subset);
 // the one that changes it puts it back.

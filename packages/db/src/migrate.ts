@@ -1,5 +1,10 @@
+import path from "node:path";
 import pg from "pg";
 import { openSchemaEngine, type SchemaEngineOptions } from "./schema-engine.ts";
+
+const PRISMA_DIR = path.resolve(import.meta.dirname, "../../../prisma");
+export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
+export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 
 /** Applies pending migrations; returns the names it applied. */
 export async function migrateDatabase(options: SchemaEngineOptions): Promise<string[]> {

@@ -1,5 +1,6 @@
-import { createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createResident } from "@ktp/testing/residents";
 import { hashPin } from "./pin-hash.ts";
 import { checkPin } from "./check-pin.ts";
 

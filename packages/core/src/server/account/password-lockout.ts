@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "../../universal/errors.ts";
 import type { LimitName, RateLimiter } from "../rate-limit.ts";
-import { hashPassword, verifyPassword } from "./pin-hash.ts";
+import { hashPassword, verifyPassword } from "@ktp/db/password-hash";
 
 // The lockout shared by the officer's and the verifier staff's password sign-in. Each counts the
 // attempt in the one UPDATE that checks the lock (officer-sign-in.ts, staff-sign-in.ts), so of a

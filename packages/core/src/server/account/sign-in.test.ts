@@ -1,5 +1,7 @@
-import { createCounterSession, createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createCounterSession } from "@ktp/testing/officer";
+import { createResident } from "@ktp/testing/residents";
 import { hashPin } from "./pin-hash.ts";
 import { resetResident } from "../counter/reset-resident.ts";
 import { hashToken, newToken } from "../secrets.ts";

@@ -1,6 +1,7 @@
-import { createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "../face/sample-photos.ts";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createResident } from "@ktp/testing/residents";
+import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 import { verifyPin } from "../account/pin-hash.ts";
 import { deriveKey, hashToken, unseal } from "../secrets.ts";
 import { beginDeviceBinding } from "./begin-device-binding.ts";

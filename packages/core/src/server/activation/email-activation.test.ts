@@ -1,6 +1,7 @@
-import { createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type CaughtMail, type MailCatcher, startMailCatcher } from "../../../../../scripts/lib/mail-catcher.ts";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { type CaughtMail, type MailCatcher, startMailCatcher } from "@ktp/testing/mail-catcher";
+import { createResident } from "@ktp/testing/residents";
 import { createMailer, type Mailer } from "../mail/mailer.ts";
 import { hashToken } from "../secrets.ts";
 import { activateWithEmailLink } from "./activate-with-email-link.ts";

@@ -3,7 +3,7 @@ import type { Db } from "@ktp/db";
 import type { TOfficerSignInRequest } from "../../universal/counter.ts";
 import { AppError } from "../../universal/errors.ts";
 import { LOCK_AFTER, LOCK_MINUTES, refuseUnclaimed } from "../account/password-lockout.ts";
-import { verifyPassword } from "../account/pin-hash.ts";
+import { verifyPassword } from "@ktp/db/password-hash";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { RateLimiter } from "../rate-limit.ts";
 import { hashToken, newToken } from "../secrets.ts";

@@ -5,9 +5,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 import { compareFaces } from "./compare-faces.ts";
 import { describeFace, loadFaceModel } from "./face-model.ts";
-import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "./sample-photos.ts";
 
 let faces: Buffer[];
 

@@ -1,9 +1,10 @@
 import { createPublicKey, verify } from "node:crypto";
 import { getListFromStatusListJWT } from "@sd-jwt/jwt-status-list";
-import { createActivatedCitizen, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import QRCode from "qrcode";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createActivatedCitizen } from "@ktp/testing/residents";
 import { parsePresentation } from "../../universal/identity/token.ts";
 import { STATUS_LIST_SIZE } from "../../universal/identity/status.ts";
 import { deriveKey } from "../secrets.ts";

@@ -1,5 +1,6 @@
-import { createResident, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createResident } from "@ktp/testing/residents";
 import { verifyNik } from "./verify-nik.ts";
 
 const TODAY = { year: 2026, month: 11, day: 22 };

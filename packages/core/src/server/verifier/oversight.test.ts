@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { createActivatedCitizen, createCounterSession, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type CaughtMail, type MailCatcher, startMailCatcher } from "../../../../../scripts/lib/mail-catcher.ts";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { type CaughtMail, type MailCatcher, startMailCatcher } from "@ktp/testing/mail-catcher";
+import { createCounterSession } from "@ktp/testing/officer";
+import { createActivatedCitizen } from "@ktp/testing/residents";
 import type { TRegisterVerifierOrgRequest } from "../../universal/verifier.ts";
 import { createMailer, type Mailer } from "../mail/mailer.ts";
 import { reportVerification } from "../wallet/verification-history.ts";

@@ -1,7 +1,8 @@
 import { generateKeyPairSync, randomBytes, sign } from "node:crypto";
-import { createActivatedCitizen, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createActivatedCitizen } from "@ktp/testing/residents";
 import { issueOnlinePresentation } from "../identity/issue-presentations.ts";
 import { forgetCachedKeys } from "../identity/issuer-keys.ts";
 import { deriveKey } from "../secrets.ts";

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@ktp/db";
 import { AppError } from "../../universal/errors.ts";
-import { hashPassword } from "../account/pin-hash.ts";
+import { hashPassword } from "@ktp/db/password-hash";
 import { type OversightActor, recordAudit } from "../audit/record-audit.ts";
 
 // Staff accounts of an approved organisation, for the scan page. An account starts with a

@@ -12,7 +12,7 @@ import type { RelyingParty } from "../../universal/device.ts";
 import { AppError } from "../../universal/errors.ts";
 import { STAFF_PASSKEY_SECONDS, STAFF_SESSION_HOURS, type StaffSignInStep, type TStaffPasskeyRequest, type TStaffSignInRequest } from "../../universal/verifier-staff.ts";
 import { LOCK_AFTER, LOCK_MINUTES, refuseUnclaimed } from "../account/password-lockout.ts";
-import { verifyPassword } from "../account/pin-hash.ts";
+import { verifyPassword } from "@ktp/db/password-hash";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { RateLimiter } from "../rate-limit.ts";
 import { hashToken, newToken } from "../secrets.ts";

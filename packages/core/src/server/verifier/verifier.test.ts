@@ -1,7 +1,9 @@
 import { generateKeyPairSync, randomBytes, sign } from "node:crypto";
-import { createActivatedCitizen, createCounterSession, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createCounterSession } from "@ktp/testing/officer";
+import { createActivatedCitizen } from "@ktp/testing/residents";
 import type { Purpose } from "../../universal/identity/purposes.ts";
 import { encodePresentation, parsePresentation } from "../../universal/identity/token.ts";
 import type { TRegisterVerifierOrgRequest } from "../../universal/verifier.ts";

@@ -1,5 +1,6 @@
-import { createActivatedCitizen, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createActivatedCitizen } from "@ktp/testing/residents";
 import type { Purpose } from "../../universal/identity/purposes.ts";
 import { type OfflinePack, type PublicJwk, verifyOffline } from "../../universal/identity/verify-offline.ts";
 import { issueOfflineBatch, issueOnlinePresentation } from "../identity/issue-presentations.ts";

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { createActivatedCitizen, createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
+import { createActivatedCitizen } from "@ktp/testing/residents";
 import { hashPin } from "../account/pin-hash.ts";
 import { deriveKey } from "../secrets.ts";
 import { setIdentityLock } from "./lock-identity.ts";

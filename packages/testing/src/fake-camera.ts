@@ -1,9 +1,12 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { loadFaceModel } from "../../packages/core/src/server/face/face-model.ts";
 import { writeY4m } from "./y4m.ts";
 
+// Clips for Chromium's fake camera. The face model that finds the eyes is passed in (core's
+// loadFaceModel), so this package depends on no domain code.
+
+type FaceApi = typeof import("@vladmandic/face-api");
 const SIZE = { width: 480, height: 640 };
 
 /** A portrait camera frame with `face` (a passport-style crop) in the middle. */
@@ -17,8 +20,7 @@ export async function cameraFrame(face: Buffer): Promise<Buffer> {
 }
 
 /** The same frame with both eyes painted shut, from face-api's 68 landmarks (points 36–47). */
-export async function closeEyes(frame: Buffer): Promise<Buffer> {
-  const faceapi = await loadFaceModel();
+export async function closeEyes(frame: Buffer, faceapi: FaceApi): Promise<Buffer> {
   const { data, info } = await sharp(frame).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const tf = (await import("@tensorflow/tfjs")) as unknown as { tensor3d: (...a: unknown[]) => { dispose(): void } };
   const tensor = tf.tensor3d(new Int32Array(data), [info.height, info.width, 3], "int32");
@@ -44,10 +46,10 @@ export async function closeEyes(frame: Buffer): Promise<Buffer> {
 }
 
 /** Writes `<dir>/<name>-still.y4m` (a photo held up: no blink) and `<dir>/<name>-blink.y4m`. */
-export async function writeFakeCameras(dir: string, name: string, face: Buffer) {
+export async function writeFakeCameras(dir: string, name: string, face: Buffer, faceapi: FaceApi) {
   mkdirSync(dir, { recursive: true });
   const open = await cameraFrame(face);
-  const shut = await closeEyes(open);
+  const shut = await closeEyes(open, faceapi);
   const still = path.join(dir, `${name}-still.y4m`);
   const blink = path.join(dir, `${name}-blink.y4m`);
   await writeY4m(still, [open], SIZE);

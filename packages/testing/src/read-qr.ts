@@ -1,16 +1,16 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import path from "node:path";
 import sharp from "sharp";
-import type { Zxing } from "../../packages/core/src/universal/qr-readback.ts";
 
 // Reads a QR from a screenshot as the verifier's scan page does: html5-qrcode's zxing-js first,
 // then zxing-wasm (apps/verifier/src/qr-readers.ts), so a test can say that what the screen shows
 // decodes, not just what the DOM holds.
 
-const require = createRequire(path.join(import.meta.dirname, "../../packages/core/package.json"));
-const zxing = require("html5-qrcode/third_party/zxing-js.umd.js") as Zxing;
-const verifierRequire = createRequire(path.join(import.meta.dirname, "../../apps/verifier/package.json"));
+const require = createRequire(import.meta.url);
+/** What this file uses of zxing-js, which ships inside html5-qrcode without types. */
+type ZxingJs = Record<"MultiFormatReader" | "BinaryBitmap" | "HybridBinarizer" | "RGBLuminanceSource", new (...args: unknown[]) => any>
+  & { DecodeHintType: Record<"POSSIBLE_FORMATS" | "TRY_HARDER", number>; BarcodeFormat: { QR_CODE: number } };
+const zxing = require("html5-qrcode/third_party/zxing-js.umd.js") as ZxingJs;
 
 /** The QR's text as the scan page reads it, or null. */
 export async function readQrFromImage(image: Uint8Array): Promise<string | null> {
@@ -21,8 +21,8 @@ let wasmReader: Promise<typeof import("zxing-wasm/reader")> | undefined;
 
 /** ZXing-C++, with its WebAssembly read from node_modules (never fetched). */
 async function readWithZxingWasm(image: Uint8Array): Promise<string | null> {
-  wasmReader ??= import(verifierRequire.resolve("zxing-wasm/reader")).then((module: typeof import("zxing-wasm/reader")) => {
-    const wasmBinary = readFileSync(verifierRequire.resolve("zxing-wasm/reader/zxing_reader.wasm"));
+  wasmReader ??= import(require.resolve("zxing-wasm/reader")).then((module: typeof import("zxing-wasm/reader")) => {
+    const wasmBinary = readFileSync(require.resolve("zxing-wasm/reader/zxing_reader.wasm"));
     module.prepareZXingModule({ overrides: { wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) } });
     return module;
   });
