@@ -16,12 +16,11 @@ export default defineConfig(
     appCode: ["apps/*/app/**", "apps/*/src/**"],
     appDbModule: "apps/*/src/db.ts",
     envModules: [
-      "apps/*/src/env.ts", // each app's settings, validated by zod at start-up (defineEnv)
-      "packages/core/src/server/env.ts", // defineEnv itself
-      "packages/core/src/universal/zod-env.ts", // readEnvVariable, for an app's server.ts
-      "packages/core/src/server/process-env.ts", // the app servers' and the log's process settings
-      "scripts/lib/env.ts", // the scripts' settings (npm start, npm test, benchmarks)
-      "scripts/lib/e2e-env.ts", // what npm test hands the Playwright run
+      "packages/core/src/server/env.ts", // defineEnv: each app's settings (apps/*/src/env.ts), checked by zod at start-up
+      "packages/core/src/universal/zod-env.ts", // readEnvVariable: one setting, for an app's server.ts
+      "packages/core/src/server/process-env.ts", // the app servers' and the log's process settings (PORT, LOG_LEVEL…)
+      "packages/db/src/testing.ts", // the test helpers' DATABASE_URL, set by npm test
+      "scripts/lib/env.ts", // the scripts' and the test tooling's settings (npm start, npm test, Playwright)
       "prisma/prisma.config.ts", // the Prisma CLI's own config file, loaded alone
     ],
   }),

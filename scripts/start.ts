@@ -10,6 +10,7 @@ import { insertDemoOfficers } from "../prisma/seed/demo-officers.ts";
 import { hasResidents, seedPopulation } from "../prisma/seed/index.ts";
 import { APPS, appSecret, buildApps, startApps } from "./lib/apps.ts";
 import { MIGRATIONS_DIR, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
+import { scriptEnv } from "./lib/env.ts";
 import { startMailCatcher } from "./lib/mail-catcher.ts";
 
 const { values } = parseArgs({ options: { dev: { type: "boolean", default: false }, residents: { type: "string", default: "10000" }, demo: { type: "boolean", default: false } } });
@@ -33,8 +34,8 @@ if (!values.dev) {
   await buildApps();
 }
 // SMTP_URL, or a local catcher whose inbox is a web page.
-const catcher = process.env.SMTP_URL ? null : await startMailCatcher({ smtpPort: 1025, httpPort: 8025 });
-const apps = await startApps({ databaseUrl: database.url, appSecret: appSecret(), smtpUrl: process.env.SMTP_URL ?? catcher!.smtpUrl, dev: values.dev });
+const catcher = scriptEnv.smtpUrl() ? null : await startMailCatcher({ smtpPort: 1025, httpPort: 8025 });
+const apps = await startApps({ databaseUrl: database.url, appSecret: appSecret(), smtpUrl: scriptEnv.smtpUrl() ?? catcher!.smtpUrl, dev: values.dev });
 
 console.log(`
 KTP Digital is running (ready in ${((performance.now() - started) / 1000).toFixed(1)} s):

@@ -22,20 +22,21 @@ import { runMultiInstance } from "./reliability/multi-instance.ts";
 import { writeFakeCameras } from "./lib/fake-camera.ts";
 import { startMailCatcher } from "./lib/mail-catcher.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH, useDatabase } from "./lib/database.ts";
+import { scriptEnv } from "./lib/env.ts";
 import playwrightConfig from "./playwright.config.ts";
 import { formatCrashReport, runCrashSuite, tallyCrashReport } from "./reliability/crash.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string" }, project: { type: "string" } } });
 const want = (part: "unit" | "e2e" | "multi" | "crash") => !values.only || values.only === part || (part === "multi" && values.only === "e2e" && !values.project);
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM = scriptEnv.chromiumPath();
 const REPORTS = path.join(ROOT, ".data/test-reports");
-const SLOT = Number(process.env.KTP_TEST_SLOT ?? 0);
+const SLOT = scriptEnv.testSlot();
 const LOG_DIR = path.join(ROOT, ".data/e2e/logs");
 
 if (want("e2e") || want("multi")) ensureDebianPackage(CHROMIUM, "chromium");
 
 // A fresh cluster each run, so no state leaks between runs; DATABASE_URL overrides it.
-if (!process.env.DATABASE_URL) rmSync(path.join(ROOT, ".data/postgres-test"), { recursive: true, force: true });
+if (!scriptEnv.databaseUrl()) rmSync(path.join(ROOT, ".data/postgres-test"), { recursive: true, force: true });
 const server = await useDatabase({ database: "postgres", port: 5434 + SLOT * 10, dataDir: path.join(ROOT, ".data/postgres-test"), log: () => {} });
 const failures: string[] = [];
 /** Each failed test by name with the first line of its error, printed last so a log's tail shows it. */
@@ -87,7 +88,7 @@ async function runEndToEnd() {
     DATABASE_URL: databaseUrl, CHROMIUM_PATH: CHROMIUM, E2E_CAMERA_DIR: cameraDir, E2E_INBOX_URL: catcher.inboxUrl,
     // Fixtures hash PINs as the apps do, and may import server-only domain modules.
     E2E_APP_SECRET: appSecret,
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--conditions=react-server"].filter(Boolean).join(" "),
+    NODE_OPTIONS: [scriptEnv.nodeOptions(), "--conditions=react-server"].filter(Boolean).join(" "),
   };
   try {
     if (want("e2e")) await runMainEndToEnd();

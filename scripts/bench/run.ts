@@ -18,6 +18,7 @@ import { seedPopulation } from "../../prisma/seed/index.ts";
 import { calibrate, calibrationMarkdown } from "./face-calibration.ts";
 import { buildApps, run, startApps } from "../lib/apps.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "../lib/database.ts";
+import { childEnv } from "../lib/env.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string", default: "seed,verify,clone,face" }, residents: { type: "string", default: "1000000" } } });
 const sections = new Set(values.only.split(","));
@@ -140,7 +141,7 @@ async function benchClone() {
   const tClone = performance.now();
   await run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], {}, dir);
   const tInstall = performance.now();
-  const child = spawn("npm", ["start"], { cwd: dir, detached: true, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, DATABASE_URL: "" } });
+  const child = spawn("npm", ["start"], { cwd: dir, detached: true, stdio: ["ignore", "pipe", "inherit"], env: childEnv({ DATABASE_URL: "" }) });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   await new Promise<void>((resolve, reject) => {

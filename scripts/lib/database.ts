@@ -1,5 +1,6 @@
 import path from "node:path";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@ktp/db/embedded";
+import { scriptEnv } from "./env.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const EMBEDDED_PORT = 5433;
@@ -11,7 +12,7 @@ export const EMBEDDED_PORT = 5433;
 export async function useDatabase(
   { database = "ktp", port = EMBEDDED_PORT, dataDir = path.join(ROOT, ".data/postgres"), log = console.log } = {},
 ): Promise<EmbeddedDatabase> {
-  const configured = process.env.DATABASE_URL;
+  const configured = scriptEnv.databaseUrl();
   if (configured) return { url: configured, reused: true, stop: async () => {} };
   return startEmbeddedDatabase({ dataDir, port, database, log });
 }

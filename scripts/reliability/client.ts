@@ -1,4 +1,5 @@
 import http from "node:http";
+import { e2eEnv } from "../lib/env.ts";
 
 // A raw HTTP client for the reliability specs: bytes on the request line and in the body exactly
 // as given (bad percent-escapes, chunked bodies, no Content-Length), and a chosen loopback source
@@ -7,9 +8,9 @@ import http from "node:http";
 export type AppName = "citizen" | "officer" | "verifier";
 
 export const APP_URLS: Record<AppName, string> = {
-  citizen: process.env.E2E_CITIZEN_URL ?? "http://localhost:3100",
-  officer: process.env.E2E_OFFICER_URL ?? "http://localhost:3101",
-  verifier: process.env.E2E_VERIFIER_URL ?? "http://localhost:3102",
+  citizen: e2eEnv.citizenUrl(),
+  officer: e2eEnv.officerUrl(),
+  verifier: e2eEnv.verifierUrl(),
 };
 
 /** Methods that change state: they carry the app's own Origin, as a browser sends it. */

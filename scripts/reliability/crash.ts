@@ -20,6 +20,7 @@ import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "../../packages/core
 import { deriveKey, newToken, seal } from "../../packages/core/src/server/secrets.ts";
 import { type AppName, type AppOptions, buildApps, type RunningApp, startApp, waitForHealth } from "../lib/apps.ts";
 import { MIGRATIONS_DIR, ROOT, SCHEMA_PATH } from "../lib/database.ts";
+import { scriptEnv } from "../lib/env.ts";
 import { type MailCatcher, startMailCatcher } from "../lib/mail-catcher.ts";
 import { describeReply, HttpClient, type Reply } from "./http-client.ts";
 import { checkInvariants, formatViolation, type Violation } from "./invariants.ts";
@@ -668,7 +669,7 @@ export function formatCrashReport(report: CrashReport): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const { values } = parseArgs({ options: { victim: { type: "string", multiple: true }, moment: { type: "string", multiple: true } } });
   await buildApps();
-  const report = await runCrashSuite({ slot: Number(process.env.KTP_TEST_SLOT ?? 0), victims: values.victim as Victim[] | undefined, moments: values.moment as Moment[] | undefined });
+  const report = await runCrashSuite({ slot: scriptEnv.testSlot(), victims: values.victim as Victim[] | undefined, moments: values.moment as Moment[] | undefined });
   const { passed, failed } = tallyCrashReport(report);
   console.log(`\n${formatCrashReport(report)}\n\n${passed} passed, ${failed} failed in ${report.seconds.toFixed(0)} s (set-up ${report.setupSeconds.toFixed(0)} s).`);
   process.exit(failed ? 1 : 0);

@@ -4,6 +4,7 @@ import pg from "pg";
 import { createDb, type Db } from "@ktp/db";
 import { createResident } from "@ktp/db/testing";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../packages/core/src/server/face/sample-photos.ts";
+import { scriptEnv } from "../lib/env.ts";
 import { cookiesOf, send } from "./client.ts";
 
 // What both reliability specs need: the e2e database (to make residents, counters and officers,
@@ -23,7 +24,7 @@ export class Harness {
   readonly pool: pg.Pool;
   private readonly residents: { nik: string; noKk: string }[] = [];
 
-  constructor(url = process.env.DATABASE_URL) {
+  constructor(url = scriptEnv.databaseUrl()) {
     if (!url) throw new Error("DATABASE_URL is not set: run the reliability project through `npm run test:e2e`.");
     this.db = createDb({ url, maxConnections: 2 });
     this.pool = new pg.Pool({ connectionString: url, max: 2 });

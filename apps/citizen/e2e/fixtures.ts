@@ -7,6 +7,7 @@ import { deriveKey } from "../../../packages/core/src/server/secrets.ts";
 // Its test fails on any CSP or Permissions-Policy violation, the camera flows included.
 import { test as base, expect } from "../../../scripts/lib/security-e2e.ts";
 import { createE2eOfficer } from "../../../scripts/lib/e2e-officer.ts";
+import { e2eEnv } from "../../../scripts/lib/env.ts";
 
 // Tests create the residents they need (with an e-KTP photo from the npm-shipped group photo)
 // and remove them afterwards, so runs and parallel workers never share state.
@@ -47,7 +48,7 @@ type Fixtures = {
 
 export const test = base.extend<Fixtures>({
   db: async ({}, use) => {
-    const db = createDb({ url: process.env.DATABASE_URL!, maxConnections: 2 });
+    const db = createDb({ url: e2eEnv.databaseUrl(), maxConnections: 2 });
     await use(db);
     await db.$disconnect();
   },
@@ -73,7 +74,7 @@ export const test = base.extend<Fixtures>({
     await use(async ({ pin, ...options } = {}) => {
       const { resident, registration } = await createActivatedCitizen(db, options);
       // Hashed as the apps hash it, with the pepper from the e2e apps' APP_SECRET.
-      if (pin) await db.registration.update({ where: { id: registration.id }, data: { pinHash: await hashPin(pin, deriveKey(process.env.E2E_APP_SECRET!, "pin-pepper")) } });
+      if (pin) await db.registration.update({ where: { id: registration.id }, data: { pinHash: await hashPin(pin, deriveKey(e2eEnv.appSecret(), "pin-pepper")) } });
       made.push(resident);
       const gambar = new Uint8Array(await cropFace(groupPhoto(1), SAMPLE1_FACES[2]));
       await db.fotoEktp.create({ data: { nik: resident.nik, gambar, mime: "image/jpeg", diambilPada: new Date() } });

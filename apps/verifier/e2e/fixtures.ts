@@ -4,12 +4,13 @@ import { createDb, type Db } from "@ktp/db";
 import { createActivatedCitizen } from "@ktp/db/testing";
 import argon2 from "argon2";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "../../../packages/core/src/server/face/sample-photos.ts";
+import { e2eEnv } from "../../../scripts/lib/env.ts";
 import { test as base, expect } from "../../../scripts/lib/security-e2e.ts";
 
 // What verifier tests need, made in the database: an approved organisation with a branch, its
 // API key or staff account, and a citizen signed in to the citizen app (whose QR it checks).
 
-export const CITIZEN = process.env.E2E_CITIZEN_URL ?? "http://localhost:3100";
+export const CITIZEN = e2eEnv.citizenUrl();
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 export interface Org {
@@ -31,7 +32,7 @@ type Fixtures = {
 
 export const test = base.extend<Fixtures>({
   db: async ({}, use) => {
-    const db = createDb({ url: process.env.DATABASE_URL!, maxConnections: 2 });
+    const db = createDb({ url: e2eEnv.databaseUrl(), maxConnections: 2 });
     await use(db);
     await db.$disconnect();
   },
