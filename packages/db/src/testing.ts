@@ -112,7 +112,7 @@ export async function createResident(db: Db, options: ResidentOptions = {}) {
  * An officer of the Samarinda Dinas (where createResident puts residents) signed in at a counter
  * there, shaped like getCounterSession's answer. `kabupatenKode` puts them elsewhere.
  */
-export async function createCounterSession(db: Db, { kabupatenKode = "64.72", role = "COUNTER" as OfficerRole } = {}) {
+export async function createCounterSession(db: Db, { kabupatenKode = "64.72", role = "COUNTER" }: { kabupatenKode?: string; role?: OfficerRole } = {}) {
   const suffix = randomBytes(3).toString("hex").toUpperCase();
   const counter = await db.counter.create({ data: { code: `T-${suffix}`, name: `Loket Uji ${suffix}`, kabupatenKode } });
   const officer = await db.officer.create({

@@ -4,7 +4,6 @@ import type { Db } from "@ktp/db";
 import type { RelyingParty } from "../../universal/device.ts";
 import { AppError } from "../../universal/errors.ts";
 import { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, SIGN_IN_SECONDS, type TPasskeySignInRequest } from "../../universal/sign-in.ts";
-import { recordAudit } from "../audit/record-audit.ts";
 import { type DeviceKeyJwk, verifyDeviceSignature } from "../device-key.ts";
 import { hashToken, newToken } from "../secrets.ts";
 import { checkPin } from "./check-pin.ts";
@@ -38,7 +37,7 @@ export async function finishPasskeySignIn({ db, token, rp, request }: { db: Db; 
     expectedOrigin: rp.origin,
     expectedRPID: rp.id,
     requireUserVerification: true,
-    credential: { id: device.credentialId, publicKey: new Uint8Array(device.publicKey), counter: Number(device.signCount), transports: device.transports as never },
+    credential: { id: device.credentialId, publicKey: new Uint8Array(device.publicKey), counter: Number(device.signCount), transports: device.transports },
   }).catch((cause) => {
     throw new AppError("PASSKEY_NOT_RECOGNISED", { cause });
   });
