@@ -9,7 +9,11 @@ export default defineConfig(
   gitignore(path.join(root, ".gitignore")),
   // Scripts, the seeder, the Playwright specs and this file: tsconfig.tools.json, as `npm run typecheck` does.
   typescript({ rootDir: root, tools: { files: ["scripts/**", "prisma/**", "apps/*/e2e/**", "eslint.config.ts"], project: "./tsconfig.tools.json" } }),
-  tests({ files: ["**/*.test.ts", "**/*.spec.ts", "apps/*/e2e/**"], playwrightFixtures: ["apps/*/e2e/fixtures.ts"] }),
+  // The reliability suites and the Playwright helpers in scripts/ are test code too.
+  tests({
+    files: ["**/*.test.ts", "**/*.spec.ts", "apps/*/e2e/**", "scripts/reliability/**", "scripts/lib/security-e2e.ts"],
+    playwrightFixtures: ["apps/*/e2e/fixtures.ts"],
+  }),
   react({ files: ["apps/**/*.tsx", "apps/*/src/**/*.ts", "packages/ui/**"] }),
   nextjs({ files: ["apps/*/app/**", "apps/*/src/**", "apps/*/*.ts"], rootDir: "apps/*/" }),
   boundaries({

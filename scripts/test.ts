@@ -10,7 +10,9 @@ import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { JSONReport, JSONReportSuite } from "@playwright/test/reporter";
 import pg from "pg";
+import type { JsonTestResults } from "vitest/reporters";
 import { migrateDatabase } from "@ktp/db/migrate";
 import { DEMO_OFFICERS } from "../prisma/seed/demo-officers.ts";
 import { DEMO_RESIDENTS } from "../prisma/seed/demo-residents.ts";
@@ -53,7 +55,7 @@ try {
     await step("vitest", () =>
       run("node_modules/.bin/vitest", ["run", "--config", "scripts/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/vitest.json`],
         { DATABASE_URL: server.url }));
-    tally(`${REPORTS}/vitest.json`, (r) => ({
+    tally(`${REPORTS}/vitest.json`, (r: JsonTestResults) => ({
       passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests, names: failedVitestTests(r),
     }));
   }
@@ -118,7 +120,7 @@ async function runEndToEnd() {
     // The reliability project checksums the whole database, so it runs alone, after the others.
     const projects = (playwrightConfig.projects ?? []).map((p) => p.name!);
     const phases = values.project ? [[values.project]] : [projects.filter((p) => p !== "reliability"), ["reliability"]];
-    let failed: unknown;
+    let failed: Error | undefined;
     try {
       for (const phase of phases) {
         await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts", ...phase.flatMap((p) => ["--project", p])], {
@@ -128,8 +130,8 @@ async function runEndToEnd() {
           E2E_VERIFIER_URL: apps.urls.verifier,
           E2E_LOG_DIR: LOG_DIR,
           PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
-        }).catch((error: unknown) => (failed ??= error));
-        tally(`${REPORTS}/playwright.json`, (r) => ({
+        }).catch((error: Error) => (failed ??= error));
+        tally(`${REPORTS}/playwright.json`, (r: JSONReport) => ({
           passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped, names: failedPlaywrightTests(r),
         }));
       }
@@ -196,13 +198,13 @@ async function step(name: string, fn: () => Promise<void>) {
 }
 
 /** Adds a report's counts; a missing report is a failure, not a silent zero. */
-function tally(file: string, read: (report: any) => { passed: number; failed: number; skipped: number; names: string[] }) {
+function tally<Report>(file: string, read: (report: Report) => { passed: number; failed: number; skipped: number; names: string[] }) {
   if (!existsSync(file)) {
     counts.failed++;
     failures.push(`no report at ${path.relative(ROOT, file)}`);
     return;
   }
-  const { passed, failed, skipped, names } = read(JSON.parse(readFileSync(file, "utf8")));
+  const { passed, failed, skipped, names } = read(JSON.parse(readFileSync(file, "utf8")) as Report);
   failedTests.push(...names);
   counts.passed += passed;
   counts.failed += failed;
@@ -211,22 +213,23 @@ function tally(file: string, read: (report: any) => { passed: number; failed: nu
 }
 
 function firstLine(text: string | undefined) {
+  // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes, which start with ESC
   return (text ?? "").replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n")[0]!.slice(0, 200);
 }
 
-function failedVitestTests(report: any): string[] {
-  return report.testResults.flatMap((file: any) => file.assertionResults
-    .filter((t: any) => t.status === "failed")
-    .map((t: any) => `${path.relative(ROOT, file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`));
+function failedVitestTests(report: JsonTestResults): string[] {
+  return report.testResults.flatMap((file) => file.assertionResults
+    .filter((t) => t.status === "failed")
+    .map((t) => `${path.relative(ROOT, file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`));
 }
 
-function failedPlaywrightTests(report: any): string[] {
+function failedPlaywrightTests(report: JSONReport): string[] {
   const names: string[] = [];
-  const walk = (suite: any) => {
+  const walk = (suite: JSONReportSuite) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
         if (test.status !== "unexpected" && test.status !== "flaky") continue;
-        const error = test.results?.find((r: any) => r.error)?.error?.message;
+        const error = test.results?.find((r) => r.error)?.error?.message;
         names.push(`${test.projectName} › ${spec.file} › ${spec.title}${test.status === "flaky" ? " (flaky)" : ""}: ${firstLine(error)}`);
       }
     }

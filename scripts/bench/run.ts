@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, freemem, tmpdir, totalmem } from "node:os";
+import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -78,11 +78,11 @@ ${rows}`);
 async function benchVerify() {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  const { rows } = await client.query("SELECT nik FROM siak.penduduk TABLESAMPLE SYSTEM (2) LIMIT 20000");
-  const [{ total }] = (await client.query("SELECT count(*)::int AS total FROM siak.penduduk")).rows;
+  const { rows } = await client.query<{ nik: string }>("SELECT nik FROM siak.penduduk TABLESAMPLE SYSTEM (2) LIMIT 20000");
+  const { total } = (await client.query<{ total: number }>("SELECT count(*)::int AS total FROM siak.penduduk")).rows[0]!;
   await client.end();
   // One request in ten asks for a NIK that is well-formed but absent.
-  const niks = rows.map((r) => r.nik as string);
+  const niks = rows.map((r) => r.nik);
   const absent = niks.map((nik) => `${nik.slice(0, 12)}${String(9000 + (Number(nik.slice(12)) % 999)).padStart(4, "0")}`);
   let i = 0;
   const nextNik = () => (++i % 10 === 0 ? absent[i % absent.length]! : niks[i % niks.length]!);
@@ -146,8 +146,14 @@ async function benchClone() {
   child.stdout.on("data", (d) => (output += d));
   await new Promise<void>((resolve, reject) => {
     const timer = setInterval(() => {
-      if (output.includes("KTP Digital is running")) (clearInterval(timer), resolve());
-      if (child.exitCode !== null) (clearInterval(timer), reject(new Error(`npm start exited:\n${output}`)));
+      if (output.includes("KTP Digital is running")) {
+        clearInterval(timer);
+        resolve();
+      }
+      if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`npm start exited:\n${output}`));
+      }
     }, 100);
   });
   const tReady = performance.now();

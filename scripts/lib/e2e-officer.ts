@@ -16,7 +16,7 @@ export interface E2eOfficer {
 /** A password scripts/test.ts's log check knows, so a leak of it into a log fails the run. */
 export const E2E_OFFICER_PASSWORD = "sandi-loket-uji";
 
-export async function createE2eOfficer(db: Db, { kabupatenKode = "64.72", role = "COUNTER" as OfficerRole, nama = "RATNA PETUGAS UJI" } = {}): Promise<E2eOfficer> {
+export async function createE2eOfficer(db: Db, { kabupatenKode = "64.72", role = "COUNTER", nama = "RATNA PETUGAS UJI" }: { kabupatenKode?: string; role?: OfficerRole; nama?: string } = {}): Promise<E2eOfficer> {
   const nip = `1988${String(randomInt(1e9, 1e10))}${String(randomInt(1e3, 1e4))}`.slice(0, 18);
   const counter = `E2E-${randomInt(1e5, 1e6)}`;
   await db.counter.create({ data: { code: counter, name: `Loket Uji ${counter}`, kabupatenKode } });

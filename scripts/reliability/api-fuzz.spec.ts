@@ -53,7 +53,7 @@ for (const [index, role] of ROLES.entries()) {
         try {
           checkAnswer(route, recipe, role, response);
         } catch (e) {
-          throw new Error(`${(e as Error).message}\n  sent: ${request.method} ${JSON.stringify(request.path)} ${JSON.stringify(request.headers)}`);
+          throw new Error(`${(e as Error).message}\n  sent: ${request.method} ${JSON.stringify(request.path)} ${JSON.stringify(request.headers)}`, { cause: e });
         }
       });
     });

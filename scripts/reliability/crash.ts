@@ -218,7 +218,7 @@ async function crashOnce(lab: Lab, victim: Victim, moment: Moment, reported: Set
       const barrier = typeof trigger === "number" ? null : trigger;
       // Some decisions are refusals, so REFUSED records are crashed too.
       const decision = moment === "decision" && (trigger === 20 || trigger === 200) ? "REFUSED" : "APPROVED";
-      const label = barrier ? barrier.label : `${trigger} ms`;
+      const label = typeof trigger === "number" ? `${trigger} ms` : trigger.label;
       const citizen = await lab.prepare(moment, { stranger: barrier?.stranger, ownCounter: barrier?.ownCounter, lastAttempt: barrier?.lastAttempt });
       flights.push({ run: { victim, moment, trigger: moment === "decision" ? `${label} (${decision})` : label, outcome: "", problems: [] }, citizen, barrier, decision });
     }
@@ -281,7 +281,7 @@ async function crashOnce(lab: Lab, victim: Victim, moment: Moment, reported: Set
     attribute(await checkInvariants(lab.pool));
     kill.afterMs = Math.round(performance.now() - back);
   } catch (error) {
-    kill.problems.push(`suite error: ${(error as Error).stack ?? error}`);
+    kill.problems.push(`suite error: ${(error as Error).stack ?? String(error)}`);
     for (const flight of flights) {
       flight.run.outcome ||= "not run: suite error";
       if (flight.lock) await lab.releaseLock(flight.lock);

@@ -60,7 +60,7 @@ export class Harness {
   }
 
   /** A resident of Samarinda whose e-KTP photo is face `photo` of the group photo (removed in close()). */
-  async resident({ photo = 2 as 0 | 1 | 2 | null } = {}): Promise<{ nik: string }> {
+  async resident({ photo = 2 }: { photo?: 0 | 1 | 2 | null } = {}): Promise<{ nik: string }> {
     const resident = await createResident(this.db, { nama: "UJI KEANDALAN" });
     this.residents.push(resident);
     if (photo !== null) {

@@ -126,7 +126,7 @@ test("a citizen's \"Bukan saya\" reaches the admin with the verification it poin
   const citizen = await signedInCitizen("SITI PELAPOR");
   const branch = await db.verifierBranch.findFirstOrThrow({ where: { orgId: org.id } });
   const { id } = await db.verification.create({ data: { orgId: org.id, branchId: branch.id, registrationId: citizen.registrationId, askedPurpose: "bank", sharedPurpose: "bank", verdict: "valid", fields: ["nama", "nik"] } });
-  const phone = await (await browser.newContext({ baseURL: CITIZEN })).request;
+  const phone = (await browser.newContext({ baseURL: CITIZEN })).request;
   const reported = await phone.post(`/api/riwayat/${id}/laporan`, {
     headers: { origin: CITIZEN, cookie: `${citizen.cookie.name}=${citizen.cookie.value}` },
     data: { note: "Saya tidak pernah ke bank ini" },
