@@ -1,7 +1,7 @@
 // npm test: everything a fresh machine needs to run every test, then every test.
 //   1. Debian's chromium (installed with apt when missing and we are root)
 //   2. PostgreSQL: a fresh embedded cluster, or the server DATABASE_URL points at
-//   3. typecheck, vitest (unit + real-database tests), production builds
+//   3. typecheck, lint, vitest (unit + real-database tests), production builds
 //   4. the three apps on ports 3100-3102 against a seeded database, then Playwright in Chromium
 //   5. crash safety: kill -9 of an app or PostgreSQL mid-activation (scripts/reliability/crash.ts)
 //   npm test -- --only unit | --only e2e | --only multi | --only crash  [--project <playwright project>]
@@ -52,6 +52,8 @@ try {
       // Scripts, the seeder and the Playwright specs, which no package's tsconfig covers.
       await run("node_modules/.bin/tsc", ["-p", "tsconfig.tools.json"]);
     });
+    // The same command as `npm run lint`; an error fails the run, a warning does not.
+    await step("lint", () => run("npm", ["run", "--silent", "lint"]));
     await step("vitest", () =>
       run("node_modules/.bin/vitest", ["run", "--config", "scripts/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/vitest.json`],
         { DATABASE_URL: server.url }));
