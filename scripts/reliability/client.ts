@@ -7,6 +7,10 @@ import { e2eEnv } from "../lib/env.ts";
 
 export type AppName = "citizen" | "officer" | "verifier";
 
+/** Whatever JSON an app answers: the suites' checks read it as they expect it to be. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a check that reads a field the answer lacks fails, as it should
+export type AnyJson = any;
+
 export const APP_URLS: Record<AppName, string> = {
   citizen: e2eEnv.citizenUrl(),
   officer: e2eEnv.officerUrl(),
@@ -37,7 +41,7 @@ export interface RawResponse {
   headers: http.IncomingHttpHeaders;
   body: Buffer;
   /** The parsed body when it is JSON, else undefined. */
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- any JSON an app answers; the checks read it as they expect
+  json: AnyJson;
   ms: number;
 }
 
@@ -116,7 +120,7 @@ export function cookiesOf(response: RawResponse): string {
 export function sendEndless(
   request: Omit<RawRequest, "body" | "chunks">,
   { totalBytes, chunkBytes = 64 * 1024, fill = 0x61 }: { totalBytes: number; chunkBytes?: number; fill?: number },
-): Promise<{ status: number; json: any; ms: number; bytesSent: number }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- any JSON an app answers; the checks read it as they expect
+): Promise<{ status: number; json: AnyJson; ms: number; bytesSent: number }> {
   const { app, method, path, from = "127.0.0.1" } = request;
   const url = new URL(APP_URLS[app]);
   const headers: Record<string, string> = { host: url.host, connection: "keep-alive", origin: url.origin, ...request.headers, "transfer-encoding": "chunked" };
