@@ -25,7 +25,6 @@ export function typescript({ rootDir, tools }: { rootDir: string; tools: { files
       languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: rootDir } },
       linterOptions: { reportUnusedDisableDirectives: "error" },
       rules: {
-        "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
         // React calls event handlers and drops what they return; an async onClick or onSubmit is the norm.
         "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       },
