@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { createDb, OfficerRole } from "@ktp/db";
 import { useDatabase } from "@ktp/db/embedded";
 import { hashPassword } from "@ktp/db/password-hash";
+import { scriptEnv } from "./lib/env.ts";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -23,7 +24,7 @@ try {
     await db.counter.create({ data: { code: values.code, name: values.name, kabupatenKode: dinas } });
     console.log(`Counter ${values.code} added to Dinas ${dinas}.`);
   } else if (command === "add-officer") {
-    const password = process.env.OFFICER_PASSWORD ?? "";
+    const password = scriptEnv.officerPassword();
     if (!values.nip || !/^\d{18}$/.test(values.nip) || !values.nama) fail("add-officer needs --nip (18 digits) and --nama.");
     if (password.length < 12) fail("Set OFFICER_PASSWORD to a password of 12 characters or more.");
     const role = values.role as OfficerRole;

@@ -1,22 +1,22 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { e2eEnv, scriptEnv } from "./lib/env.ts";
 
 // Debian's chromium, driven by playwright-core: no browser download. scripts/test.ts starts the
 // apps and passes their URLs; run `npm run test:e2e` rather than this config directly.
 const root = path.resolve(import.meta.dirname, "..");
 const mobile = { ...devices["Pixel 7"], locale: "id-ID", timezoneId: "Asia/Jakarta" };
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const citizenUrl = process.env.E2E_CITIZEN_URL ?? "http://localhost:3100";
-// Y4M clips written by scripts/test.ts (@ktp/testing/fake-camera); Chromium plays one as the camera.
-const cameras = process.env.E2E_CAMERA_DIR ?? path.join(root, ".data/e2e/cameras");
+const citizenUrl = e2eEnv.citizenUrl();
+const cameras = e2eEnv.cameraDir();
 // One id per run, inherited by the workers: the attack table keeps only this run's rows.
-process.env.RELIABILITY_RUN ??= new Date().toISOString();
-const verifierUrl = process.env.E2E_VERIFIER_URL ?? "http://localhost:3102";
+e2eEnv.startReliabilityRun();
+const verifierUrl = e2eEnv.verifierUrl();
 const withCamera = (clip: string, baseURL = citizenUrl) => ({
   ...mobile,
   baseURL,
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: scriptEnv.chromiumPath(),
     args: [...chromiumArgs, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${path.join(cameras, clip)}`],
   },
 });
@@ -30,7 +30,7 @@ export default defineConfig({
   outputDir: path.join(root, ".data/test-results"),
   use: {
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: scriptEnv.chromiumPath(),
       args: chromiumArgs,
     },
     trace: "retain-on-failure",
@@ -41,7 +41,7 @@ export default defineConfig({
     // Its camera file is rewritten mid-test with the officer's QR; Chromium reads it at each capture start.
     { name: "citizen-counter", testDir: path.join(root, "apps/citizen/e2e"), testMatch: /counter-activation/, use: withCamera("counter.y4m") },
     { name: "citizen-camera-still", testDir: path.join(root, "apps/citizen/e2e"), testMatch: /selfie-still/, use: withCamera("woman-still.y4m") },
-    { name: "officer", testDir: path.join(root, "apps/officer/e2e"), use: { ...devices["Desktop Chrome"], locale: "id-ID", baseURL: process.env.E2E_OFFICER_URL ?? "http://localhost:3101" } },
+    { name: "officer", testDir: path.join(root, "apps/officer/e2e"), use: { ...devices["Desktop Chrome"], locale: "id-ID", baseURL: e2eEnv.officerUrl() } },
     { name: "verifier", testDir: path.join(root, "apps/verifier/e2e"), testIgnore: /scan-page/, use: { ...devices["Desktop Chrome"], locale: "id-ID", baseURL: verifierUrl } },
     // The scan page at phone size; its camera file is rewritten with the citizen's QR before each scan.
     { name: "verifier-camera", testDir: path.join(root, "apps/verifier/e2e"), testMatch: /scan-page/, use: withCamera("verifier.y4m", verifierUrl) },

@@ -11,6 +11,7 @@ import { DEMO_RESIDENTS } from "../prisma/seed/demo-residents.ts";
 import { insertDemoOfficers } from "../prisma/seed/demo-officers.ts";
 import { hasResidents, seedPopulation } from "../prisma/seed/index.ts";
 import { APPS, appSecret, buildApps, startApps } from "./lib/apps.ts";
+import { scriptEnv } from "./lib/env.ts";
 
 const { values } = parseArgs({ options: { dev: { type: "boolean", default: false }, residents: { type: "string", default: "10000" }, demo: { type: "boolean", default: false } } });
 const started = performance.now();
@@ -33,8 +34,8 @@ if (!values.dev) {
   await buildApps();
 }
 // SMTP_URL, or a local catcher whose inbox is a web page.
-const catcher = process.env.SMTP_URL ? null : await startMailCatcher({ smtpPort: 1025, httpPort: 8025 });
-const apps = await startApps({ databaseUrl: database.url, appSecret: appSecret(), smtpUrl: process.env.SMTP_URL ?? catcher!.smtpUrl, dev: values.dev });
+const catcher = scriptEnv.smtpUrl() ? null : await startMailCatcher({ smtpPort: 1025, httpPort: 8025 });
+const apps = await startApps({ databaseUrl: database.url, appSecret: appSecret(), smtpUrl: scriptEnv.smtpUrl() ?? catcher!.smtpUrl, dev: values.dev });
 
 console.log(`
 KTP Digital is running (ready in ${((performance.now() - started) / 1000).toFixed(1)} s):
@@ -54,5 +55,5 @@ const shutdown = async () => {
   await database.stop();
   process.exit(0);
 };
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());

@@ -1,7 +1,7 @@
 // npm test: everything a fresh machine needs to run every test, then every test.
 //   1. Debian's chromium (installed with apt when missing and we are root)
 //   2. PostgreSQL: a fresh embedded cluster, or the server DATABASE_URL points at
-//   3. typecheck, vitest (unit + real-database tests), production builds
+//   3. typecheck, lint, vitest (unit + real-database tests), production builds
 //   4. the three apps on ports 3100-3102 against a seeded database, then Playwright in Chromium
 //   5. crash safety: kill -9 of an app or PostgreSQL mid-activation (scripts/reliability/crash.ts)
 //   npm test -- --only unit | --only e2e | --only multi | --only crash  [--project <playwright project>]
@@ -10,7 +10,9 @@ import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { JSONReport, JSONReportSuite } from "@playwright/test/reporter";
 import pg from "pg";
+import type { JsonTestResults } from "vitest/reporters";
 import { loadFaceModel } from "@ktp/core/server/face/face-model";
 import { useDatabase } from "@ktp/db/embedded";
 import { migrateDatabase, MIGRATIONS_DIR, SCHEMA_PATH } from "@ktp/db/migrate";
@@ -25,20 +27,21 @@ import { buildApps, run, startApps } from "./lib/apps.ts";
 import { ensureDebianPackage } from "./lib/debian.ts";
 import { ROOT } from "./lib/root.ts";
 import { runMultiInstance } from "./reliability/multi-instance.ts";
+import { scriptEnv } from "./lib/env.ts";
 import playwrightConfig from "./playwright.config.ts";
 import { formatCrashReport, runCrashSuite, tallyCrashReport } from "./reliability/crash.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string" }, project: { type: "string" } } });
 const want = (part: "unit" | "e2e" | "multi" | "crash") => !values.only || values.only === part || (part === "multi" && values.only === "e2e" && !values.project);
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM = scriptEnv.chromiumPath();
 const REPORTS = path.join(ROOT, ".data/test-reports");
-const SLOT = Number(process.env.KTP_TEST_SLOT ?? 0);
+const SLOT = scriptEnv.testSlot();
 const LOG_DIR = path.join(ROOT, ".data/e2e/logs");
 
 if (want("e2e") || want("multi")) ensureDebianPackage(CHROMIUM, "chromium");
 
 // A fresh cluster each run, so no state leaks between runs; DATABASE_URL overrides it.
-if (!process.env.DATABASE_URL) rmSync(path.join(ROOT, ".data/postgres-test"), { recursive: true, force: true });
+if (!scriptEnv.databaseUrl()) rmSync(path.join(ROOT, ".data/postgres-test"), { recursive: true, force: true });
 const server = await useDatabase({ database: "postgres", port: 5434 + SLOT * 10, dataDir: path.join(ROOT, ".data/postgres-test"), log: () => {} });
 const failures: string[] = [];
 /** Each failed test by name with the first line of its error, printed last so a log's tail shows it. */
@@ -52,10 +55,12 @@ try {
       // Scripts, the seeder and the Playwright specs, which no package's tsconfig covers.
       await run("node_modules/.bin/tsc", ["-p", "tsconfig.tools.json"]);
     });
+    // The same command as `npm run lint`; an error fails the run, a warning does not.
+    await step("lint", () => run("npm", ["run", "--silent", "lint"]));
     await step("vitest", () =>
       run("node_modules/.bin/vitest", ["run", "--config", "scripts/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/vitest.json`],
         { DATABASE_URL: server.url }));
-    tally(`${REPORTS}/vitest.json`, (r) => ({
+    tally(`${REPORTS}/vitest.json`, (r: JsonTestResults) => ({
       passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests, names: failedVitestTests(r),
     }));
   }
@@ -90,7 +95,7 @@ async function runEndToEnd() {
     DATABASE_URL: databaseUrl, CHROMIUM_PATH: CHROMIUM, E2E_CAMERA_DIR: cameraDir, E2E_INBOX_URL: catcher.inboxUrl,
     // Fixtures hash PINs as the apps do, and may import server-only domain modules.
     E2E_APP_SECRET: appSecret,
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--conditions=react-server"].filter(Boolean).join(" "),
+    NODE_OPTIONS: [scriptEnv.nodeOptions(), "--conditions=react-server"].filter(Boolean).join(" "),
   };
   try {
     if (want("e2e")) await runMainEndToEnd();
@@ -120,7 +125,7 @@ async function runEndToEnd() {
     // The reliability project checksums the whole database, so it runs alone, after the others.
     const projects = (playwrightConfig.projects ?? []).map((p) => p.name!);
     const phases = values.project ? [[values.project]] : [projects.filter((p) => p !== "reliability"), ["reliability"]];
-    let failed: unknown;
+    let failed: Error | undefined;
     try {
       for (const phase of phases) {
         await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts", ...phase.flatMap((p) => ["--project", p])], {
@@ -130,8 +135,8 @@ async function runEndToEnd() {
           E2E_VERIFIER_URL: apps.urls.verifier,
           E2E_LOG_DIR: LOG_DIR,
           PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
-        }).catch((error: unknown) => (failed ??= error));
-        tally(`${REPORTS}/playwright.json`, (r) => ({
+        }).catch((error: Error) => (failed ??= error));
+        tally(`${REPORTS}/playwright.json`, (r: JSONReport) => ({
           passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped, names: failedPlaywrightTests(r),
         }));
       }
@@ -198,13 +203,13 @@ async function step(name: string, fn: () => Promise<void>) {
 }
 
 /** Adds a report's counts; a missing report is a failure, not a silent zero. */
-function tally(file: string, read: (report: any) => { passed: number; failed: number; skipped: number; names: string[] }) {
+function tally<Report>(file: string, read: (report: Report) => { passed: number; failed: number; skipped: number; names: string[] }) {
   if (!existsSync(file)) {
     counts.failed++;
     failures.push(`no report at ${path.relative(ROOT, file)}`);
     return;
   }
-  const { passed, failed, skipped, names } = read(JSON.parse(readFileSync(file, "utf8")));
+  const { passed, failed, skipped, names } = read(JSON.parse(readFileSync(file, "utf8")) as Report);
   failedTests.push(...names);
   counts.passed += passed;
   counts.failed += failed;
@@ -213,22 +218,23 @@ function tally(file: string, read: (report: any) => { passed: number; failed: nu
 }
 
 function firstLine(text: string | undefined) {
+  // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes, which start with ESC
   return (text ?? "").replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n")[0]!.slice(0, 200);
 }
 
-function failedVitestTests(report: any): string[] {
-  return report.testResults.flatMap((file: any) => file.assertionResults
-    .filter((t: any) => t.status === "failed")
-    .map((t: any) => `${path.relative(ROOT, file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`));
+function failedVitestTests(report: JsonTestResults): string[] {
+  return report.testResults.flatMap((file) => file.assertionResults
+    .filter((t) => t.status === "failed")
+    .map((t) => `${path.relative(ROOT, file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`));
 }
 
-function failedPlaywrightTests(report: any): string[] {
+function failedPlaywrightTests(report: JSONReport): string[] {
   const names: string[] = [];
-  const walk = (suite: any) => {
+  const walk = (suite: JSONReportSuite) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
         if (test.status !== "unexpected" && test.status !== "flaky") continue;
-        const error = test.results?.find((r: any) => r.error)?.error?.message;
+        const error = test.results?.find((r) => r.error)?.error?.message;
         names.push(`${test.projectName} › ${spec.file} › ${spec.title}${test.status === "flaky" ? " (flaky)" : ""}: ${firstLine(error)}`);
       }
     }

@@ -35,8 +35,8 @@ export async function seedPopulation({ url, residents, seed = 20231030, demoOffi
     await client.query(
       "TRUNCATE siak.keluarga, siak.penduduk, siak.foto_ektp, siak.npwp, siak.bpjs_kesehatan, siak.vaksin_covid, siak.kendaraan, siak.pegawai_bkn, siak.dpt",
     );
-    const { rows } = await client.query("SELECT count(*)::int AS n FROM siak.provinsi");
-    if (rows[0].n === 0) await loadWilayah(client);
+    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM siak.provinsi");
+    if (rows[0]!.n === 0) await loadWilayah(client);
   } finally {
     await client.end();
   }

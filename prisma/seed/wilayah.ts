@@ -57,7 +57,7 @@ export function readVillages(): Map<string, Map<string, Village[]>> {
       provinceCode,
     };
     let province = byProvince.get(provinceCode);
-    if (!province) byProvince.set(provinceCode, (province = new Map()));
+    if (!province) byProvince.set(provinceCode, (province = new Map<string, Village[]>()));
     let regency = province.get(regencyCode);
     if (!regency) province.set(regencyCode, (regency = []));
     regency.push(village);

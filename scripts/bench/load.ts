@@ -35,10 +35,10 @@ async function samplePopulation(url: string): Promise<Sample> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const niks = (await client.query("SELECT nik FROM siak.penduduk TABLESAMPLE SYSTEM (2) LIMIT 20000")).rows.map((r) => r.nik as string);
-    const eligible = (await client.query(
+    const niks = (await client.query<{ nik: string }>("SELECT nik FROM siak.penduduk TABLESAMPLE SYSTEM (2) LIMIT 20000")).rows.map((r) => r.nik);
+    const eligible = (await client.query<{ nik: string }>(
       "SELECT nik FROM siak.penduduk TABLESAMPLE SYSTEM (2) WHERE tanggal_meninggal IS NULL AND ektp_direkam_pada IS NOT NULL AND tanggal_lahir < now() - interval '18 years' LIMIT 20000",
-    )).rows.map((r) => r.nik as string);
+    )).rows.map((r) => r.nik);
     const officer = { nip: "198001012005011001", password: "bench-password-1", counter: "BENCH-1" };
     await client.query("INSERT INTO app.counter (id, code, name, kabupaten_kode) VALUES (gen_random_uuid(), $1, 'Bench counter', '64.72')", [officer.counter]);
     await client.query("INSERT INTO app.officer (id, nip, nama, password_hash, kabupaten_kode) VALUES (gen_random_uuid(), $1, 'BENCH OFFICER', $2, '64.72')", [officer.nip, await hashPassword(officer.password)]);

@@ -8,6 +8,7 @@ import { chromium } from "playwright-core";
 import QRCode from "qrcode";
 import sharp from "sharp";
 import { crispQrPixels, readableMask, type Zxing } from "@ktp/core/universal/qr-readback";
+import { scriptEnv } from "../lib/env.ts";
 
 const require = createRequire(path.join(import.meta.dirname, "../../apps/citizen/package.json"));
 const zxing = require("html5-qrcode/third_party/zxing-js.umd.js") as Zxing;
@@ -17,7 +18,7 @@ const CARD_PIXELS = 840;
 const BOX_PADDING = 21;
 
 export async function measureDecodability(tokens: string[]): Promise<{ decoded: number; of: number; unreadable: number }> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({ executablePath: scriptEnv.chromiumPath(), args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const page = await browser.newPage();
     await page.setContent(`<div id="reader" style="width:${CARD_PIXELS}px"></div>`);

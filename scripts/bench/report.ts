@@ -30,7 +30,7 @@ export function writeSection(name: string, body: string) {
 
 /** Merges figures into docs/benchmarks.json, each group stamped with the date and commit it ran on. */
 export function writeJson(groups: Record<string, Record<string, unknown>>) {
-  const doc = existsSync(JSON_DOC) ? JSON.parse(readFileSync(JSON_DOC, "utf8")) : {};
+  const doc = (existsSync(JSON_DOC) ? JSON.parse(readFileSync(JSON_DOC, "utf8")) : {}) as Record<string, unknown>;
   for (const [key, value] of Object.entries(groups)) doc[key] = { ...value, date: today, commit };
   writeFileSync(JSON_DOC, `${JSON.stringify(doc, null, 2)}\n`);
 }

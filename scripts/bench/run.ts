@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, freemem, tmpdir, totalmem } from "node:os";
+import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -18,6 +18,7 @@ import { seedPopulation } from "../../prisma/seed/index.ts";
 import { calibrate, calibrationMarkdown } from "./face-calibration.ts";
 import { buildApps, run, startApps } from "../lib/apps.ts";
 import { ROOT } from "../lib/root.ts";
+import { childEnv } from "../lib/env.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string", default: "seed,verify,clone,face" }, residents: { type: "string", default: "1000000" } } });
 const sections = new Set(values.only.split(","));
@@ -77,11 +78,11 @@ ${rows}`);
 async function benchVerify() {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  const { rows } = await client.query("SELECT nik FROM siak.penduduk TABLESAMPLE SYSTEM (2) LIMIT 20000");
-  const [{ total }] = (await client.query("SELECT count(*)::int AS total FROM siak.penduduk")).rows;
+  const { rows } = await client.query<{ nik: string }>("SELECT nik FROM siak.penduduk TABLESAMPLE SYSTEM (2) LIMIT 20000");
+  const { total } = (await client.query<{ total: number }>("SELECT count(*)::int AS total FROM siak.penduduk")).rows[0]!;
   await client.end();
   // One request in ten asks for a NIK that is well-formed but absent.
-  const niks = rows.map((r) => r.nik as string);
+  const niks = rows.map((r) => r.nik);
   const absent = niks.map((nik) => `${nik.slice(0, 12)}${String(9000 + (Number(nik.slice(12)) % 999)).padStart(4, "0")}`);
   let i = 0;
   const nextNik = () => (++i % 10 === 0 ? absent[i % absent.length]! : niks[i % niks.length]!);
@@ -140,13 +141,19 @@ async function benchClone() {
   const tClone = performance.now();
   await run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], {}, dir);
   const tInstall = performance.now();
-  const child = spawn("npm", ["start"], { cwd: dir, detached: true, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, DATABASE_URL: "" } });
+  const child = spawn("npm", ["start"], { cwd: dir, detached: true, stdio: ["ignore", "pipe", "inherit"], env: childEnv({ DATABASE_URL: "" }) });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   await new Promise<void>((resolve, reject) => {
     const timer = setInterval(() => {
-      if (output.includes("KTP Digital is running")) (clearInterval(timer), resolve());
-      if (child.exitCode !== null) (clearInterval(timer), reject(new Error(`npm start exited:\n${output}`)));
+      if (output.includes("KTP Digital is running")) {
+        clearInterval(timer);
+        resolve();
+      }
+      if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`npm start exited:\n${output}`));
+      }
     }, 100);
   });
   const tReady = performance.now();

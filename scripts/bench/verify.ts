@@ -92,7 +92,11 @@ try {
     fn();
     return bankTokens.length / ((performance.now() - started) / 1000);
   };
-  for (let i = 0; i < 3; i++) (ours(), raw()); // warm-up
+  for (let i = 0; i < 3; i++) {
+    // warm-up
+    ours();
+    raw();
+  }
   const oursRates: number[] = [], rawRates: number[] = [];
   for (let round = 0; round < 15; round++) {
     oursRates.push(rate(ours));
@@ -256,7 +260,7 @@ async function activate(url: string, n: number): Promise<{ registrationId: strin
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query(
+    const { rows } = await client.query<{ registrationId: string; nik: string }>(
       `INSERT INTO app.registration (id, nik, email, phone, step, resume_token_hash, updated_at)
        SELECT gen_random_uuid(), nik, 'bench.' || nik || '@contoh.id', '+62812' || right(nik, 8), 'ACTIVE', md5(random()::text) || md5(random()::text), now()
          FROM siak.penduduk

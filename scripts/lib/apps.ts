@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { childEnv, scriptEnv } from "./env.ts";
 import { ROOT } from "./root.ts";
 
 export const APPS = [
@@ -15,7 +16,7 @@ const quietEnv = { NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1", 
 
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: "inherit", env: { ...process.env, ...quietEnv, ...env } });
+    const child = spawn(command, args, { cwd, stdio: "inherit", env: childEnv({ ...quietEnv, ...env }) });
     child.on("error", reject);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
   });
@@ -68,17 +69,17 @@ export function startApp(
   const logFile = logDir ? openSync(path.join(logDir, `${app.name}.log`), "a") : null;
   // One process per app (tsx as a loader, not its CLI, which would add a parent process).
   // KTP_APP_NODE_ARGS: extra flags for profiling (e.g. --cpu-prof), which NODE_OPTIONS does not take.
-  const child = spawn(process.execPath, [...(process.env.KTP_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--conditions=react-server", "--import", "tsx", "server.ts", ...(dev ? ["--dev"] : [])], {
+  const child = spawn(process.execPath, [...scriptEnv.appNodeArgs(), "--conditions=react-server", "--import", "tsx", "server.ts", ...(dev ? ["--dev"] : [])], {
     cwd: path.join(ROOT, "apps", app.name),
-    env: {
-      ...process.env, ...quietEnv,
+    env: childEnv({
+      ...quietEnv,
       NODE_ENV: dev ? "development" : "production",
       KTP_APP: app.name,
       DATABASE_URL: databaseUrl, APP_SECRET: appSecret, SMTP_URL: smtpUrl,
       CITIZEN_URL: urls.citizen, OFFICER_URL: urls.officer, VERIFIER_URL: urls.verifier,
       PORT: String(port),
       ...extraEnv,
-    },
+    }),
     stdio: logFile !== null ? ["ignore", logFile, logFile] : log ? ["ignore", "inherit", "inherit"] : ["ignore", "ignore", "inherit"],
   });
   const stop = () => new Promise<void>((resolve) => {
@@ -119,7 +120,8 @@ export async function waitForHealth(url: string, children: ChildProcess[], timeo
 
 /** APP_SECRET: the environment's, else one kept in .data/app-secret so encrypted data survives restarts. */
 export function appSecret(): string {
-  if (process.env.APP_SECRET) return process.env.APP_SECRET;
+  const configured = scriptEnv.appSecret();
+  if (configured) return configured;
   const file = path.join(ROOT, ".data/app-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { childEnv } from "./env.ts";
 
 /** Installs a Debian package when its binary is missing (as root; otherwise says how). */
 export function ensureDebianPackage(binary: string, pkg: string) {
@@ -9,5 +10,5 @@ export function ensureDebianPackage(binary: string, pkg: string) {
   }
   console.log(`Installing Debian's ${pkg} ...`);
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", pkg], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", pkg], { stdio: "inherit", env: childEnv({ DEBIAN_FRONTEND: "noninteractive" }) });
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
+import { e2eEnv } from "../lib/env.ts";
 import { buildBody, buildImage, type BodyRecipe, type ImageRecipe, imageRecipe, imageType, noise, chunking, type RequestRecipe, requestFor } from "./arbitraries.ts";
 import { type RawRequest, type RawResponse, send } from "./client.ts";
 import { changes, Harness, signInOfficer, startRegistration } from "./harness.ts";
@@ -13,9 +14,9 @@ import { type Method, METHODS, maySucceed, ROLES, type Role, type Route, ROUTES 
 // no 2xx the route table does not allow, and no row of `app` or `siak` changed by the refusals.
 // Fixed seeds: a failure prints the request and reproduces with the same seed.
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202);
+const SEED = e2eEnv.fuzzSeed();
 /** Generated requests per route, method set and role. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
+const RUNS = e2eEnv.fuzzRuns();
 const CONCURRENCY = 6;
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -52,7 +53,7 @@ for (const [index, role] of ROLES.entries()) {
         try {
           checkAnswer(route, recipe, role, response);
         } catch (e) {
-          throw new Error(`${(e as Error).message}\n  sent: ${request.method} ${JSON.stringify(request.path)} ${JSON.stringify(request.headers)}`);
+          throw new Error(`${(e as Error).message}\n  sent: ${request.method} ${JSON.stringify(request.path)} ${JSON.stringify(request.headers)}`, { cause: e });
         }
       });
     });

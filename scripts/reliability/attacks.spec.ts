@@ -7,6 +7,7 @@ import { E2E_OFFICER_PASSWORD } from "@ktp/testing/officer";
 import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 import { APP_URLS, cookiesOf, type RawResponse, send, sendEndless } from "./client.ts";
 import { Harness, signInOfficer, startRegistration } from "./harness.ts";
+import { e2eEnv } from "../lib/env.ts";
 import { type AttackFile, type AttackRow, ATTACKS_FILE } from "./render-attacks.ts";
 
 // The hardening issue's findings, each tried over HTTP against the running apps. Every attack
@@ -15,7 +16,7 @@ import { type AttackFile, type AttackRow, ATTACKS_FILE } from "./render-attacks.
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 /** Set once per Playwright run in scripts/playwright.config.ts; rows of an older run are dropped. */
-const RUN = process.env.RELIABILITY_RUN ?? "manual";
+const RUN = e2eEnv.reliabilityRun();
 /** Dewi Lestari, a demo resident of Padang (seed: prisma/seed/demo-residents.ts). */
 const PADANG_NIK = "1371014211900001";
 /** Per-IP budget of the SIAK check in e2e: 60 a minute (packages/core/src/server/rate-limit.ts) × RATE_LIMIT_IP_MULTIPLIER 50 (scripts/test.ts). */
@@ -364,7 +365,7 @@ test("10 · session cookies are HttpOnly and SameSite; a foreign Origin is refus
 // ---------------------------------------------------------------- 11. logs
 
 test("11 · the apps' logs hold no password or NIK this spec sent", async () => {
-  const dir = process.env.E2E_LOG_DIR;
+  const dir = e2eEnv.logDir();
   if (!dir || !existsSync(dir)) {
     record({ finding: "11", attack: "grep the apps' logs for secrets", expected: "no password, PIN or demo NIK in any log line", outcome: "checked by scripts/test.ts after the run (no log directory given to this spec)", pass: true });
     return;

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { e2eEnv } from "../lib/env.ts";
 
 // A raw HTTP client for the reliability specs: bytes on the request line and in the body exactly
 // as given (bad percent-escapes, chunked bodies, no Content-Length), and a chosen loopback source
@@ -6,10 +7,14 @@ import http from "node:http";
 
 export type AppName = "citizen" | "officer" | "verifier";
 
+/** Whatever JSON an app answers: the suites' checks read it as they expect it to be. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a check that reads a field the answer lacks fails, as it should
+export type AnyJson = any;
+
 export const APP_URLS: Record<AppName, string> = {
-  citizen: process.env.E2E_CITIZEN_URL ?? "http://localhost:3100",
-  officer: process.env.E2E_OFFICER_URL ?? "http://localhost:3101",
-  verifier: process.env.E2E_VERIFIER_URL ?? "http://localhost:3102",
+  citizen: e2eEnv.citizenUrl(),
+  officer: e2eEnv.officerUrl(),
+  verifier: e2eEnv.verifierUrl(),
 };
 
 /** Methods that change state: they carry the app's own Origin, as a browser sends it. */
@@ -36,7 +41,7 @@ export interface RawResponse {
   headers: http.IncomingHttpHeaders;
   body: Buffer;
   /** The parsed body when it is JSON, else undefined. */
-  json: any;
+  json: AnyJson;
   ms: number;
 }
 
@@ -115,7 +120,7 @@ export function cookiesOf(response: RawResponse): string {
 export function sendEndless(
   request: Omit<RawRequest, "body" | "chunks">,
   { totalBytes, chunkBytes = 64 * 1024, fill = 0x61 }: { totalBytes: number; chunkBytes?: number; fill?: number },
-): Promise<{ status: number; json: any; ms: number; bytesSent: number }> {
+): Promise<{ status: number; json: AnyJson; ms: number; bytesSent: number }> {
   const { app, method, path, from = "127.0.0.1" } = request;
   const url = new URL(APP_URLS[app]);
   const headers: Record<string, string> = { host: url.host, connection: "keep-alive", origin: url.origin, ...request.headers, "transfer-encoding": "chunked" };

@@ -21,6 +21,7 @@ import { addEktpPhoto, createResident } from "@ktp/testing/residents";
 import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 import { type AppName, type AppOptions, buildApps, type RunningApp, startApp, waitForHealth } from "../lib/apps.ts";
 import { ROOT } from "../lib/root.ts";
+import { scriptEnv } from "../lib/env.ts";
 import { describeReply, HttpClient, type Reply } from "./http-client.ts";
 import { checkInvariants, formatViolation, type Violation } from "./invariants.ts";
 import { killPostgres, killProcess } from "./kill.ts";
@@ -217,7 +218,7 @@ async function crashOnce(lab: Lab, victim: Victim, moment: Moment, reported: Set
       const barrier = typeof trigger === "number" ? null : trigger;
       // Some decisions are refusals, so REFUSED records are crashed too.
       const decision = moment === "decision" && (trigger === 20 || trigger === 200) ? "REFUSED" : "APPROVED";
-      const label = barrier ? barrier.label : `${trigger} ms`;
+      const label = typeof trigger === "number" ? `${trigger} ms` : trigger.label;
       const citizen = await lab.prepare(moment, { stranger: barrier?.stranger, ownCounter: barrier?.ownCounter, lastAttempt: barrier?.lastAttempt });
       flights.push({ run: { victim, moment, trigger: moment === "decision" ? `${label} (${decision})` : label, outcome: "", problems: [] }, citizen, barrier, decision });
     }
@@ -280,7 +281,7 @@ async function crashOnce(lab: Lab, victim: Victim, moment: Moment, reported: Set
     attribute(await checkInvariants(lab.pool));
     kill.afterMs = Math.round(performance.now() - back);
   } catch (error) {
-    kill.problems.push(`suite error: ${(error as Error).stack ?? error}`);
+    kill.problems.push(`suite error: ${(error as Error).stack ?? String(error)}`);
     for (const flight of flights) {
       flight.run.outcome ||= "not run: suite error";
       if (flight.lock) await lab.releaseLock(flight.lock);
@@ -667,7 +668,7 @@ export function formatCrashReport(report: CrashReport): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const { values } = parseArgs({ options: { victim: { type: "string", multiple: true }, moment: { type: "string", multiple: true } } });
   await buildApps();
-  const report = await runCrashSuite({ slot: Number(process.env.KTP_TEST_SLOT ?? 0), victims: values.victim as Victim[] | undefined, moments: values.moment as Moment[] | undefined });
+  const report = await runCrashSuite({ slot: scriptEnv.testSlot(), victims: values.victim as Victim[] | undefined, moments: values.moment as Moment[] | undefined });
   const { passed, failed } = tallyCrashReport(report);
   console.log(`\n${formatCrashReport(report)}\n\n${passed} passed, ${failed} failed in ${report.seconds.toFixed(0)} s (set-up ${report.setupSeconds.toFixed(0)} s).`);
   process.exit(failed ? 1 : 0);

@@ -3,6 +3,7 @@ import pg from "pg";
 import { createDb, type Db } from "@ktp/db";
 import { createE2eOfficer, E2E_OFFICER_PASSWORD } from "@ktp/testing/officer";
 import { addEktpPhoto, createResident, deleteResident } from "@ktp/testing/residents";
+import { scriptEnv } from "../lib/env.ts";
 import { cookiesOf, send } from "./client.ts";
 
 // What both reliability specs need: the e2e database (to make residents, counters and officers,
@@ -18,7 +19,7 @@ export class Harness {
   readonly pool: pg.Pool;
   private readonly residents: { nik: string; noKk: string }[] = [];
 
-  constructor(url = process.env.DATABASE_URL) {
+  constructor(url = scriptEnv.databaseUrl()) {
     if (!url) throw new Error("DATABASE_URL is not set: run the reliability project through `npm run test:e2e`.");
     this.db = createDb({ url, maxConnections: 2 });
     this.pool = new pg.Pool({ connectionString: url, max: 2 });
@@ -54,7 +55,7 @@ export class Harness {
   }
 
   /** A resident of Samarinda whose e-KTP photo is face `photo` of the group photo (removed in close()). */
-  async resident({ photo = 2 as 0 | 1 | 2 | null } = {}): Promise<{ nik: string }> {
+  async resident({ photo = 2 }: { photo?: 0 | 1 | 2 | null } = {}): Promise<{ nik: string }> {
     const resident = await createResident(this.db, { nama: "UJI KEANDALAN" });
     this.residents.push(resident);
     if (photo !== null) await addEktpPhoto(this.db, resident.nik, photo);

@@ -1,3 +1,5 @@
+import type { AnyJson } from "./client.ts";
+
 // A browser's part in a few lines: one cookie jar per person, JSON in and out, and a network
 // failure (the server died mid-request) reported as status 0 instead of thrown.
 
@@ -6,7 +8,7 @@ export interface Reply {
   status: number;
   /** The JSON error code (`{ error: { code } }`), if any. */
   code?: string;
-  body?: any;
+  body?: AnyJson;
   /** Why no answer came back, for status 0. */
   network?: string;
   ms: number;
@@ -51,7 +53,7 @@ export class HttpClient {
         this.cookies.set(pair!.slice(0, at).trim(), pair!.slice(at + 1).trim());
       }
       const text = await response.text();
-      let body: any;
+      let body: AnyJson;
       try {
         body = text ? JSON.parse(text) : undefined;
       } catch {

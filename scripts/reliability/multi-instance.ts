@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { JSONReport } from "@playwright/test/reporter";
 import pg from "pg";
 import { LIMITS } from "@ktp/core/server/rate-limit";
 import { APPS, type AppName, run, startApps } from "../lib/apps.ts";
@@ -104,7 +105,7 @@ async function counterActivationThroughBalancer(lb: Record<AppName, string>, pla
     E2E_VERIFIER_URL: lb.verifier,
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
   }).then(() => true, () => false);
-  const stats = JSON.parse(readFileSync(report, "utf8")).stats;
+  const { stats } = JSON.parse(readFileSync(report, "utf8")) as JSONReport;
   return { name: "counter activation e2e through HAProxy, 2 instances of each app", pass: ok && stats.expected > 0 && stats.unexpected === 0, detail: `${stats.expected} passed, ${stats.unexpected} failed` };
 }
 
@@ -116,7 +117,7 @@ async function rateLimitAcrossInstances(citizenUrl: string, dir: string): Promis
       method: "POST",
       headers: { "content-type": "application/json", ...(forged ? { "x-forwarded-for": forged } : {}) },
       body: JSON.stringify({ nik: "6472051708850001" }),
-    }).then(async (r) => ({ status: r.status, retryAfter: r.headers.get("retry-after") }));
+    }).then((r) => ({ status: r.status, retryAfter: r.headers.get("retry-after") }));
   const before = servedBy(dir);
   const first = await Promise.all(Array.from({ length: limit + 10 }, () => send()));
   // Access-log lines can trail the answers by a moment.

@@ -1,6 +1,7 @@
 import { expect, test, uniqueContact } from "./fixtures.ts";
+import { e2eEnv } from "../../../scripts/lib/env.ts";
 
-const inbox = () => process.env.E2E_INBOX_URL ?? "http://localhost:8125";
+const inbox = () => e2eEnv.inboxUrl();
 
 test("the activation e-mail from SIAK Terpusat arrives, its link activates once", async ({ page, resident, db }) => {
   const { nik } = await resident({ nama: "UJI SUREL" });

@@ -2,6 +2,7 @@ import { renameSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { writeY4m } from "@ktp/testing/y4m";
+import { e2eEnv } from "../../../scripts/lib/env.ts";
 import { expect, test, uniqueContact } from "./fixtures.ts";
 
 // The whole activation in a real browser: a blinking face on the fake camera, a virtual
@@ -10,8 +11,8 @@ import { expect, test, uniqueContact } from "./fixtures.ts";
 // and finally sign-in with passkey + PIN to the KTP card.
 test.describe.configure({ timeout: 180_000 });
 
-const cameraFile = path.join(process.env.E2E_CAMERA_DIR ?? path.resolve(import.meta.dirname, "../../../.data/e2e/cameras"), "counter.y4m");
-const inbox = () => process.env.E2E_INBOX_URL ?? "http://localhost:8125";
+const cameraFile = path.join(e2eEnv.cameraDir(), "counter.y4m");
+const inbox = () => e2eEnv.inboxUrl();
 
 /** Points the phone's camera at `png` (the officer's screen): Chromium reads the file when the camera starts. */
 async function showToCamera(png: Buffer) {
@@ -47,7 +48,7 @@ test("register, selfie, PIN, passkey, officer approval at the counter, e-mail li
 
   // The officer, at the counter, in another browser context.
   const desk = await officer();
-  const officerContext = await browser.newContext({ baseURL: process.env.E2E_OFFICER_URL ?? "http://localhost:3101", locale: "id-ID", viewport: { width: 1280, height: 900 } });
+  const officerContext = await browser.newContext({ baseURL: e2eEnv.officerUrl(), locale: "id-ID", viewport: { width: 1280, height: 900 } });
   const console_ = await officerContext.newPage();
   await console_.goto("/loket");
   await expect(console_).toHaveURL(/\/masuk$/);

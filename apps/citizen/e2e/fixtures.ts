@@ -6,6 +6,7 @@ import { createE2eOfficer } from "@ktp/testing/officer";
 import { addEktpPhoto, createActivatedCitizen, createCitizenSession, createResident, deleteResident } from "@ktp/testing/residents";
 // Its test fails on any CSP or Permissions-Policy violation, the camera flows included.
 import { test as base, expect } from "@ktp/testing/security-e2e";
+import { e2eEnv } from "../../../scripts/lib/env.ts";
 
 // Tests create the residents they need (with an e-KTP photo from the npm-shipped group photo)
 // and remove them afterwards, so runs and parallel workers never share state.
@@ -46,7 +47,7 @@ type Fixtures = {
 
 export const test = base.extend<Fixtures>({
   db: async ({}, use) => {
-    const db = createDb({ url: process.env.DATABASE_URL!, maxConnections: 2 });
+    const db = createDb({ url: e2eEnv.databaseUrl(), maxConnections: 2 });
     await use(db);
     await db.$disconnect();
   },
@@ -65,7 +66,7 @@ export const test = base.extend<Fixtures>({
     await use(async ({ pin, ...options } = {}) => {
       const { resident, registration } = await createActivatedCitizen(db, options);
       // Hashed as the apps hash it, with the pepper from the e2e apps' APP_SECRET.
-      if (pin) await db.registration.update({ where: { id: registration.id }, data: { pinHash: await hashPin(pin, deriveKey(process.env.E2E_APP_SECRET!, "pin-pepper")) } });
+      if (pin) await db.registration.update({ where: { id: registration.id }, data: { pinHash: await hashPin(pin, deriveKey(e2eEnv.appSecret(), "pin-pepper")) } });
       made.push(resident);
       await addEktpPhoto(db, resident.nik);
       await context.addCookies([{ ...(await createCitizenSession(db, registration.id)), url: baseURL! }]);

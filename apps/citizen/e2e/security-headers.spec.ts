@@ -1,11 +1,12 @@
 import { expectHydrated, expectNoncedScripts, expectOriginRefused, expectSecurityHeaders } from "@ktp/testing/security-e2e";
+import { e2eEnv } from "../../../scripts/lib/env.ts";
 import { expect, test, uniqueContact } from "./fixtures.ts";
 
 // The security headers and the Origin check (packages/core/src/server/security-headers.ts), seen
 // from a browser and from plain HTTP clients. The fixtures fail a test on any CSP violation.
 
 const EVIL = "https://evil.example";
-const citizenOrigin = () => new URL(process.env.E2E_CITIZEN_URL ?? "http://localhost:3100").origin;
+const citizenOrigin = () => new URL(e2eEnv.citizenUrl()).origin;
 const registrationBody = (nik: string) => ({ nik, ...uniqueContact() });
 const cameraAllowed = () => (document as unknown as { featurePolicy: { allowsFeature(f: string): boolean } }).featurePolicy.allowsFeature("camera");
 

@@ -11,7 +11,7 @@ function open(): Promise<IDBDatabase> {
     const request = indexedDB.open(DB, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error("IndexedDB request failed"));
   });
 }
 
@@ -21,7 +21,7 @@ async function put(pair: CryptoKeyPair) {
     const tx = db.transaction(STORE, "readwrite");
     tx.objectStore(STORE).put(pair, NAME);
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
+    tx.onerror = () => reject(tx.error ?? new Error("IndexedDB transaction failed"));
   });
   db.close();
 }
@@ -31,7 +31,7 @@ async function load(): Promise<CryptoKeyPair | undefined> {
   const pair = await new Promise<CryptoKeyPair | undefined>((resolve, reject) => {
     const request = db.transaction(STORE, "readonly").objectStore(STORE).get(NAME);
     request.onsuccess = () => resolve(request.result as CryptoKeyPair | undefined);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error("IndexedDB request failed"));
   });
   db.close();
   return pair;

@@ -295,7 +295,7 @@ const en: CitizenMessages = {
       EMAIL: "Open the activation link sent to your e-mail.",
       ACTIVE: "Your KTP Digital is active.",
       COUNTER_REQUIRED: "Your selfie could not be matched with your e-KTP photo. Continue the activation at a Disdukcapil counter with your e-KTP; an officer will check your photo in person.",
-    } as Record<string, string>,
+    },
   },
   device: {
     stepLabel: "Step 4 of 6",

@@ -1,6 +1,7 @@
 import { createDb, type Db, type OfficerRole } from "@ktp/db";
 import { createE2eOfficer, type E2eOfficer } from "@ktp/testing/officer";
 import { test as base, expect } from "@ktp/testing/security-e2e";
+import { e2eEnv } from "../../../scripts/lib/env.ts";
 
 // Each officer test signs in as an officer of its own, made in the database (@ktp/testing/officer).
 
@@ -12,7 +13,7 @@ type Fixtures = {
 
 export const test = base.extend<Fixtures>({
   db: async ({}, use) => {
-    const db = createDb({ url: process.env.DATABASE_URL!, maxConnections: 2 });
+    const db = createDb({ url: e2eEnv.databaseUrl(), maxConnections: 2 });
     await use(db);
     await db.$disconnect();
   },

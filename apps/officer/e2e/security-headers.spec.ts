@@ -1,11 +1,12 @@
 import { expectHydrated, expectNoncedScripts, expectOriginRefused, expectSecurityHeaders } from "@ktp/testing/security-e2e";
+import { e2eEnv } from "../../../scripts/lib/env.ts";
 import { expect, signInOfficer, test } from "./fixtures.ts";
 
 // The security headers and the Origin check (packages/core/src/server/security-headers.ts) in the
 // officer console. `test` fails on any CSP violation. No console page may use the camera.
 
 const EVIL = "https://evil.example";
-const officerOrigin = () => new URL(process.env.E2E_OFFICER_URL ?? "http://localhost:3101").origin;
+const officerOrigin = () => new URL(e2eEnv.officerUrl()).origin;
 
 test("every page carries the headers, with a fresh nonce on each of its scripts, and no camera", async ({ page }) => {
   const nonces = new Set<string>();

@@ -4,11 +4,12 @@ import { hashPassword } from "@ktp/db/password-hash";
 import { createDb, type Db } from "@ktp/db";
 import { addEktpPhoto, createActivatedCitizen, createCitizenSession } from "@ktp/testing/residents";
 import { test as base, expect } from "@ktp/testing/security-e2e";
+import { e2eEnv } from "../../../scripts/lib/env.ts";
 
 // What verifier tests need, made in the database: an approved organisation with a branch, its
 // API key or staff account, and a citizen signed in to the citizen app (whose QR it checks).
 
-export const CITIZEN = process.env.E2E_CITIZEN_URL ?? "http://localhost:3100";
+export const CITIZEN = e2eEnv.citizenUrl();
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 export interface Org {
@@ -30,7 +31,7 @@ type Fixtures = {
 
 export const test = base.extend<Fixtures>({
   db: async ({}, use) => {
-    const db = createDb({ url: process.env.DATABASE_URL!, maxConnections: 2 });
+    const db = createDb({ url: e2eEnv.databaseUrl(), maxConnections: 2 });
     await use(db);
     await db.$disconnect();
   },

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { e2eEnv } from "../../../scripts/lib/env.ts";
 
 test("verifier home renders in Indonesian, and health is ok", async ({ page, request }) => {
   await page.goto("/");
@@ -30,5 +31,5 @@ test("the second QR reader's WebAssembly comes from this origin, with the securi
   expect(wasm.headers()["content-type"]).toBe("application/wasm");
   expect(wasm.headers()["x-content-type-options"]).toBe("nosniff");
   expect((await wasm.body()).subarray(0, 4)).toEqual(Buffer.from([0x00, 0x61, 0x73, 0x6d]));
-  expect((await request.post("/zxing/zxing_reader.wasm", { headers: { origin: process.env.E2E_VERIFIER_URL ?? "http://localhost:3102" } })).status()).toBeGreaterThanOrEqual(400);
+  expect((await request.post("/zxing/zxing_reader.wasm", { headers: { origin: e2eEnv.verifierUrl() } })).status()).toBeGreaterThanOrEqual(400);
 });

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import type { Db } from "@ktp/db";
 import { createE2eOfficer, type E2eOfficer, signInOfficer } from "@ktp/testing/officer";
+import { e2eEnv } from "../../../scripts/lib/env.ts";
 import { CITIZEN, expect, signInTeller, test } from "./fixtures.ts";
 
 // An organisation's way in, as its people and Dukcapil's admin live it: it registers on the
@@ -11,8 +12,8 @@ import { CITIZEN, expect, signInTeller, test } from "./fixtures.ts";
 // once; the teller signs in with it; a revoked key stops working. Citizens' reports reach the admin.
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../../../.data/screenshots");
-const OFFICER = process.env.E2E_OFFICER_URL ?? "http://localhost:3101";
-const inbox = () => process.env.E2E_INBOX_URL ?? "http://localhost:8125";
+const OFFICER = e2eEnv.officerUrl();
+const inbox = () => e2eEnv.inboxUrl();
 
 /** The officer console signed in as `officer` (by default a new national admin, at a counter of Ditjen Dukcapil in Jakarta Pusat). */
 async function adminConsole(browser: Browser, db: Db, officer?: E2eOfficer): Promise<Page> {
@@ -125,7 +126,7 @@ test("a citizen's \"Bukan saya\" reaches the admin with the verification it poin
   const citizen = await signedInCitizen("SITI PELAPOR");
   const branch = await db.verifierBranch.findFirstOrThrow({ where: { orgId: org.id } });
   const { id } = await db.verification.create({ data: { orgId: org.id, branchId: branch.id, registrationId: citizen.registrationId, askedPurpose: "bank", sharedPurpose: "bank", verdict: "valid", fields: ["nama", "nik"] } });
-  const phone = await (await browser.newContext({ baseURL: CITIZEN })).request;
+  const phone = (await browser.newContext({ baseURL: CITIZEN })).request;
   const reported = await phone.post(`/api/riwayat/${id}/laporan`, {
     headers: { origin: CITIZEN, cookie: `${citizen.cookie.name}=${citizen.cookie.value}` },
     data: { note: "Saya tidak pernah ke bank ini" },

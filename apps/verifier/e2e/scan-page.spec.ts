@@ -3,6 +3,7 @@ import path from "node:path";
 import { devices } from "@playwright/test";
 import sharp from "sharp";
 import { writeY4m } from "@ktp/testing/y4m";
+import { e2eEnv } from "../../../scripts/lib/env.ts";
 import { CITIZEN, expect, signInTeller, test } from "./fixtures.ts";
 
 // The scan page (issue 11): a teller signs in with password and passkey (enrolled at the first
@@ -10,7 +11,7 @@ import { CITIZEN, expect, signInTeller, test } from "./fixtures.ts";
 // screen, and the verdict shows the fields and the e-KTP photo. A picture and pasted text work too.
 test.describe.configure({ timeout: 120_000 });
 
-const cameraFile = path.join(process.env.E2E_CAMERA_DIR ?? path.resolve(import.meta.dirname, "../../../.data/e2e/cameras"), "verifier.y4m");
+const cameraFile = path.join(e2eEnv.cameraDir(), "verifier.y4m");
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../../../.data/screenshots");
 
 /** Points the teller's camera at `png` (the phone's screen): Chromium reads the file when the camera starts. */

@@ -9,6 +9,7 @@ import { verifyPresentation } from "@ktp/core/server/verifier/verify-presentatio
 import { TOKEN_DICTIONARY } from "@ktp/core/universal/identity/dictionary";
 import { encodePresentation, parsePresentation, QR_PREFIX } from "@ktp/core/universal/identity/token";
 import { VERIFY_REASONS, type VerifyReason } from "@ktp/core/universal/verifier";
+import { e2eEnv } from "../../../scripts/lib/env.ts";
 import { CITIZEN, expect, signInTeller, test } from "./fixtures.ts";
 
 // Every reason a QR is refused, through the scan page as a teller meets it (issue 11): each bad QR
@@ -32,7 +33,7 @@ test("each bad QR shows its own reason on the scan page", async ({ page, db, app
   const teller = await staff(org);
   await signInTeller(page, teller);
 
-  const sealKey = deriveKey(process.env.E2E_APP_SECRET!, "issuer-keys");
+  const sealKey = deriveKey(e2eEnv.appSecret(), "issuer-keys");
   const issue = async (nama: string, purpose: "bank" | "airport" | "age17") => {
     const { nik, registrationId } = await signedInCitizen(nama);
     const { qr } = await issueOnlinePresentation({ db, sealKey, issuer: CITIZEN, registrationId, nik, purpose });

@@ -1,10 +1,11 @@
 import { expect, expectHydrated, expectNoncedScripts, expectOriginRefused, expectSecurityHeaders, test } from "@ktp/testing/security-e2e";
+import { e2eEnv } from "../../../scripts/lib/env.ts";
 
 // The security headers and the Origin check (packages/core/src/server/security-headers.ts) in the
 // verifier. `test` fails on any CSP violation. Only the scan page may use the camera.
 
 const EVIL = "https://evil.example";
-const verifierOrigin = () => new URL(process.env.E2E_VERIFIER_URL ?? "http://localhost:3102").origin;
+const verifierOrigin = () => new URL(e2eEnv.verifierUrl()).origin;
 
 test("every page carries the headers, with a fresh nonce on each of its scripts, and no camera but the scan page", async ({ page }) => {
   // Signed out, /pindai sends the browser to /masuk: its own answer still allows the camera.

@@ -65,7 +65,7 @@ export async function startCameraScan(elementId: string, onText: (text: string) 
   const loop = async () => {
     if (done) return;
     await readFrame();
-    if (!done) timer = setTimeout(loop, SECOND_READER_EVERY_MS);
+    if (!done) timer = setTimeout(() => void loop(), SECOND_READER_EVERY_MS);
   };
   timer = setTimeout(() => {
     if (done) return;

@@ -122,7 +122,7 @@ function loadWasm(): Promise<WasmBindings> {
     const { instance } = await WebAssembly.instantiate(wasmBytes, { "./schema_engine_bg.js": bindings });
     (bindings as unknown as { __wbg_set_wasm(e: unknown): void }).__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
-    return bindings as unknown as WasmBindings;
+    return bindings;
   })();
   return wasmBindings;
 }

@@ -53,6 +53,6 @@ export async function writeFakeCameras(dir: string, name: string, face: Buffer, 
   const still = path.join(dir, `${name}-still.y4m`);
   const blink = path.join(dir, `${name}-blink.y4m`);
   await writeY4m(still, [open], SIZE);
-  await writeY4m(blink, [...Array(12).fill(open), ...Array(4).fill(shut), ...Array(12).fill(open)], SIZE);
+  await writeY4m(blink, [...new Array<Buffer>(12).fill(open), ...new Array<Buffer>(4).fill(shut), ...new Array<Buffer>(12).fill(open)], SIZE);
   return { still, blink, open, shut };
 }

@@ -43,7 +43,7 @@ export async function startMailCatcher({ smtpPort = 0, httpPort = 0 }: { smtpPor
           });
           done();
         },
-        (error) => done(error),
+        (error: Error) => done(error),
       );
     },
   });

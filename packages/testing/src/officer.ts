@@ -21,7 +21,10 @@ export const E2E_OFFICER_PASSWORD = "sandi-loket-uji";
 let passwordHash: Promise<string> | undefined;
 
 /** An officer who signs in with E2E_OFFICER_PASSWORD, and a counter of the same Dinas (Samarinda unless told). */
-export async function createE2eOfficer(db: Db, { kabupatenKode = "64.72", role = "COUNTER" as OfficerRole, nama = "RATNA PETUGAS UJI" } = {}): Promise<E2eOfficer> {
+export async function createE2eOfficer(
+  db: Db,
+  { kabupatenKode = "64.72", role = "COUNTER", nama = "RATNA PETUGAS UJI" }: { kabupatenKode?: string; role?: OfficerRole; nama?: string } = {},
+): Promise<E2eOfficer> {
   const nip = `1988${String(randomInt(1e9, 1e10))}${String(randomInt(1e3, 1e4))}`.slice(0, 18);
   const counter = `E2E-${randomInt(1e5, 1e6)}`;
   passwordHash ??= hashPassword(E2E_OFFICER_PASSWORD);
@@ -44,7 +47,7 @@ export async function signInOfficer(page: Page, officer: E2eOfficer) {
  * An officer of the Samarinda Dinas (where createResident puts residents) signed in at a counter
  * there, shaped like getCounterSession's answer. `kabupatenKode` puts them elsewhere.
  */
-export async function createCounterSession(db: Db, { kabupatenKode = "64.72", role = "COUNTER" as OfficerRole } = {}) {
+export async function createCounterSession(db: Db, { kabupatenKode = "64.72", role = "COUNTER" }: { kabupatenKode?: string; role?: OfficerRole } = {}) {
   const suffix = randomBytes(3).toString("hex").toUpperCase();
   const counter = await db.counter.create({ data: { code: `T-${suffix}`, name: `Loket Uji ${suffix}`, kabupatenKode } });
   const officer = await db.officer.create({

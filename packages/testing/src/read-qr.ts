@@ -8,8 +8,14 @@ import sharp from "sharp";
 
 const require = createRequire(import.meta.url);
 /** What this file uses of zxing-js, which ships inside html5-qrcode without types. */
-type ZxingJs = Record<"MultiFormatReader" | "BinaryBitmap" | "HybridBinarizer" | "RGBLuminanceSource", new (...args: unknown[]) => any>
-  & { DecodeHintType: Record<"POSSIBLE_FORMATS" | "TRY_HARDER", number>; BarcodeFormat: { QR_CODE: number } };
+interface ZxingJs {
+  MultiFormatReader: new (verbose: boolean, hints: Map<number, unknown>) => { decode(bitmap: unknown): { text: string } };
+  BinaryBitmap: new (binarizer: unknown) => unknown;
+  HybridBinarizer: new (source: unknown) => unknown;
+  RGBLuminanceSource: new (luminance: Uint8ClampedArray, width: number, height: number) => unknown;
+  DecodeHintType: Record<"POSSIBLE_FORMATS" | "TRY_HARDER", number>;
+  BarcodeFormat: { QR_CODE: number };
+}
 const zxing = require("html5-qrcode/third_party/zxing-js.umd.js") as ZxingJs;
 
 /** The QR's text as the scan page reads it, or null. */

@@ -13,7 +13,7 @@ export async function request<T>(method: string, url: string, locale: Locale, bo
     headers: { "accept-language": locale, ...(body === undefined ? {} : { "content-type": isBlob ? body.type || "application/octet-stream" : "application/json" }) },
     body: body === undefined ? undefined : isBlob ? body : JSON.stringify(body),
   });
-  const payload = response.status === 204 ? null : await response.json();
+  const payload: unknown = response.status === 204 ? null : await response.json();
   return response.ok ? { ok: true, data: payload as T } : { ok: false, error: (payload as ErrorBody).error };
 }
 

@@ -16,7 +16,7 @@ export interface PrecachedFile {
 
 export async function buildServiceWorker({ app, extra = [] }: { app: string; extra?: PrecachedFile[] }): Promise<number> {
   const staticDir = path.join(app, ".next/static");
-  const files = (readdirSync(staticDir, { recursive: true, encoding: "utf8" }) as string[])
+  const files = readdirSync(staticDir, { recursive: true, encoding: "utf8" })
     .filter((file) => statSync(path.join(staticDir, file)).isFile() && /\.(js|css|woff2|svg|png)$/.test(file))
     .map((file) => ({ url: `/_next/static/${file.split(path.sep).join("/")}`, revision: null }));
   const revision = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 16);

@@ -7,10 +7,15 @@ const LABELS: Record<Locale, { name: string; switchTo: string }> = {
   en: { name: "English", switchTo: "Switch language to English" },
 };
 
+/** Kept a year; `router.refresh()` then renders the page in that language. */
+function rememberLocale(locale: Locale) {
+  document.cookie = `lang=${locale}; path=/; max-age=31536000; samesite=lax`;
+}
+
 export function LanguageSwitch({ locale }: { locale: Locale }) {
   const router = useRouter();
   const choose = (next: Locale) => {
-    document.cookie = `lang=${next}; path=/; max-age=31536000; samesite=lax`;
+    rememberLocale(next);
     router.refresh();
   };
   return (

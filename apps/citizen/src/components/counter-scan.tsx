@@ -25,10 +25,11 @@ export function CounterScan({ locale, t, waitingAt }: { locale: Locale; t: T; wa
   // the next page's camera=() applies only to a new document.
   useEffect(() => {
     if (phase !== "waiting") return;
-    const timer = setInterval(async () => {
+    const follow = async () => {
       const result = await get<RegistrationView>("/api/registrations/current", locale).catch(() => null);
       if (result?.ok && result.data.step !== "COUNTER") location.assign(stepPath(result.data.step));
-    }, WAIT_POLL_MS);
+    };
+    const timer = setInterval(() => void follow(), WAIT_POLL_MS);
     return () => clearInterval(timer);
   }, [phase, locale]);
 

@@ -25,7 +25,9 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
   const box = useRef<HTMLElement>(null);
   // The purpose chosen now: a renewal for one chosen before (still reading back) is dropped.
   const wanted = useRef(purpose);
-  wanted.current = purpose;
+  useLayoutEffect(() => {
+    wanted.current = purpose;
+  }, [purpose]);
 
   const renew = useCallback(async (chosen: Purpose) => {
     setFailed(null);

@@ -6,6 +6,7 @@ import type { NikVerification } from "@ktp/core/universal/siak";
 import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
 import { useHydrated } from "@ktp/ui/use-hydrated";
+import { formText } from "@ktp/ui/form-text";
 
 type State =
   | { kind: "idle" }
@@ -21,7 +22,7 @@ export function NikCheckForm({ locale, t }: { locale: Locale; t: CitizenMessages
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const nik = String(new FormData(event.currentTarget).get("nik") ?? "");
+    const nik = formText(event.currentTarget, "nik");
     // Same rules as the server, so a typo is explained before anything is sent.
     const problem = findNikProblem(nik);
     if (problem) return setState({ kind: "invalid", message: ERRORS[problem][locale] });

@@ -8,6 +8,7 @@ import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
 import { stepPath } from "@/registration-steps";
 import { useHydrated } from "@ktp/ui/use-hydrated";
+import { formText } from "@ktp/ui/form-text";
 
 type Field = "pin" | "confirmation";
 
@@ -20,8 +21,8 @@ export function PinForm({ locale, t }: { locale: Locale; t: CitizenMessages["pin
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const pin = String(form.get("pin") ?? "");
-    const confirmation = String(form.get("confirmation") ?? "");
+    const pin = formText(form, "pin");
+    const confirmation = formText(form, "confirmation");
     // The birth-date rule needs SIAK, so only the server applies it.
     const problem = findPinProblem(pin);
     if (problem) return setErrors({ pin: ERRORS[problem][locale] });

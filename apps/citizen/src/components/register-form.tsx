@@ -7,6 +7,7 @@ import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
 import { stepPath } from "@/registration-steps";
 import { useHydrated } from "@ktp/ui/use-hydrated";
+import { formText } from "@ktp/ui/form-text";
 
 type Field = "nik" | "email" | "phone";
 const FIELDS: Field[] = ["nik", "email", "phone"];
@@ -20,7 +21,7 @@ export function RegisterForm({ locale, t }: { locale: Locale; t: CitizenMessages
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
+    const input = Object.fromEntries(FIELDS.map((f) => [f, formText(form, f)]));
     // The server's schema, run here first, so each mistake is named beside its field.
     const parsed = ZStartRegistrationRequest.safeParse(input);
     if (!parsed.success) {

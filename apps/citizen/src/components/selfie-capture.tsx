@@ -67,7 +67,7 @@ export function SelfieCapture({ t, onCapture }: { t: CitizenMessages["selfie"]; 
     }
     try {
       const { Human } = await loadHuman();
-      human = new Human(HUMAN_CONFIG as never);
+      human = new Human(HUMAN_CONFIG);
       await human.load();
       const video = videoRef.current!;
       video.srcObject = streamRef.current;

@@ -33,7 +33,6 @@ export function SelfieStep({ locale, t }: { locale: Locale; t: CitizenMessages["
   if (state.kind === "camera") return <SelfieCapture key={attempt} t={t} onCapture={submit} />;
   return (
     <div className="selfie">
-      {/* eslint-disable-next-line @next/next/no-img-element -- a local blob, not an optimisable asset */}
       <img className="selfie-preview" src={state.url} alt={t.previewLabel} />
       <div aria-live="polite" data-testid="selfie-result">
         {state.kind === "checking" ? <p>{t.checking}</p> : <p className="result bad">{state.message}</p>}

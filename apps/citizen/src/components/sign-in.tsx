@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import { post } from "@ktp/ui/api-client";
+import { formText } from "@ktp/ui/form-text";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import { signWithDeviceKey } from "@/device-key";
 import type { CitizenMessages } from "@/messages";
@@ -39,7 +40,7 @@ export function SignIn({ locale, t }: { locale: Locale; t: T }) {
 
   async function withPin(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const pin = String(new FormData(event.currentTarget).get("pin") ?? "");
+    const pin = formText(event.currentTarget, "pin");
     setBusy(true);
     setMessage(null);
     try {

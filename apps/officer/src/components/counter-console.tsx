@@ -60,7 +60,7 @@ export function CounterConsole({ locale, t, officer, counter, admin }: { locale:
       setApplicants(result.data);
     }
     void poll();
-    const timer = setInterval(poll, POLL_MS);
+    const timer = setInterval(() => void poll(), POLL_MS);
     return () => {
       stopped = true;
       clearInterval(timer);

@@ -4,6 +4,7 @@ import type { MisuseReport } from "@ktp/core/universal/verifier";
 import type { Locale } from "@ktp/core/universal/errors";
 import { IDENTITY_FIELD_LABELS, type IdentityField, PURPOSE_RULES, type Purpose } from "@ktp/core/universal/identity/purposes";
 import { get, post } from "@ktp/ui/api-client";
+import { formText } from "@ktp/ui/form-text";
 import type { OfficerMessages } from "@/messages";
 import type { Json } from "./json.ts";
 import { useAdminList } from "./use-admin-list.ts";
@@ -19,7 +20,7 @@ export function ReportsDesk({ locale, t }: { locale: Locale; t: T }) {
 
   async function close(event: FormEvent<HTMLFormElement>, id: string) {
     event.preventDefault();
-    const outcome = String(new FormData(event.currentTarget).get("outcome") ?? "");
+    const outcome = formText(event.currentTarget, "outcome");
     setBusy(true);
     try {
       const result = await post(`/api/reports/${id}`, locale, { outcome }).catch(() => null);

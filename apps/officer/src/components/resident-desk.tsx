@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import type { ResidentCase } from "@ktp/core/universal/counter";
 import type { Locale } from "@ktp/core/universal/errors";
 import { get, post } from "@ktp/ui/api-client";
+import { formText } from "@ktp/ui/form-text";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import type { OfficerMessages } from "@/messages";
 
@@ -40,7 +41,7 @@ export function ResidentDesk({ locale, t }: { locale: Locale; t: T }) {
 
   function lookUp(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const nik = String(new FormData(event.currentTarget).get("nik") ?? "").replace(/\s/g, "");
+    const nik = formText(event.currentTarget, "nik").replace(/\s/g, "");
     return run(() => get<ResidentCase>(`/api/residents/${encodeURIComponent(nik || "-")}`, locale));
   }
 

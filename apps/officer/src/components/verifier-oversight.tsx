@@ -4,6 +4,7 @@ import type { VerifierOrgView } from "@ktp/core/universal/verifier";
 import type { Locale } from "@ktp/core/universal/errors";
 import { PURPOSE_RULES, type Purpose } from "@ktp/core/universal/identity/purposes";
 import { type ApiResult, post, request } from "@ktp/ui/api-client";
+import { formText } from "@ktp/ui/form-text";
 import type { OfficerMessages } from "@/messages";
 import type { Json } from "./json.ts";
 import { useAdminList } from "./use-admin-list.ts";
@@ -53,17 +54,17 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
         };
         const decide = (decision: "APPROVE" | "REFUSE" | "SUSPEND") => (event: FormEvent<HTMLFormElement>) => {
           const data = form(event);
-          const body = decision === "APPROVE" ? { decision, purposes: data.getAll("purposes") } : { decision, reason: String(data.get("reason") ?? "") };
+          const body = decision === "APPROVE" ? { decision, purposes: data.getAll("purposes") } : { decision, reason: formText(data, "reason") };
           return run(org.id, () => post(`${base}/decision`, locale, body), decision === "APPROVE" ? t.approved : decision === "REFUSE" ? t.refused : t.suspended);
         };
         const createKey = (event: FormEvent<HTMLFormElement>) => {
           const data = form(event);
-          return run(org.id, () => post<{ key: string }>(`${base}/api-keys`, locale, { label: String(data.get("label") ?? ""), purposes: data.getAll("purposes") }), t.done,
+          return run(org.id, () => post<{ key: string }>(`${base}/api-keys`, locale, { label: formText(data, "label"), purposes: data.getAll("purposes") }), t.done,
             ({ key }) => setSecret({ orgId: org.id, text: t.keyCreated, value: key }), event.currentTarget);
         };
         const createStaff = (event: FormEvent<HTMLFormElement>) => {
           const data = form(event);
-          return run(org.id, () => post<{ email: string; password: string }>(`${base}/staff`, locale, { email: String(data.get("email") ?? ""), nama: String(data.get("nama") ?? "") }), t.done,
+          return run(org.id, () => post<{ email: string; password: string }>(`${base}/staff`, locale, { email: formText(data, "email"), nama: formText(data, "nama") }), t.done,
             ({ email, password }) => setSecret({ orgId: org.id, text: t.staffCreated.replace("{email}", email), value: password }), event.currentTarget);
         };
         const purposeBoxes = (name: string, list: string[]) => (

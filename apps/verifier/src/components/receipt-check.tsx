@@ -4,6 +4,7 @@ import type { Locale } from "@ktp/core/universal/errors";
 import { IDENTITY_FIELD_LABELS, type IdentityField, PURPOSE_RULES } from "@ktp/core/universal/identity/purposes";
 import { RECEIPT_REASONS, type ReceiptCheck as Check } from "@ktp/core/universal/receipts";
 import { post } from "@ktp/ui/api-client";
+import { formText } from "@ktp/ui/form-text";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import type { VerifierMessages } from "@/messages";
 
@@ -22,7 +23,7 @@ export function ReceiptCheck({ locale, t }: { locale: Locale; t: T }) {
     setMessage(null);
     setResult(null);
     try {
-      const answer = await post<Check>("/api/cek-bukti", locale, { receipt: String(new FormData(event.currentTarget).get("receipt") ?? "") });
+      const answer = await post<Check>("/api/cek-bukti", locale, { receipt: formText(event.currentTarget, "receipt") });
       if (answer.ok) setResult(answer.data);
       else setMessage(answer.error.messages[locale]);
     } catch {

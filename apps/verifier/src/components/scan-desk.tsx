@@ -6,6 +6,7 @@ import { verifyOffline } from "@ktp/core/universal/identity/verify-offline";
 import { VERIFY_REASONS, type VerifyReason, type VerifyResult } from "@ktp/core/universal/verifier";
 import type { StaffSessionView } from "@ktp/core/universal/verifier-staff";
 import { post, request } from "@ktp/ui/api-client";
+import { formText } from "@ktp/ui/form-text";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import type { VerifierMessages } from "@/messages";
 import { loadPack, pendingResults, queueResult, refreshPack, syncResults } from "@/offline/offline-store";
@@ -50,17 +51,19 @@ export function ScanDesk({ locale, t, session }: { locale: Locale; t: T; session
       await refreshPack(locale);
       setPending(await syncResults(staffKey, locale));
     };
-    setPending(pendingResults(staffKey).length);
-    void sync();
-    const timer = setInterval(sync, REFRESH_MS);
-    const retry = setInterval(async () => {
+    const syncNow = () => void sync();
+    const retryPending = async () => {
       if (pendingResults(staffKey).length > 0) setPending(await syncResults(staffKey, locale));
-    }, RETRY_MS);
-    addEventListener("online", sync);
+    };
+    setPending(pendingResults(staffKey).length);
+    syncNow();
+    const timer = setInterval(syncNow, REFRESH_MS);
+    const retry = setInterval(() => void retryPending(), RETRY_MS);
+    addEventListener("online", syncNow);
     return () => {
       clearInterval(timer);
       clearInterval(retry);
-      removeEventListener("online", sync);
+      removeEventListener("online", syncNow);
     };
   }, [locale, staffKey]);
 
@@ -149,7 +152,7 @@ export function ScanDesk({ locale, t, session }: { locale: Locale; t: T; session
 
   async function onPaste(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const text = String(new FormData(event.currentTarget).get("token") ?? "");
+    const text = formText(event.currentTarget, "token");
     if (!text.trim()) return;
     await stopCamera();
     setResult(null);

@@ -173,7 +173,7 @@ function findDirtyText(root: unknown): string | null {
     }
     if (!value || typeof value !== "object") continue;
     if (depth >= MAX_JSON_DEPTH) return path;
-    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+    const entries: (readonly [string, unknown])[] = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
     for (const [key] of entries) if (!Array.isArray(value) && !isCleanText(key)) return path;
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i]!;

@@ -1,4 +1,5 @@
 import pino from "pino";
+import { processSetting } from "./process-env.ts";
 
 // One JSON line per event on stdout. Nothing personal or secret goes in: no request bodies, no
 // cookies, no query strings (activation links carry tokens there), and NIKs or NIPs that appear in
@@ -10,8 +11,8 @@ const REDACTED = "[redacted]";
 export const log = pino({
   // Read per line: the app's server names the app (KTP_APP) after this module was loaded.
   base: null,
-  mixin: () => ({ app: process.env.KTP_APP ?? "ktp" }),
-  level: process.env.LOG_LEVEL ?? "info",
+  mixin: () => ({ app: processSetting("KTP_APP") ?? "ktp" }),
+  level: processSetting("LOG_LEVEL") ?? "info",
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
   redact: {

@@ -7,6 +7,7 @@ import next from "next";
 import { AppError, localeOf, toErrorBody } from "../universal/errors.ts";
 import { attachBody, CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./client.ts";
 import { log, scrubPath } from "./log.ts";
+import { nameAppInLogs, processSetting } from "./process-env.ts";
 import { securityDecision, type SecurityPolicyOptions } from "./security-headers.ts";
 
 // Each app runs behind this small HTTP server instead of `next start`, because Next keeps an
@@ -53,7 +54,7 @@ export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = fa
   const direct = new Map(Object.entries(dev || !directRoutes ? {} : await directRoutes()));
   const trusted = new Set(trustedProxies.map(normalizeIp));
   // Every log line names the app (log.ts reads KTP_APP), Next's own copy of log.ts included.
-  process.env.KTP_APP ??= name;
+  nameAppInLogs(name);
   const access = log;
 
   const server = createServer((req, res) => {
@@ -276,18 +277,18 @@ function normalizeIp(ip: string): string {
  * `--dev` for development.
  */
 export async function serveAppFromEnv({ name, dir, defaultPort, security, directRoutes, files }: Pick<ServeAppOptions, "name" | "dir" | "security" | "directRoutes" | "files"> & { defaultPort: number }) {
-  const port = Number(process.env.PORT ?? defaultPort);
-  const workers = Number(process.env.WEB_CONCURRENCY ?? 1);
+  const port = Number(processSetting("PORT") ?? defaultPort);
+  const workers = Number(processSetting("WEB_CONCURRENCY") ?? 1);
   if (!Number.isInteger(workers) || workers < 1) {
     console.error(`${name} cannot start: WEB_CONCURRENCY must be a whole number of at least 1.`);
     process.exit(1);
   }
   if (workers > 1 && cluster.isPrimary) return superviseWorkers(name, workers);
-  const trustedProxies = (process.env.TRUSTED_PROXIES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const trustedProxies = (processSetting("TRUSTED_PROXIES") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   const invalid = trustedProxies.filter((ip) => !isIP(ip));
   if (!Number.isInteger(port) || invalid.length) {
     console.error(`${name} cannot start: ${invalid.length ? `TRUSTED_PROXIES has addresses that are not IPs: ${invalid.join(", ")}` : "PORT is not a number"}.`);
     process.exit(1);
   }
-  return serveApp({ name, dir, port, hostname: process.env.BIND_ADDRESS, dev: process.argv.includes("--dev"), trustedProxies, security, directRoutes, files });
+  return serveApp({ name, dir, port, hostname: processSetting("BIND_ADDRESS"), dev: process.argv.includes("--dev"), trustedProxies, security, directRoutes, files });
 }

@@ -23,7 +23,7 @@ export type NikProblem = Extract<
 
 /** People type NIKs with spaces, dots or dashes in groups; those are not part of the number. */
 export function normalizeNik(input: string): string {
-  return input.replace(/[\s.\-]/g, "");
+  return input.replace(/[\s.-]/g, "");
 }
 
 /** The first reason `input` cannot be a NIK, or null when it can. */

@@ -5,7 +5,7 @@ import { zText } from "./text.ts";
 
 /** "0812-3456-7890", "+62 812 3456 7890", "62812…" → "+6281234567890"; null when not a mobile number. */
 export function normalizePhone(input: string): string | null {
-  const digits = input.replace(/[\s().\-]/g, "");
+  const digits = input.replace(/[\s().-]/g, "");
   const national = digits.replace(/^(\+62|62|0)/, "");
   if (!/^8\d{8,11}$/.test(national) || national === digits) return null;
   return `+62${national}`;

@@ -5,7 +5,7 @@ import type { ErrorCode } from "./errors.ts";
 // fail, others hide text from people reading it), no lone surrogates, and a bounded length.
 
 /** C0 and C1 control characters and DEL; tab, newline and carriage return only where multiline. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/; // eslint-disable-line no-control-regex -- finding control characters is its job
 const LINE_BREAKS = /[\t\n\r]/;
 /** A surrogate without its partner: not Unicode text, and PostgreSQL cannot store it as UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

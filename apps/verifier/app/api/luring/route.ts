@@ -2,7 +2,7 @@ import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
 import { publishedKeys } from "@ktp/core/server/identity/issuer-keys";
 import { allStatusLists } from "@ktp/core/server/identity/public-documents";
 import { getStaffSession } from "@ktp/core/server/verifier/staff-session";
-import type { OfflinePack, PublicJwk } from "@ktp/core/universal/identity/verify-offline";
+import type { OfflinePack } from "@ktp/core/universal/identity/verify-offline";
 import { getDb } from "@/services";
 import { issuer, issuerSealKey } from "@/issuer";
 import { readStaffToken } from "@/staff-cookie";
@@ -17,7 +17,7 @@ export const GET = apiRoute(async () => {
   await getStaffSession({ db, token: await readStaffToken(), activity: false });
   const pack: OfflinePack = {
     issuer: issuer(),
-    jwks: (await publishedKeys(db)) as { keys: PublicJwk[] },
+    jwks: await publishedKeys(db),
     statusLists: await allStatusLists({ db, sealKey: issuerSealKey(), issuer: issuer() }),
     fetchedAt: Date.now(),
   };

@@ -37,7 +37,7 @@ export async function finishPasskeySignIn({ db, token, rp, request }: { db: Db; 
     expectedOrigin: rp.origin,
     expectedRPID: rp.id,
     requireUserVerification: true,
-    credential: { id: device.credentialId, publicKey: new Uint8Array(device.publicKey), counter: Number(device.signCount), transports: device.transports as never },
+    credential: { id: device.credentialId, publicKey: new Uint8Array(device.publicKey), counter: Number(device.signCount), transports: device.transports },
   }).catch((cause) => {
     throw new AppError("PASSKEY_NOT_RECOGNISED", { cause });
   });

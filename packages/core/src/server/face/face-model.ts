@@ -14,7 +14,7 @@ import { MIN_FACE_PIXELS } from "../../universal/face.ts";
 const require = createRequire(path.join(process.cwd(), "package.json"));
 type FaceApi = typeof import("@vladmandic/face-api");
 /** The TensorFlow.js instance face-api's node-wasm build uses (the same CommonJS module). */
-const tf = (): typeof import("@tensorflow/tfjs") => require("@tensorflow/tfjs");
+const tf = () => require("@tensorflow/tfjs") as typeof import("@tensorflow/tfjs");
 
 /** Larger images are refused before they are decoded: about 12 MP, more than any phone selfie needs. */
 const MAX_IMAGE_PIXELS = 12_000_000;
@@ -43,8 +43,8 @@ let model: Promise<FaceApi> | undefined;
 
 export function loadFaceModel(): Promise<FaceApi> {
   model ??= (async () => {
-    const faceapi: FaceApi = require("@vladmandic/face-api/dist/face-api.node-wasm.js");
-    const wasm: typeof import("@tensorflow/tfjs-backend-wasm") = require("@tensorflow/tfjs-backend-wasm");
+    const faceapi = require("@vladmandic/face-api/dist/face-api.node-wasm.js") as FaceApi;
+    const wasm = require("@tensorflow/tfjs-backend-wasm") as typeof import("@tensorflow/tfjs-backend-wasm");
     wasm.setWasmPaths(`${path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json"))}/dist/`);
     await tf().setBackend("wasm");
     await tf().ready();

@@ -32,7 +32,7 @@ export interface SigningKey {
   /** For jose (JWS: the status list, receipts). */
   privateKey: KeyObject;
   /** Raw Ed25519 (COSE: the identity tokens). */
-  sign(data: Uint8Array): Uint8Array;
+  sign: (data: Uint8Array) => Uint8Array;
 }
 
 export interface IssuerKeyOptions {

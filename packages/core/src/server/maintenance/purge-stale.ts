@@ -72,7 +72,7 @@ export function schedulePurge({ db, everyMs = 3600_000, onResult }: { db: Db; ev
       onResult?.(error as Error);
     }
   };
-  const timer = setInterval(round, everyMs);
+  const timer = setInterval(() => void round(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -46,7 +46,7 @@ describe("deciding on an organisation", () => {
       decideVerifierOrg({ db: test.db, mailer, actor: { id: adminId }, orgId: id, decision: "APPROVE" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["ALREADY_DECIDED"]);
+    expect(results.filter((r) => r.status === "rejected").map((r) => r.reason.code)).toEqual(["ALREADY_DECIDED"]);
     const mails = await inbox();
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toEqual(["kepatuhan@uji.co.id"]);

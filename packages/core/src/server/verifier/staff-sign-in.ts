@@ -139,7 +139,7 @@ export async function finishStaffPasskey({ db, token, rp, request, requestId }: 
   const verification = await verifyAuthenticationResponse({
     ...expected,
     response: request.credential as unknown as AuthenticationResponseJSON,
-    credential: { id: passkey.credentialId, publicKey: new Uint8Array(passkey.publicKey), counter: Number(passkey.signCount), transports: passkey.transports as never },
+    credential: { id: passkey.credentialId, publicKey: new Uint8Array(passkey.publicKey), counter: Number(passkey.signCount), transports: passkey.transports },
   }).catch((cause) => {
     throw notRecognised(cause);
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { createActivatedCitizen } from "@ktp/testing/residents";
 import type { Purpose } from "../../universal/identity/purposes.ts";
-import { type OfflinePack, type PublicJwk, verifyOffline } from "../../universal/identity/verify-offline.ts";
+import { type OfflinePack, verifyOffline } from "../../universal/identity/verify-offline.ts";
 import { issueOfflineBatch, issueOnlinePresentation } from "../identity/issue-presentations.ts";
 import { forgetCachedKeys, publishedKeys } from "../identity/issuer-keys.ts";
 import { signStatusList } from "../identity/status-list.ts";
@@ -29,7 +29,7 @@ async function citizen() {
 /** What the page fetches while online: the JWKS and list 1, signed at `at`. */
 async function pack(at = new Date()): Promise<OfflinePack> {
   const { jwt } = await signStatusList({ db: test.db, sealKey, list: 1, uri: `${ISSUER}/api/status/1`, now: at });
-  return { issuer: ISSUER, jwks: (await publishedKeys(test.db)) as { keys: PublicJwk[] }, statusLists: { 1: jwt }, fetchedAt: at.getTime() };
+  return { issuer: ISSUER, jwks: await publishedKeys(test.db), statusLists: { 1: jwt }, fetchedAt: at.getTime() };
 }
 
 const check = (token: string, purpose: Purpose, offline: OfflinePack, extra: { now?: number; maxStatusAgeMinutes?: number; purposes?: string[] } = {}) =>

@@ -62,7 +62,7 @@ describe("Riwayat verifikasi", () => {
     const entry = await verifiedBy(mine, "PT Bank Laporan");
     const results = await Promise.allSettled([1, 2, 3].map(() => reportVerification({ db: test.db, registrationId: mine, verificationId: entry.id, note: "Saya tidak pernah ke bank ini" })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["ALREADY_REPORTED", "ALREADY_REPORTED"]);
+    expect(results.filter((r) => r.status === "rejected").map((r) => r.reason.code)).toEqual(["ALREADY_REPORTED", "ALREADY_REPORTED"]);
     await expect(reportVerification({ db: test.db, registrationId: other, verificationId: entry.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await test.db.auditEvent.count({ where: { registrationId: mine, action: "citizen.report_verification" } })).toBe(1);
   });

@@ -54,7 +54,7 @@ describe("identity token", () => {
     const qr = await encodePresentation(claims(), key);
     // The COSE bytes themselves: DEFLATE has bits that change nothing once decompressed.
     const bytes = inflateSync(fromBase45(qr.slice(QR_PREFIX.length)), { dictionary: TOKEN_DICTIONARY });
-    await fc.assert(
+    fc.assert(
       fc.property(fc.integer({ min: 0, max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 }), (at, xor) => {
         const tampered = bytes.slice();
         tampered[at]! ^= xor;

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the apps compile this file without core's types/, so it names the declaration it needs
 /// <reference path="../../types/base45.d.ts" />
 // The identity token in the citizen's QR: a CWT (RFC 8392) in a COSE_Sign1 (RFC 9052) signed with
 // Ed25519, compressed with raw DEFLATE and a preset dictionary, in base45 (RFC 9285) so the QR uses its dense alphanumeric mode. Browser-safe:
@@ -87,7 +88,7 @@ export function parsePresentation(text: string): ParsedPresentation {
   } catch {
     throw new TokenFormatError("not base45 DEFLATE CBOR");
   }
-  const parts = sign1 instanceof Tag && sign1.tag === COSE_SIGN1_TAG ? sign1.value : sign1;
+  const parts: unknown = sign1 instanceof Tag && sign1.tag === COSE_SIGN1_TAG ? sign1.value : sign1;
   if (!Array.isArray(parts) || parts.length !== 4) throw new TokenFormatError("not a COSE_Sign1");
   const [protectedHeader, unprotectedHeader, payload, signature] = parts as unknown[];
   // Nothing unsigned is accepted: the unprotected header must be empty, so no two texts of one token differ.
@@ -155,7 +156,7 @@ function mapToClaims(map: Map<unknown, unknown>): PresentationClaims {
     const source = fields[from];
     if (allowed.has(name) && typeof source === "string" && fields[name] === undefined) fields[name] = derive(source, new Date(iat * 1000));
   }
-  return { iss, sub: sub.slice(), pid: pid.slice(), purpose, iat, exp, status: { list: status[0], idx: status[1] }, fields };
+  return { iss, sub: sub.slice(), pid: pid.slice(), purpose, iat, exp, status: { list: status[0] as number, idx: status[1] as number }, fields };
 }
 
 function decodeMap(bytes: Uint8Array): Map<unknown, unknown> {

@@ -120,4 +120,4 @@ async function decodeStatusList(pack: OfflinePack, jwt: string) {
 }
 
 /** A copy in a plain ArrayBuffer, as WebCrypto's types ask. */
-const bytes = (view: Uint8Array) => new Uint8Array(view) as Uint8Array<ArrayBuffer>;
+const bytes = (view: Uint8Array) => new Uint8Array(view);
