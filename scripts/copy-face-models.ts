@@ -13,10 +13,8 @@ const human = path.join(path.dirname(require.resolve("@vladmandic/human")), "../
 const wasm = path.join(path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist");
 
 const copies: [string, string][] = [
-  ...["blazeface", "facemesh", "iris", "liveness"].flatMap((m) =>
-    [".json", ".bin"].map((ext) => [path.join(human, m + ext), path.join(target, "human", m + ext)] as [string, string])),
-  ...["tfjs-backend-wasm.wasm", "tfjs-backend-wasm-simd.wasm", "tfjs-backend-wasm-threaded-simd.wasm"].map(
-    (f) => [path.join(wasm, f), path.join(target, "wasm", f)] as [string, string]),
+  ...["blazeface", "facemesh", "iris", "liveness"].flatMap((m) => [".json", ".bin"].map((ext) => [path.join(human, m + ext), path.join(target, "human", m + ext)] as [string, string])),
+  ...["tfjs-backend-wasm.wasm", "tfjs-backend-wasm-simd.wasm", "tfjs-backend-wasm-threaded-simd.wasm"].map((f) => [path.join(wasm, f), path.join(target, "wasm", f)] as [string, string]),
 ];
 for (const [from, to] of copies) {
   mkdirSync(path.dirname(to), { recursive: true });

@@ -23,12 +23,16 @@ const db = createDb({ url: database.url, maxConnections: 2 });
 try {
   if (positionals[0] === "rotate") {
     const rotated = await rotateIssuerKey({ db, sealKey: deriveKey(appSecret(), "issuer-keys"), use, immediately: values.immediately, revoke: values.revoke });
-    console.log(`New ${use} key ${rotated.kid} signs from ${rotated.activatesAt.toISOString()}; ${rotated.retired.length ? `retired ${rotated.retired.join(", ")}${values.revoke ? " (no longer published)" : ""}` : "no key retired"}.`);
+    console.log(
+      `New ${use} key ${rotated.kid} signs from ${rotated.activatesAt.toISOString()}; ${rotated.retired.length ? `retired ${rotated.retired.join(", ")}${values.revoke ? " (no longer published)" : ""}` : "no key retired"}.`,
+    );
   } else if (positionals[0] === "list") {
     const keys = await db.issuerKey.findMany({ orderBy: { activatesAt: "asc" }, select: { kid: true, use: true, activatesAt: true, retiresAt: true, publishUntil: true } });
     const published = new Set((await publishedKeys(db)).keys.map((k) => k.kid));
     for (const k of keys) {
-      console.log(`${k.kid}  ${k.use.padEnd(8)}  signs ${k.activatesAt.toISOString()} → ${k.retiresAt?.toISOString() ?? "now"}  ${published.has(k.kid) ? `published${k.publishUntil ? ` until ${k.publishUntil.toISOString()}` : ""}` : "not published"}`);
+      console.log(
+        `${k.kid}  ${k.use.padEnd(8)}  signs ${k.activatesAt.toISOString()} → ${k.retiresAt?.toISOString() ?? "now"}  ${published.has(k.kid) ? `published${k.publishUntil ? ` until ${k.publishUntil.toISOString()}` : ""}` : "not published"}`,
+      );
     }
   } else fail("Usage: npm run keys -- list | rotate [--use identity|receipt] [--immediately | --revoke]");
 } finally {

@@ -1,7 +1,7 @@
 // npm test: everything a fresh machine needs to run every test, then every test.
 //   1. Debian's chromium (installed with apt when missing and we are root)
 //   2. PostgreSQL: a fresh embedded cluster, or the server DATABASE_URL points at
-//   3. typecheck, lint, vitest (unit + real-database tests), production builds
+//   3. typecheck, lint, format, vitest (unit + real-database tests), production builds
 //   4. the three apps on ports 3100-3102 against a seeded database, then Playwright in Chromium
 //   5. crash safety: kill -9 of an app or PostgreSQL mid-activation (scripts/reliability/crash.ts)
 //   npm test -- --only unit | --only e2e | --only multi | --only crash  [--project <playwright project>]
@@ -57,11 +57,18 @@ try {
     });
     // The same command as `npm run lint`; an error fails the run, a warning does not.
     await step("lint", () => run("npm", ["run", "--silent", "lint"]));
+    // The same command as `npm run format:check`: a file Prettier would rewrite fails the run (`npm run format` fixes it).
+    await step("format", () => run("npm", ["run", "--silent", "format:check"]));
     await step("vitest", () =>
-      run("node_modules/.bin/vitest", ["run", "--config", "scripts/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/vitest.json`],
-        { DATABASE_URL: server.url }));
+      run("node_modules/.bin/vitest", ["run", "--config", "scripts/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/vitest.json`], {
+        DATABASE_URL: server.url,
+      }),
+    );
     tally(`${REPORTS}/vitest.json`, (r: JsonTestResults) => ({
-      passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests, names: failedVitestTests(r),
+      passed: r.numPassedTests,
+      failed: r.numFailedTests,
+      skipped: r.numPendingTests + r.numTodoTests,
+      names: failedVitestTests(r),
     }));
   }
   if (want("e2e") || want("multi")) await step("e2e", runEndToEnd);
@@ -92,7 +99,10 @@ async function runEndToEnd() {
   rmSync(LOG_DIR, { recursive: true, force: true });
   const appSecret = randomBytes(32).toString("base64url");
   const playwrightEnv = {
-    DATABASE_URL: databaseUrl, CHROMIUM_PATH: CHROMIUM, E2E_CAMERA_DIR: cameraDir, E2E_INBOX_URL: catcher.inboxUrl,
+    DATABASE_URL: databaseUrl,
+    CHROMIUM_PATH: CHROMIUM,
+    E2E_CAMERA_DIR: cameraDir,
+    E2E_INBOX_URL: catcher.inboxUrl,
     // Fixtures hash PINs as the apps do, and may import server-only domain modules.
     E2E_APP_SECRET: appSecret,
     NODE_OPTIONS: [scriptEnv.nodeOptions(), "--conditions=react-server"].filter(Boolean).join(" "),
@@ -119,7 +129,11 @@ async function runEndToEnd() {
   async function runMainEndToEnd() {
     // Every e2e client comes from 127.0.0.1, so per-IP budgets are multiplied; per-subject ones hold as in production.
     const apps = await startApps({
-      databaseUrl, appSecret, smtpUrl: catcher.smtpUrl, portOffset: 100 + SLOT * 1000, logDir: LOG_DIR,
+      databaseUrl,
+      appSecret,
+      smtpUrl: catcher.smtpUrl,
+      portOffset: 100 + SLOT * 1000,
+      logDir: LOG_DIR,
       env: { RATE_LIMIT_IP_MULTIPLIER: "50" },
     });
     // The reliability project checksums the whole database, so it runs alone, after the others.
@@ -137,7 +151,10 @@ async function runEndToEnd() {
           PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json`,
         }).catch((error: Error) => (failed ??= error));
         tally(`${REPORTS}/playwright.json`, (r: JSONReport) => ({
-          passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped, names: failedPlaywrightTests(r),
+          passed: r.stats.expected,
+          failed: r.stats.unexpected + r.stats.flaky,
+          skipped: r.stats.skipped,
+          names: failedPlaywrightTests(r),
         }));
       }
     } finally {
@@ -170,11 +187,7 @@ async function runCrashSafety() {
  * (finding 11). Counted as one test.
  */
 function checkLogHygiene() {
-  const secrets = [
-    ...DEMO_RESIDENTS.map((r) => r.nik),
-    ...["284519", "284591", "111222", "150190"],
-    ...DEMO_OFFICERS.map((o) => o.password), E2E_OFFICER_PASSWORD,
-  ];
+  const secrets = [...DEMO_RESIDENTS.map((r) => r.nik), ...["284519", "284591", "111222", "150190"], ...DEMO_OFFICERS.map((o) => o.password), E2E_OFFICER_PASSWORD];
   const leaks: string[] = [];
   let lines = 0;
   for (const file of readdirSync(LOG_DIR)) {
@@ -217,15 +230,17 @@ function tally<Report>(file: string, read: (report: Report) => { passed: number;
   rmSync(file);
 }
 
+// eslint-disable-next-line no-control-regex -- the terminal's colour codes, which start with ESC
+const COLOUR_CODES = /\x1b\[[0-9;]*m/g;
+
 function firstLine(text: string | undefined) {
-  // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes, which start with ESC
-  return (text ?? "").replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n")[0]!.slice(0, 200);
+  return (text ?? "").replace(COLOUR_CODES, "").trim().split("\n")[0]!.slice(0, 200);
 }
 
 function failedVitestTests(report: JsonTestResults): string[] {
-  return report.testResults.flatMap((file) => file.assertionResults
-    .filter((t) => t.status === "failed")
-    .map((t) => `${path.relative(ROOT, file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`));
+  return report.testResults.flatMap((file) =>
+    file.assertionResults.filter((t) => t.status === "failed").map((t) => `${path.relative(ROOT, file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`),
+  );
 }
 
 function failedPlaywrightTests(report: JSONReport): string[] {

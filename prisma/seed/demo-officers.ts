@@ -25,9 +25,12 @@ export async function insertDemoOfficers(client: pg.Client) {
   }
   for (const { nip, nama, password, kabupatenKode, role } of DEMO_OFFICERS) {
     const hash = await hashPassword(password);
-    await client.query(
-      "INSERT INTO app.officer (id, nip, nama, password_hash, kabupaten_kode, role) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5::app.officer_role) ON CONFLICT (nip) DO NOTHING",
-      [nip, nama, hash, kabupatenKode, role],
-    );
+    await client.query("INSERT INTO app.officer (id, nip, nama, password_hash, kabupaten_kode, role) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5::app.officer_role) ON CONFLICT (nip) DO NOTHING", [
+      nip,
+      nama,
+      hash,
+      kabupatenKode,
+      role,
+    ]);
   }
 }

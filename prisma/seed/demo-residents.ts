@@ -39,27 +39,55 @@ export function writeDemoResidents(generator: PopulationGenerator, villages: Vil
   const bandung = findVillage(villages, "32.73.01.1002"); // Gegerkalong, Sukasari, Kota Bandung
 
   const budi = generator.person(samarinda, "ISLAM", "KEPALA_KELUARGA", "LAKI_LAKI", { year: 1985, month: 8, day: 17 }, "KAWIN", {
-    nama: "BUDI SANTOSO", tempatLahir: "SAMARINDA", pekerjaan: "WIRASWASTA", meninggal: null, ektp: { year: 2012, month: 5, day: 14 },
+    nama: "BUDI SANTOSO",
+    tempatLahir: "SAMARINDA",
+    pekerjaan: "WIRASWASTA",
+    meninggal: null,
+    ektp: { year: 2012, month: 5, day: 14 },
   });
   const siti = generator.person(samarinda, "ISLAM", "ISTRI", "PEREMPUAN", { year: 1988, month: 3, day: 21 }, "KAWIN", {
-    nama: "SITI AMINAH", tempatLahir: "BALIKPAPAN", pekerjaan: "MENGURUS RUMAH TANGGA", meninggal: null, ektp: { year: 2013, month: 1, day: 9 },
+    nama: "SITI AMINAH",
+    tempatLahir: "BALIKPAPAN",
+    pekerjaan: "MENGURUS RUMAH TANGGA",
+    meninggal: null,
+    ektp: { year: 2013, month: 1, day: 9 },
   });
   const rizky = generator.person(samarinda, "ISLAM", "ANAK", "LAKI_LAKI", { year: 2012, month: 3, day: 10 }, "BELUM_KAWIN", {
-    nama: "RIZKY PRATAMA SANTOSO", tempatLahir: "SAMARINDA", meninggal: null, ektp: null, namaAyah: "BUDI SANTOSO", namaIbu: "SITI AMINAH",
+    nama: "RIZKY PRATAMA SANTOSO",
+    tempatLahir: "SAMARINDA",
+    meninggal: null,
+    ektp: null,
+    namaAyah: "BUDI SANTOSO",
+    namaIbu: "SITI AMINAH",
   });
   const suparman = generator.person(samarinda, "ISLAM", "KEPALA_KELUARGA", "LAKI_LAKI", { year: 1940, month: 1, day: 5 }, "CERAI_MATI", {
-    nama: "SUPARMAN", tempatLahir: "KUTAI", pekerjaan: "PENSIUNAN", meninggal: { year: 2024, month: 4, day: 12 }, ektp: { year: 2012, month: 2, day: 3 },
+    nama: "SUPARMAN",
+    tempatLahir: "KUTAI",
+    pekerjaan: "PENSIUNAN",
+    meninggal: { year: 2024, month: 4, day: 12 },
+    ektp: { year: 2012, month: 2, day: 3 },
   });
   const dewi = generator.person(padang, "ISLAM", "KEPALA_KELUARGA", "PEREMPUAN", { year: 1990, month: 11, day: 2 }, "BELUM_KAWIN", {
-    nama: "DEWI LESTARI", tempatLahir: "PADANG", pekerjaan: "PEGAWAI NEGERI SIPIL", meninggal: null, ektp: { year: 2012, month: 9, day: 20 },
+    nama: "DEWI LESTARI",
+    tempatLahir: "PADANG",
+    pekerjaan: "PEGAWAI NEGERI SIPIL",
+    meninggal: null,
+    ektp: { year: 2012, month: 9, day: 20 },
   });
   const agus = generator.person(bandung, "ISLAM", "KEPALA_KELUARGA", "LAKI_LAKI", { year: 2001, month: 6, day: 15 }, "BELUM_KAWIN", {
-    nama: "AGUS SALIM", tempatLahir: "BANDUNG", pekerjaan: "KARYAWAN SWASTA", meninggal: null, ektp: null,
+    nama: "AGUS SALIM",
+    tempatLahir: "BANDUNG",
+    pekerjaan: "KARYAWAN SWASTA",
+    meninggal: null,
+    ektp: null,
   });
 
   const households: Household[] = [
     generator.finishHousehold(samarinda, [budi, siti, rizky], {
-      alamat: "JL. PM NOOR NO. 17", rt: "012", rw: "004", diterbitkan: { year: 2023, month: 2, day: 6 },
+      alamat: "JL. PM NOOR NO. 17",
+      rt: "012",
+      rw: "004",
+      diterbitkan: { year: 2023, month: 2, day: 6 },
     }),
     generator.finishHousehold(samarinda, [suparman], { alamat: "JL. PM NOOR NO. 19", rt: "012", rw: "004", diterbitkan: { year: 2016, month: 7, day: 1 } }),
     generator.finishHousehold(padang, [dewi], { alamat: "JL. NIPAH NO. 8", rt: "002", rw: "001", diterbitkan: { year: 2019, month: 10, day: 14 } }),
@@ -78,21 +106,27 @@ export function writeDemoResidents(generator: PopulationGenerator, villages: Vil
   ];
 }
 
-function writeDemoDocuments(
-  generator: PopulationGenerator,
-  { budi, siti, dewi, samarinda, padang }: { budi: Person; siti: Person; dewi: Person; samarinda: Village; padang: Village },
-) {
+function writeDemoDocuments(generator: PopulationGenerator, { budi, siti, dewi, samarinda, padang }: { budi: Person; siti: Person; dewi: Person; samarinda: Village; padang: Village }) {
   const emit = (table: Parameters<PopulationGenerator["emitRow"]>[0], ...fields: string[]) => generator.emitRow(table, fields);
   emit("npwp", budi.nik, "097531246722000", "KPP PRATAMA SAMARINDA ULU", "2010-03-15");
   emit("npwp", dewi.nik, "086420135201000", "KPP PRATAMA PADANG SATU", "2015-01-20");
   emit("bpjs", budi.nik, "0001234567890", "PBPU", "1", "PUSKESMAS SEMPAJA", "t");
   emit("bpjs", siti.nik, "0001234567891", "PBPU", "1", "PUSKESMAS SEMPAJA", "t");
   emit("bpjs", dewi.nik, "0002345678901", "PPU", "1", "PUSKESMAS PEMANCUNGAN", "t");
-  for (const [dose, vaksin, day] of [[1, "SINOVAC", "2021-07-12"], [2, "SINOVAC", "2021-08-09"], [3, "PFIZER", "2022-02-21"]] as const) {
+  for (const [dose, vaksin, day] of [
+    [1, "SINOVAC", "2021-07-12"],
+    [2, "SINOVAC", "2021-08-09"],
+    [3, "PFIZER", "2022-02-21"],
+  ] as const) {
     emit("vaksin", budi.nik, String(dose), vaksin, day, "PUSKESMAS SEMPAJA");
     emit("vaksin", siti.nik, String(dose), vaksin, day, "PUSKESMAS SEMPAJA");
   }
-  for (const [dose, vaksin, day] of [[1, "ASTRAZENECA", "2021-03-02"], [2, "ASTRAZENECA", "2021-05-25"], [3, "MODERNA", "2022-01-18"], [4, "PFIZER", "2023-01-30"]] as const) {
+  for (const [dose, vaksin, day] of [
+    [1, "ASTRAZENECA", "2021-03-02"],
+    [2, "ASTRAZENECA", "2021-05-25"],
+    [3, "MODERNA", "2022-01-18"],
+    [4, "PFIZER", "2023-01-30"],
+  ] as const) {
     emit("vaksin", dewi.nik, String(dose), vaksin, day, "RSUD DR. RASIDIN PADANG");
   }
   emit("kendaraan", "KT 1785 BS", budi.nik, "MOBIL_PENUMPANG", "TOYOTA", "2019", "PUTIH", "2027-06-30");
@@ -105,7 +139,10 @@ function writeDemoDocuments(
 }
 
 function findVillage(villages: VillageIndex, code: string): Village {
-  const village = villages.get(code.slice(0, 2))?.get(code.slice(0, 5))?.find((v) => v.code === code);
+  const village = villages
+    .get(code.slice(0, 2))
+    ?.get(code.slice(0, 5))
+    ?.find((v) => v.code === code);
   if (!village) throw new Error(`Village ${code} is missing from idn-area-data; update demo-residents.ts.`);
   return village;
 }

@@ -25,12 +25,19 @@ export async function insertDemoVerifiers(client: pg.Client) {
      VALUES (gen_random_uuid(), $1, $2, 'BANK', $3, 'APPROVED', 'it@bank-demo.id', 60, now()) ON CONFLICT (registration_number) DO NOTHING`,
     [legalName, registrationNumber, purposes],
   );
-  const { rows: [org] } = await client.query<{ id: string }>("SELECT id FROM app.verifier_org WHERE registration_number = $1", [registrationNumber]);
+  const {
+    rows: [org],
+  } = await client.query<{ id: string }>("SELECT id FROM app.verifier_org WHERE registration_number = $1", [registrationNumber]);
   for (const { name, city } of branches) {
     await client.query("INSERT INTO app.verifier_branch (id, org_id, name, city) VALUES (gen_random_uuid(), $1, $2, $3) ON CONFLICT (org_id, name) DO NOTHING", [org!.id, name, city]);
   }
   for (const { email, nama, password } of DEMO_VERIFIER_STAFF) {
     const hash = await hashPassword(password);
-    await client.query("INSERT INTO app.verifier_staff (id, org_id, email, nama, password_hash) VALUES (gen_random_uuid(), $1, $2, $3, $4) ON CONFLICT (email) DO NOTHING", [org!.id, email, nama, hash]);
+    await client.query("INSERT INTO app.verifier_staff (id, org_id, email, nama, password_hash) VALUES (gen_random_uuid(), $1, $2, $3, $4) ON CONFLICT (email) DO NOTHING", [
+      org!.id,
+      email,
+      nama,
+      hash,
+    ]);
   }
 }

@@ -32,9 +32,7 @@ export async function seedPopulation({ url, residents, seed = 20231030, demoOffi
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(
-      "TRUNCATE siak.keluarga, siak.penduduk, siak.foto_ektp, siak.npwp, siak.bpjs_kesehatan, siak.vaksin_covid, siak.kendaraan, siak.pegawai_bkn, siak.dpt",
-    );
+    await client.query("TRUNCATE siak.keluarga, siak.penduduk, siak.foto_ektp, siak.npwp, siak.bpjs_kesehatan, siak.vaksin_covid, siak.kendaraan, siak.pegawai_bkn, siak.dpt");
     const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM siak.provinsi");
     if (rows[0]!.n === 0) await loadWilayah(client);
   } finally {
@@ -71,18 +69,20 @@ export async function seedPopulation({ url, residents, seed = 20231030, demoOffi
   }
   const done = performance.now();
   return {
-    residents: count, households, rows: buffers.count, demo,
-    ms: done - started, generateMs: generated - started, copyMs: done - generated,
+    residents: count,
+    households,
+    rows: buffers.count,
+    demo,
+    ms: done - started,
+    generateMs: generated - started,
+    copyMs: done - generated,
   };
 }
 
 async function insertDemoPhotos(client: pg.Client) {
   for (const [nik, face] of Object.entries(DEMO_PHOTOS)) {
     const photo = await cropFace(groupPhoto(1), SAMPLE1_FACES[face]);
-    await client.query(
-      "INSERT INTO siak.foto_ektp (nik, gambar, mime, diambil_pada) SELECT nik, $2, 'image/jpeg', ektp_direkam_pada FROM siak.penduduk WHERE nik = $1",
-      [nik, photo],
-    );
+    await client.query("INSERT INTO siak.foto_ektp (nik, gambar, mime, diambil_pada) SELECT nik, $2, 'image/jpeg', ektp_direkam_pada FROM siak.penduduk WHERE nik = $1", [nik, photo]);
   }
 }
 

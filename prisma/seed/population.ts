@@ -3,8 +3,19 @@ import { ageOn, type CalendarDate, compareDates, formatIsoDate, isValidCalendarD
 import { formatNik, type Sex } from "@ktp/core/universal/nik";
 import type { Random } from "./random.ts";
 import {
-  ADDRESS_KINDS, ADULT_OCCUPATIONS, BLOOD_TYPES, CAR_MAKES, CIVIL_SERVANT_OCCUPATIONS, COLOURS, MOTORCYCLE_MAKES,
-  PLATE_PREFIX, PROVINCE_WEIGHTS, religionsFor, SALARIED_OCCUPATIONS, STREETS, VACCINES,
+  ADDRESS_KINDS,
+  ADULT_OCCUPATIONS,
+  BLOOD_TYPES,
+  CAR_MAKES,
+  CIVIL_SERVANT_OCCUPATIONS,
+  COLOURS,
+  MOTORCYCLE_MAKES,
+  PLATE_PREFIX,
+  PROVINCE_WEIGHTS,
+  religionsFor,
+  SALARIED_OCCUPATIONS,
+  STREETS,
+  VACCINES,
 } from "./reference.ts";
 import type { Village } from "./wilayah.ts";
 
@@ -90,18 +101,36 @@ export class PopulationGenerator {
     const village = this.pickVillage();
     const agama = r.weighted(religionsFor(village.provinceCode));
     const members: Person[] = [];
-    const shape = r.weighted([["couple", 62], ["single", 16], ["single-parent", 12], ["elderly-couple", 10]] as const);
+    const shape = r.weighted([
+      ["couple", 62],
+      ["single", 16],
+      ["single-parent", 12],
+      ["elderly-couple", 10],
+    ] as const);
 
     if (shape === "single") {
       const age = r.int(19, 85);
       const sex: Sex = r.chance(0.55) ? "LAKI_LAKI" : "PEREMPUAN";
-      const status = age < 35 ? "BELUM_KAWIN" : r.weighted([["BELUM_KAWIN", 3], ["CERAI_HIDUP", 3], ["CERAI_MATI", 4]] as const);
+      const status =
+        age < 35
+          ? "BELUM_KAWIN"
+          : r.weighted([
+              ["BELUM_KAWIN", 3],
+              ["CERAI_HIDUP", 3],
+              ["CERAI_MATI", 4],
+            ] as const);
       members.push(this.person(village, agama, "KEPALA_KELUARGA", sex, this.birthForAge(age), status));
     } else {
       const elderly = shape === "elderly-couple";
       const headAge = elderly ? r.int(60, 88) : r.int(22, 62);
-      const head = this.person(village, agama, "KEPALA_KELUARGA", shape === "single-parent" ? "PEREMPUAN" : "LAKI_LAKI",
-        this.birthForAge(headAge), shape === "single-parent" ? r.pick(["CERAI_HIDUP", "CERAI_MATI"] as const) : "KAWIN");
+      const head = this.person(
+        village,
+        agama,
+        "KEPALA_KELUARGA",
+        shape === "single-parent" ? "PEREMPUAN" : "LAKI_LAKI",
+        this.birthForAge(headAge),
+        shape === "single-parent" ? r.pick(["CERAI_HIDUP", "CERAI_MATI"] as const) : "KAWIN",
+      );
       members.push(head);
       let mother = head;
       if (shape !== "single-parent") {
@@ -110,8 +139,7 @@ export class PopulationGenerator {
       }
       if (!elderly) this.addChildren(members, village, agama, head, mother);
       if (!elderly && r.chance(0.1)) {
-        const parent = this.person(village, agama, "ORANG_TUA", r.chance(0.7) ? "PEREMPUAN" : "LAKI_LAKI",
-          this.birthForAge(Math.min(95, headAge + r.int(20, 35))), "CERAI_MATI");
+        const parent = this.person(village, agama, "ORANG_TUA", r.chance(0.7) ? "PEREMPUAN" : "LAKI_LAKI", this.birthForAge(Math.min(95, headAge + r.int(20, 35))), "CERAI_MATI");
         members.push(parent);
       }
     }
@@ -127,9 +155,31 @@ export class PopulationGenerator {
     const v = household.village;
     emit("keluarga", row(household.noKk, household.alamat, household.rt, household.rw, v.code, household.kodePos, formatIsoDate(household.diterbitkan)));
     for (const p of household.members) {
-      emit("penduduk", row(p.nik, household.noKk, p.hubungan, p.nama, p.tempatLahir, formatIsoDate(p.birth), p.sex, p.golonganDarah,
-        household.alamat, household.rt, household.rw, v.code, p.agama, p.statusPerkawinan, p.pekerjaan, "WNI",
-        date(p.meninggal), date(p.ektp), p.namaAyah, p.namaIbu));
+      emit(
+        "penduduk",
+        row(
+          p.nik,
+          household.noKk,
+          p.hubungan,
+          p.nama,
+          p.tempatLahir,
+          formatIsoDate(p.birth),
+          p.sex,
+          p.golonganDarah,
+          household.alamat,
+          household.rt,
+          household.rw,
+          v.code,
+          p.agama,
+          p.statusPerkawinan,
+          p.pekerjaan,
+          "WNI",
+          date(p.meninggal),
+          date(p.ektp),
+          p.namaAyah,
+          p.namaIbu,
+        ),
+      );
       if (documents) this.documents(p, household);
     }
   }
@@ -174,18 +224,15 @@ export class PopulationGenerator {
     };
   }
 
-  person(village: Village, agama: string, hubungan: Hubungan, sex: Sex, birth: CalendarDate,
-    statusPerkawinan: Person["statusPerkawinan"], extra: Partial<Person> = {}): Person {
+  person(village: Village, agama: string, hubungan: Hubungan, sex: Sex, birth: CalendarDate, statusPerkawinan: Person["statusPerkawinan"], extra: Partial<Person> = {}): Person {
     const r = this.random;
     const age = ageOn(birth, this.today);
     const adult = age >= 17;
     const pekerjaan = extra.pekerjaan ?? this.occupation(age, sex, hubungan);
-    const meninggal = extra.meninggal !== undefined ? extra.meninggal
-      : r.chance(age > 70 ? 0.08 : 0.003) ? this.dateBetween(addYears(this.today, -5), this.today) : null;
+    const meninggal = extra.meninggal !== undefined ? extra.meninggal : r.chance(age > 70 ? 0.08 : 0.003) ? this.dateBetween(addYears(this.today, -5), this.today) : null;
     const ektpFrom = later(addYears(birth, 17), EKTP_START);
     const ektpTo = meninggal ?? this.today;
-    const ektp = extra.ektp !== undefined ? extra.ektp
-      : adult && compareDates(ektpFrom, ektpTo) <= 0 && r.chance(0.96) ? this.dateBetween(ektpFrom, ektpTo) : null;
+    const ektp = extra.ektp !== undefined ? extra.ektp : adult && compareDates(ektpFrom, ektpTo) <= 0 && r.chance(0.96) ? this.dateBetween(ektpFrom, ektpTo) : null;
     return {
       nik: extra.nik ?? this.nik(village.districtCode.replaceAll(".", ""), sex, birth),
       hubungan,
@@ -206,7 +253,14 @@ export class PopulationGenerator {
 
   private addChildren(members: Person[], village: Village, agama: string, head: Person, mother: Person) {
     const r = this.random;
-    const count = r.weighted([[0, 12], [1, 25], [2, 32], [3, 20], [4, 8], [5, 3]] as const);
+    const count = r.weighted([
+      [0, 12],
+      [1, 25],
+      [2, 32],
+      [3, 20],
+      [4, 8],
+      [5, 3],
+    ] as const);
     const father = head.sex === "LAKI_LAKI" ? head : null;
     for (let i = 0; i < count; i++) {
       const birth = this.dateBetween(addYears(mother.birth, 19), earlier(addYears(mother.birth, 42), this.today));
@@ -216,11 +270,13 @@ export class PopulationGenerator {
       const first = r.pick(FIRST[sex]);
       const nama = familyName ? `${first} ${familyName}` : `${first} ${r.pick(LAST[sex])}`;
       const age = ageOn(birth, this.today);
-      members.push(this.person(village, agama, "ANAK", sex, birth, age >= 22 && r.chance(0.2) ? "KAWIN" : "BELUM_KAWIN", {
-        nama,
-        namaAyah: father?.nama ?? null,
-        namaIbu: mother.nama,
-      }));
+      members.push(
+        this.person(village, agama, "ANAK", sex, birth, age >= 22 && r.chance(0.2) ? "KAWIN" : "BELUM_KAWIN", {
+          nama,
+          namaAyah: father?.nama ?? null,
+          namaIbu: mother.nama,
+        }),
+      );
     }
   }
 
@@ -239,14 +295,33 @@ export class PopulationGenerator {
     }
 
     if (r.chance(0.78)) {
-      const segmen = CIVIL_SERVANT_OCCUPATIONS.has(p.pekerjaan) || SALARIED_OCCUPATIONS.has(p.pekerjaan) ? "PPU" : r.weighted([["PBI", 55], ["PBPU", 40], ["BP", 5]] as const);
-      const kelas = segmen === "PBI" ? 3 : r.weighted([[1, 30], [2, 35], [3, 35]] as const);
+      const segmen =
+        CIVIL_SERVANT_OCCUPATIONS.has(p.pekerjaan) || SALARIED_OCCUPATIONS.has(p.pekerjaan)
+          ? "PPU"
+          : r.weighted([
+              ["PBI", 55],
+              ["PBPU", 40],
+              ["BP", 5],
+            ] as const);
+      const kelas =
+        segmen === "PBI"
+          ? 3
+          : r.weighted([
+              [1, 30],
+              [2, 35],
+              [3, 35],
+            ] as const);
       const faskes = r.chance(0.8) ? `PUSKESMAS ${v.districtName.toUpperCase()}` : `KLINIK PRATAMA ${r.pick(STREETS)}`;
       emit("bpjs", row(p.nik, `000${String(++this.bpjsSerial).padStart(10, "0")}`, segmen, String(kelas), faskes, r.chance(0.92) ? "t" : "f"));
     }
 
     if (compareDates(p.birth, { year: 2016, month: 1, day: 1 }) < 0 && !(p.meninggal && p.meninggal.year < 2021) && r.chance(0.78)) {
-      const doses = r.weighted([[1, 8], [2, 42], [3, 38], [4, 12]] as const);
+      const doses = r.weighted([
+        [1, 8],
+        [2, 42],
+        [3, 38],
+        [4, 12],
+      ] as const);
       let when = this.dateBetween({ year: 2021, month: 1, day: 14 }, { year: 2021, month: 12, day: 31 });
       const lokasi = r.chance(0.7) ? `PUSKESMAS ${v.districtName.toUpperCase()}` : `RSUD ${place}`;
       for (let dose = 1; dose <= doses; dose++) {
@@ -256,13 +331,31 @@ export class PopulationGenerator {
     }
 
     if (age >= 17 && !p.meninggal) {
-      const vehicles = p.hubungan === "KEPALA_KELUARGA" ? r.weighted([[0, 25], [1, 55], [2, 20]] as const) : r.chance(0.25) ? 1 : 0;
+      const vehicles =
+        p.hubungan === "KEPALA_KELUARGA"
+          ? r.weighted([
+              [0, 25],
+              [1, 55],
+              [2, 20],
+            ] as const)
+          : r.chance(0.25)
+            ? 1
+            : 0;
       for (let i = 0; i < vehicles; i++) {
         const car = p.hubungan === "KEPALA_KELUARGA" && r.chance(0.2);
         const year = r.int(2005, this.today.year);
-        emit("kendaraan", row(this.plate(v.provinceCode), p.nik, car ? r.pick(["MOBIL_PENUMPANG", "MOBIL_PENUMPANG", "MOBIL_BARANG"]) : "SEPEDA_MOTOR",
-          car ? r.pick(CAR_MAKES) : r.pick(MOTORCYCLE_MAKES), String(year), r.pick(COLOURS),
-          formatIsoDate(addYears(this.today, r.int(-1, 4)))));
+        emit(
+          "kendaraan",
+          row(
+            this.plate(v.provinceCode),
+            p.nik,
+            car ? r.pick(["MOBIL_PENUMPANG", "MOBIL_PENUMPANG", "MOBIL_BARANG"]) : "SEPEDA_MOTOR",
+            car ? r.pick(CAR_MAKES) : r.pick(MOTORCYCLE_MAKES),
+            String(year),
+            r.pick(COLOURS),
+            formatIsoDate(addYears(this.today, r.int(-1, 4))),
+          ),
+        );
       }
     }
 

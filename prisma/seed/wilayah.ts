@@ -19,11 +19,7 @@ const TABLES = [
 
 export async function loadWilayah(client: pg.Client): Promise<void> {
   for (const [file, target] of TABLES) {
-    await pipeline(
-      createReadStream(csvPath(file)),
-      createGunzip(),
-      client.query(copyFrom(`COPY ${target} FROM STDIN WITH (FORMAT csv, HEADER true)`)),
-    );
+    await pipeline(createReadStream(csvPath(file)), createGunzip(), client.query(copyFrom(`COPY ${target} FROM STDIN WITH (FORMAT csv, HEADER true)`)));
   }
 }
 
@@ -39,8 +35,7 @@ export interface Village {
 
 /** Villages grouped by province then regency, for picking where a household lives. */
 export function readVillages(): Map<string, Map<string, Village[]>> {
-  const names = (file: WilayahFile) =>
-    new Map(parseCsv(file).map(([code, , name]) => [code!, name!] as const));
+  const names = (file: WilayahFile) => new Map(parseCsv(file).map(([code, , name]) => [code!, name!] as const));
   const districts = names("districts");
   const regencies = names("regencies");
   const byProvince = new Map<string, Map<string, Village[]>>();
@@ -74,7 +69,10 @@ function csvPath(file: WilayahFile): string {
 /** The rows of one wilayah file, without its header. */
 export function parseCsv(file: WilayahFile): string[][] {
   const rows: string[][] = [];
-  for (const line of gunzipSync(readFileSync(csvPath(file))).toString("utf8").split("\n").slice(1)) {
+  for (const line of gunzipSync(readFileSync(csvPath(file)))
+    .toString("utf8")
+    .split("\n")
+    .slice(1)) {
     if (!line) continue;
     const fields: string[] = [];
     // Fields are plain, or quoted with "" for a quote (e.g. Ra"as).

@@ -20,7 +20,9 @@ export interface Calibration {
 
 export async function calibrate(facesDir: string): Promise<Calibration> {
   await loadFaceModel();
-  const people = readdirSync(facesDir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith("_")).map((d) => d.name);
+  const people = readdirSync(facesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith("_"))
+    .map((d) => d.name);
   const described: { person: string; file: string; descriptor: Float32Array }[] = [];
   const failedToAcquire: string[] = [];
   const times: number[] = [];
@@ -55,7 +57,10 @@ export async function calibrate(facesDir: string): Promise<Calibration> {
   });
 
   // A selfie as the citizen app sends it: 720 px wide JPEG from the camera.
-  const selfie = await sharp(readFileSync(path.join(facesDir, "obama/1.jpg"))).resize(720).jpeg({ quality: 85 }).toBuffer();
+  const selfie = await sharp(readFileSync(path.join(facesDir, "obama/1.jpg")))
+    .resize(720)
+    .jpeg({ quality: 85 })
+    .toBuffer();
   const selfieTimes: number[] = [];
   for (let i = 0; i < 20; i++) {
     const started = performance.now();

@@ -24,7 +24,6 @@ const { values } = parseArgs({ options: { residents: { type: "string", default: 
 const sharedWith = describeOtherLoad();
 let database: Awaited<ReturnType<typeof startEmbeddedDatabase>>;
 
-
 interface Sample {
   niks: string[];
   eligible: string[];
@@ -36,12 +35,17 @@ async function samplePopulation(url: string): Promise<Sample> {
   await client.connect();
   try {
     const niks = (await client.query<{ nik: string }>("SELECT nik FROM siak.penduduk TABLESAMPLE SYSTEM (2) LIMIT 20000")).rows.map((r) => r.nik);
-    const eligible = (await client.query<{ nik: string }>(
-      "SELECT nik FROM siak.penduduk TABLESAMPLE SYSTEM (2) WHERE tanggal_meninggal IS NULL AND ektp_direkam_pada IS NOT NULL AND tanggal_lahir < now() - interval '18 years' LIMIT 20000",
-    )).rows.map((r) => r.nik);
+    const eligible = (
+      await client.query<{ nik: string }>(
+        "SELECT nik FROM siak.penduduk TABLESAMPLE SYSTEM (2) WHERE tanggal_meninggal IS NULL AND ektp_direkam_pada IS NOT NULL AND tanggal_lahir < now() - interval '18 years' LIMIT 20000",
+      )
+    ).rows.map((r) => r.nik);
     const officer = { nip: "198001012005011001", password: "bench-password-1", counter: "BENCH-1" };
     await client.query("INSERT INTO app.counter (id, code, name, kabupaten_kode) VALUES (gen_random_uuid(), $1, 'Bench counter', '64.72')", [officer.counter]);
-    await client.query("INSERT INTO app.officer (id, nip, nama, password_hash, kabupaten_kode) VALUES (gen_random_uuid(), $1, 'BENCH OFFICER', $2, '64.72')", [officer.nip, await hashPassword(officer.password)]);
+    await client.query("INSERT INTO app.officer (id, nip, nama, password_hash, kabupaten_kode) VALUES (gen_random_uuid(), $1, 'BENCH OFFICER', $2, '64.72')", [
+      officer.nip,
+      await hashPassword(officer.password),
+    ]);
     return { niks, eligible, officer };
   } finally {
     await client.end();
@@ -57,7 +61,11 @@ const clientAddress = () => {
 
 async function withApps<T>(env: NodeJS.ProcessEnv, fn: (urls: { citizen: string; officer: string }) => Promise<T>): Promise<T> {
   const apps = await startApps({
-    databaseUrl: database.url, appSecret: randomBytes(32).toString("base64url"), smtpUrl: "smtp://localhost:1", portOffset: 300, log: false,
+    databaseUrl: database.url,
+    appSecret: randomBytes(32).toString("base64url"),
+    smtpUrl: "smtp://localhost:1",
+    portOffset: 300,
+    log: false,
     logDir: path.join(ROOT, ".data/bench-logs"),
     env: { TRUSTED_PROXIES: "127.0.0.1,::1", ...env },
   });
@@ -96,14 +104,16 @@ async function measureVerify(sample: Sample, limits: "on" | "off", workers: numb
         url: `${citizen}/api/siak/v1/nik/verify`,
         connections,
         duration,
-        requests: [{
-          method: "POST",
-          setupRequest: (req) => ({
-            ...req,
-            headers: { "content-type": "application/json", "x-forwarded-for": clientAddress() },
-            body: JSON.stringify({ nik: sample.niks[i++ % sample.niks.length] }),
-          }),
-        }],
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => ({
+              ...req,
+              headers: { "content-type": "application/json", "x-forwarded-for": clientAddress() },
+              body: JSON.stringify({ nik: sample.niks[i++ % sample.niks.length] }),
+            }),
+          },
+        ],
       });
     await shoot(8, 5); // warm-up: JIT, pools, page cache
     const c1 = latency(await shoot(1, 10));
@@ -149,23 +159,35 @@ async function measureLoad(sample: Sample, seconds: number): Promise<LoadResult>
     const citizenLoad = autocannon({ url: citizen, connections: 12, duration: seconds, requests: citizenRequests });
     // Officers sign in now and then (argon2id makes each one cost about 20 ms of CPU).
     const officerLoad = autocannon({
-      url: officer, connections: 1, duration: seconds, overallRate: 2,
+      url: officer,
+      connections: 1,
+      duration: seconds,
+      overallRate: 2,
       requests: [json("officer sign-in", "/api/session", () => sample.officer)],
     });
     // One client past its per-IP budget: every answer after the 60th is an intended 429.
     const hammer = autocannon({
-      url: citizen, connections: 1, duration: seconds, overallRate: 20,
+      url: citizen,
+      connections: 1,
+      duration: seconds,
+      overallRate: 20,
       requests: [{ ...json("nik check, one client past its limit", "/api/siak/v1/nik/verify", () => ({ nik: sample.niks[0] }), { "x-forwarded-for": "192.0.2.1" }) }],
     });
     const [main, officers, hammered] = await Promise.all([citizenLoad, officerLoad, hammer]);
     const all = [main, officers, hammered];
     const errors = all.reduce((sum, r) => sum + r.errors + r.timeouts + (r["5xx"] ?? 0), 0);
     const intended429 = byKind["nik check, one client past its limit"]?.[429] ?? 0;
-    const unexpected429 = Object.entries(byKind).filter(([kind]) => !kind.includes("past its limit")).reduce((sum, [, codes]) => sum + (codes[429] ?? 0), 0);
+    const unexpected429 = Object.entries(byKind)
+      .filter(([kind]) => !kind.includes("past its limit"))
+      .reduce((sum, [, codes]) => sum + (codes[429] ?? 0), 0);
     const result: LoadResult = {
       ...latency(main),
       rps: Math.round(all.reduce((sum, r) => sum + r.requests.average, 0)),
-      seconds, connections: 14, errors: errors + unexpected429, intended429, byKind,
+      seconds,
+      connections: 14,
+      errors: errors + unexpected429,
+      intended429,
+      byKind,
     };
     console.log(`load: ${result.rps} req/s, p99 ${result.p99Ms} ms, ${result.errors} errors, ${intended429} intended 429s`);
     return result;
@@ -175,7 +197,8 @@ async function measureLoad(sample: Sample, seconds: number): Promise<LoadResult>
 type VerifyRun = { c1: Latency; c8: Latency };
 
 function verifyMarkdown(verify: { on: VerifyRun; off: VerifyRun; onTwoWorkers: VerifyRun }, costUs: number, residents: number) {
-  const row = (label: string, l: Latency) => `| ${label} | ${l.rps.toLocaleString("en")} | ${l.p50Ms} ms | ${l.p90Ms} ms | **${l.p99Ms} ms** | ${l.meanMs.toFixed(2)} ms | ${l.total.toLocaleString("en")} / ${l.failed} |`;
+  const row = (label: string, l: Latency) =>
+    `| ${label} | ${l.rps.toLocaleString("en")} | ${l.p50Ms} ms | ${l.p90Ms} ms | **${l.p99Ms} ms** | ${l.meanMs.toFixed(2)} ms | ${l.total.toLocaleString("en")} / ${l.failed} |`;
   return `## NIK verification with the rate limiter, against ${residents.toLocaleString("en")} residents
 
 Measured ${today} on ${machine}, commit ${commit}, by \`npm run bench:load\`. ${sharedWith}
@@ -207,7 +230,12 @@ runs beside the lookup, so this is the cost of waiting for the slower of the two
 
 function loadMarkdown(load: LoadResult) {
   const kinds = Object.entries(load.byKind)
-    .map(([kind, codes]) => `| ${kind} | ${Object.entries(codes).map(([code, n]) => `${code}: ${n.toLocaleString("en")}`).join(", ")} |`)
+    .map(
+      ([kind, codes]) =>
+        `| ${kind} | ${Object.entries(codes)
+          .map(([code, n]) => `${code}: ${n.toLocaleString("en")}`)
+          .join(", ")} |`,
+    )
     .join("\n");
   return `## Mixed load for ${load.seconds} s
 
@@ -230,9 +258,6 @@ the hammering client.
 | --- | --- |
 ${kinds}`;
 }
-
-
-
 
 async function main() {
   const dataDir = path.join(ROOT, ".data/postgres-load");

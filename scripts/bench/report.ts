@@ -16,7 +16,13 @@ export const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cw
 /** What else was using the cores as the run began. */
 export function describeOtherLoad(): string {
   const [one] = loadavg();
-  const busy = execFileSync("ps", ["-eo", "pcpu=,comm=", "--sort=-pcpu"]).toString().trim().split("\n").slice(0, 3).map((l) => l.trim()).join("; ");
+  const busy = execFileSync("ps", ["-eo", "pcpu=,comm=", "--sort=-pcpu"])
+    .toString()
+    .trim()
+    .split("\n")
+    .slice(0, 3)
+    .map((l) => l.trim())
+    .join("; ");
   return `Before the run the load average was ${one!.toFixed(2)} (busiest processes: ${busy}).`;
 }
 

@@ -53,10 +53,14 @@ async function benchSeed() {
   const migrateMs = performance.now() - t0;
   const result = await seedPopulation({ url: database.url, residents });
   const totalMs = performance.now() - t0;
-  const rows = Object.entries(result.rows).map(([table, n]) => `| ${table} | ${n.toLocaleString("en")} |`).join("\n");
+  const rows = Object.entries(result.rows)
+    .map(([table, n]) => `| ${table} | ${n.toLocaleString("en")} |`)
+    .join("\n");
   console.log(`seed: ${result.residents} residents in ${(result.ms / 1000).toFixed(1)} s`);
   if (!sections.has("seed")) return;
-  writeSection("seed", `## Seeding ${result.residents.toLocaleString("en")} residents
+  writeSection(
+    "seed",
+    `## Seeding ${result.residents.toLocaleString("en")} residents
 
 Measured ${today} on ${machine}, by \`npm run bench -- --only seed\`.
 Fresh embedded PostgreSQL 18; migrations, then \`seedPopulation\` (wilayah from idn-area-data, the
@@ -72,7 +76,8 @@ population generated in memory and loaded with \`COPY\`, parents before children
 
 | Table | Rows |
 | --- | --- |
-${rows}`);
+${rows}`,
+  );
 }
 
 async function benchVerify() {
@@ -104,9 +109,13 @@ async function benchVerify() {
       const r = await shoot(connections, 10);
       console.log(`verify c=${connections}: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${Math.round(r.requests.average)} req/s`);
       const failed = r.non2xx + r.errors + r.timeouts;
-      lines.push(`| ${connections} | ${Math.round(r.requests.average).toLocaleString("en")} | ${r.latency.p50} ms | ${r.latency.p90} ms | **${r.latency.p99} ms** | ${r.latency.average.toFixed(2)} ms | ${r.requests.total.toLocaleString("en")} / ${failed} |`);
+      lines.push(
+        `| ${connections} | ${Math.round(r.requests.average).toLocaleString("en")} | ${r.latency.p50} ms | ${r.latency.p90} ms | **${r.latency.p99} ms** | ${r.latency.average.toFixed(2)} ms | ${r.requests.total.toLocaleString("en")} / ${failed} |`,
+      );
     }
-    writeSection("verify", `## NIK verification over HTTP against ${total.toLocaleString("en")} residents
+    writeSection(
+      "verify",
+      `## NIK verification over HTTP against ${total.toLocaleString("en")} residents
 
 Measured ${today} on ${machine}, by \`npm run bench -- --only verify\`.
 \`next start\` (production build of apps/citizen, one Node process), PostgreSQL and autocannon all
@@ -121,7 +130,8 @@ Reading the table: one request costs about 1–2 ms of CPU (Next.js routing, the
 JSON and validation), and the load generator competes for the same two cores. Past two
 connections the throughput grows much more slowly than the connections do, so the extra requests
 wait their turn and the p99 grows with them. Capacity past that point comes from more app
-instances behind the load balancer (docs/architecture.md), not from a faster single process.`);
+instances behind the load balancer (docs/architecture.md), not from a faster single process.`,
+    );
   } finally {
     await apps.stop();
   }
@@ -129,7 +139,12 @@ instances behind the load balancer (docs/architecture.md), not from a faster sin
 
 async function benchClone() {
   for (const port of [5433, 3000, 3001, 3002]) {
-    if (await fetch(`http://localhost:${port}`).then(() => true, () => false)) {
+    if (
+      await fetch(`http://localhost:${port}`).then(
+        () => true,
+        () => false,
+      )
+    ) {
       throw new Error(`Port ${port} is in use; stop the running stack before measuring a fresh clone.`);
     }
   }
@@ -162,7 +177,9 @@ async function benchClone() {
   rmSync(dir, { recursive: true, force: true });
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   console.log(`clone: ready in ${s(tReady - t0)}`);
-  writeSection("clone", `## Fresh clone to three apps ready
+  writeSection(
+    "clone",
+    `## Fresh clone to three apps ready
 
 Measured ${today} on ${machine}, by \`npm run bench -- --only clone\`: \`git clone\` of HEAD into a
 temporary folder, \`npm ci\` (npm's local cache warm, as on a developer machine that installed
@@ -175,7 +192,8 @@ residents and builds the three apps.
 | git clone | ${s(tClone - t0)} |
 | npm ci | ${s(tInstall - tClone)} |
 | npm start until ready | ${s(tReady - tInstall)} |
-| **Total** | **${s(tReady - t0)}** |`);
+| **Total** | **${s(tReady - t0)}** |`,
+  );
 }
 
 function writeSection(name: string, body: string) {

@@ -60,7 +60,9 @@ try {
   const sizes = {} as Record<Purpose, { maxChars: number; meanChars: number; maxVersion: number; versions: Record<number, number> }>;
   const bankTokens: string[] = [];
   for (const purpose of PURPOSES) {
-    let max = 0, sum = 0, maxVersion = 0;
+    let max = 0,
+      sum = 0,
+      maxVersion = 0;
     const versions: Record<number, number> = {};
     for (const citizen of citizens) {
       const { qr } = await issueOnlinePresentation({ db, sealKey, issuer: ISSUER, ...citizen, purpose });
@@ -97,7 +99,8 @@ try {
     ours();
     raw();
   }
-  const oursRates: number[] = [], rawRates: number[] = [];
+  const oursRates: number[] = [],
+    rawRates: number[] = [];
   for (let round = 0; round < 15; round++) {
     oursRates.push(rate(ours));
     rawRates.push(rate(raw));
@@ -118,8 +121,15 @@ try {
   const small = (["age17", "airport", "bank"] as const).map((p) => sizes[p]);
   const qrMaxChars = Math.max(...small.map((s) => s.maxChars));
   const qrMaxVersion = Math.max(...small.map((s) => s.maxVersion));
-  const rows = PURPOSES.map((p) => `| ${PURPOSE_RULES[p].label.id} | ${sizes[p].meanChars} | ${sizes[p].maxChars} | **${sizes[p].maxVersion}** | ${Object.entries(sizes[p].versions).map(([v, n]) => `v${v}: ${n}`).join(", ")} |`).join("\n");
-  writeSection("identity-qr", `## Identity QR: size and offline verification
+  const rows = PURPOSES.map(
+    (p) =>
+      `| ${PURPOSE_RULES[p].label.id} | ${sizes[p].meanChars} | ${sizes[p].maxChars} | **${sizes[p].maxVersion}** | ${Object.entries(sizes[p].versions)
+        .map(([v, n]) => `v${v}: ${n}`)
+        .join(", ")} |`,
+  ).join("\n");
+  writeSection(
+    "identity-qr",
+    `## Identity QR: size and offline verification
 
 Measured ${today} on ${machine}, commit ${commit}, by \`npm run bench:verify\`. ${sharedWith}
 One online token per purpose for each of ${citizens.length.toLocaleString("en")} activated citizens of a synthetic
@@ -140,10 +150,13 @@ readable mask, which the card does not show (it asks for another token).
 Offline verification in Node (parse: base45, inflate, CBOR, claims; then Ed25519 with the cached
 key), ${bankTokens.length.toLocaleString("en")} bank tokens per round, median of 15 rounds, beside a raw
 \`node:crypto\` verify of the same signed bytes in the same rounds: **${oursPerSecond.toLocaleString("en")}** against
-${rawPerSecond.toLocaleString("en")} tokens/s, **${(offlineVsRaw * 100).toFixed(1)} %** of raw (goal ≥ 80 %, \`verify.offlineVsRaw\`).`);
+${rawPerSecond.toLocaleString("en")} tokens/s, **${(offlineVsRaw * 100).toFixed(1)} %** of raw (goal ≥ 80 %, \`verify.offlineVsRaw\`).`,
+  );
   const api = await benchApi({ db, url: database.url, appSecret, sealKey, citizens, seconds: Number(values.seconds) });
   await db.$disconnect();
-  writeSection("verify-api", `## POST /api/v1/verify
+  writeSection(
+    "verify-api",
+    `## POST /api/v1/verify
 
 Measured ${today} on ${machine}, commit ${commit}, by \`npm run bench:verify\`. ${sharedWith}
 Against ${seeded.residents.toLocaleString("en")} residents, the database vacuumed and checkpointed after the
@@ -158,8 +171,11 @@ over ${API_KEYS} keys of one organisation).
 | --- | --- |
 | Requests/s | **${api.rps.toLocaleString("en")}** (goal ≥ 1,000; \`verify.api.rps\`) |
 | p50 / p90 / p99 | ${api.p50} / ${api.p90} / **${api.p99} ms** (goal p99 < 50 ms; \`verify.api.p99Ms\`) |
-| Answers | ${Object.entries(api.outcomes).map(([k, n]) => `${k}: ${n.toLocaleString("en")}`).join(", ")} |
-| Errors (non-2xx, timeouts, resets) | ${api.errors} |`);
+| Answers | ${Object.entries(api.outcomes)
+      .map(([k, n]) => `${k}: ${n.toLocaleString("en")}`)
+      .join(", ")} |
+| Errors (non-2xx, timeouts, resets) | ${api.errors} |`,
+  );
   writeJson({
     qr: { maxChars: qrMaxChars, maxVersion: qrMaxVersion, fullMaxChars: sizes.full.maxChars, citizens: citizens.length, decodedPercent, decodedOf: shownCodes, unreadableOf: decodability.unreadable },
     verify: { offlineVsRaw, offlinePerSecond: oursPerSecond, rawPerSecond, api: { rps: api.rps, p99Ms: api.p99, p50Ms: api.p50, errors: api.errors, residents: seeded.residents } },
@@ -169,10 +185,27 @@ over ${API_KEYS} keys of one organisation).
 }
 process.exit(0);
 
-async function benchApi({ db, appSecret, url, sealKey, citizens, seconds }: { db: ReturnType<typeof createDb>; url: string; appSecret: string; sealKey: Buffer; citizens: { registrationId: string; nik: string }[]; seconds: number }) {
+async function benchApi({
+  db,
+  appSecret,
+  url,
+  sealKey,
+  citizens,
+  seconds,
+}: {
+  db: ReturnType<typeof createDb>;
+  url: string;
+  appSecret: string;
+  sealKey: Buffer;
+  citizens: { registrationId: string; nik: string }[];
+  seconds: number;
+}) {
   // One approved organisation with many keys.
   const officer = await db.officer.create({ data: { nip: "198001012005011099", nama: "ADMIN BENCH", passwordHash: "-" } });
-  const { id: orgId } = await registerVerifierOrg({ db, request: { legalName: "PT Bank Bench", registrationNumber: "NIB-BENCH-1", type: "BANK", purposes: ["bank"], contactEmail: "bench@contoh.id", branches: [{ name: "KCP Bench", city: "Samarinda" }] } });
+  const { id: orgId } = await registerVerifierOrg({
+    db,
+    request: { legalName: "PT Bank Bench", registrationNumber: "NIB-BENCH-1", type: "BANK", purposes: ["bank"], contactEmail: "bench@contoh.id", branches: [{ name: "KCP Bench", city: "Samarinda" }] },
+  });
   await decideVerifierOrg({ db, actor: { id: officer.id }, orgId, decision: "APPROVE" });
   const keys: string[] = [];
   for (let i = 0; i < API_KEYS; i++) keys.push((await createApiKey({ db, orgId, label: `bench ${i}`, actor: { type: "OFFICER", id: officer.id } })).key);
@@ -199,7 +232,12 @@ async function benchApi({ db, appSecret, url, sealKey, citizens, seconds }: { db
   await admin.end();
   await buildApps();
   const apps = await startApps({
-    databaseUrl: url, appSecret, smtpUrl: "smtp://localhost:1", portOffset: 400, log: false, logDir: path.join(ROOT, ".data/bench-logs"),
+    databaseUrl: url,
+    appSecret,
+    smtpUrl: "smtp://localhost:1",
+    portOffset: 400,
+    log: false,
+    logDir: path.join(ROOT, ".data/bench-logs"),
     env: { CITIZEN_URL: ISSUER, WEB_CONCURRENCY: "2" },
   });
   const countClient = new pg.Client({ connectionString: url });
@@ -211,26 +249,33 @@ async function benchApi({ db, appSecret, url, sealKey, citizens, seconds }: { db
     const bodies = order.map((t) => JSON.stringify({ token: tokens[t], purpose: "bank" }));
     const headers = keys.map((key) => ({ "content-type": "application/json", authorization: `Bearer ${key}` }));
     let n = 0;
-    const shoot = (duration: number) => autocannon({
-      url: `${apps.urls.verifier}/api/v1/verify`,
-      connections: API_CONNECTIONS,
-      duration,
-      requests: [{
-        method: "POST",
-        setupRequest: (req) => {
-          const i = n++;
-          return { ...req, headers: headers[i % headers.length], body: bodies[i % bodies.length] };
-        },
-      }],
-    });
+    const shoot = (duration: number) =>
+      autocannon({
+        url: `${apps.urls.verifier}/api/v1/verify`,
+        connections: API_CONNECTIONS,
+        duration,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => {
+              const i = n++;
+              return { ...req, headers: headers[i % headers.length], body: bodies[i % bodies.length] };
+            },
+          },
+        ],
+      });
     await shoot(5); // warm-up: JIT, pools
     const since = new Date();
     const r = await shoot(seconds);
-    const { rows } = await countClient.query<{ outcome: string; n: number }>("SELECT coalesce(reason, verdict) AS outcome, count(*)::int AS n FROM app.verification WHERE at >= $1 GROUP BY 1", [since]);
+    const { rows } = await countClient.query<{ outcome: string; n: number }>("SELECT coalesce(reason, verdict) AS outcome, count(*)::int AS n FROM app.verification WHERE at >= $1 GROUP BY 1", [
+      since,
+    ]);
     const outcomes = Object.fromEntries(rows.map((row) => [row.outcome, row.n]));
     const errors = r.non2xx + r.errors + r.timeouts;
     console.log(`verify API: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, ${errors} errors, ${JSON.stringify(outcomes)}`);
-    const { rows: [photo] } = await countClient.query<{ bytes: number }>("SELECT avg(octet_length(gambar))::int AS bytes FROM siak.foto_ektp");
+    const {
+      rows: [photo],
+    } = await countClient.query<{ bytes: number }>("SELECT avg(octet_length(gambar))::int AS bytes FROM siak.foto_ektp");
     return { photoBytes: photo!.bytes, rps: Math.round(r.requests.average), p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, errors, outcomes, seconds };
   } finally {
     await countClient.end();

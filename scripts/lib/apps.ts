@@ -54,14 +54,10 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export const appUrls = (portOffset = 0) =>
-  Object.fromEntries(APPS.map((app) => [app.name, `http://localhost:${app.port + portOffset}`])) as Record<AppName, string>;
+export const appUrls = (portOffset = 0) => Object.fromEntries(APPS.map((app) => [app.name, `http://localhost:${app.port + portOffset}`])) as Record<AppName, string>;
 
 /** Starts one app's server (apps/<app>/server.ts, production or --dev) without waiting for it. */
-export function startApp(
-  name: AppName,
-  { databaseUrl, appSecret, smtpUrl, portOffset = 0, dev = false, log = true, logDir, env: extraEnv = {} }: AppOptions,
-): RunningApp {
+export function startApp(name: AppName, { databaseUrl, appSecret, smtpUrl, portOffset = 0, dev = false, log = true, logDir, env: extraEnv = {} }: AppOptions): RunningApp {
   const app = APPS.find((a) => a.name === name)!;
   const urls = appUrls(portOffset);
   const port = app.port + portOffset;
@@ -75,18 +71,23 @@ export function startApp(
       ...quietEnv,
       NODE_ENV: dev ? "development" : "production",
       KTP_APP: app.name,
-      DATABASE_URL: databaseUrl, APP_SECRET: appSecret, SMTP_URL: smtpUrl,
-      CITIZEN_URL: urls.citizen, OFFICER_URL: urls.officer, VERIFIER_URL: urls.verifier,
+      DATABASE_URL: databaseUrl,
+      APP_SECRET: appSecret,
+      SMTP_URL: smtpUrl,
+      CITIZEN_URL: urls.citizen,
+      OFFICER_URL: urls.officer,
+      VERIFIER_URL: urls.verifier,
       PORT: String(port),
       ...extraEnv,
     }),
     stdio: logFile !== null ? ["ignore", logFile, logFile] : log ? ["ignore", "inherit", "inherit"] : ["ignore", "ignore", "inherit"],
   });
-  const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
   const healthy = waitForHealth(`${urls[name]}/api/health`, [child]);
   healthy.catch(() => {});
   return { name, url: urls[name], child, healthy, stop };
@@ -111,7 +112,10 @@ export async function waitForHealth(url: string, children: ChildProcess[], timeo
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (children.some((c) => c.exitCode !== null || c.signalCode !== null)) throw new Error(`An app exited before ${url} was healthy.`);
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -34,7 +34,8 @@ test("the route table names every API route file of the three apps", () => {
   const onDisk = ["citizen", "officer", "verifier"].flatMap((app) =>
     readdirSync(path.join(ROOT, "apps", app, "app/api"), { recursive: true, encoding: "utf8" })
       .filter((file) => file.endsWith("route.ts"))
-      .map((file) => `${app}/app/api/${file.split(path.sep).join("/")}`));
+      .map((file) => `${app}/app/api/${file.split(path.sep).join("/")}`),
+  );
   expect(ROUTES.map((r) => `${r.app}/${r.file}`).sort()).toEqual(onDisk.sort());
 });
 
@@ -43,20 +44,24 @@ for (const [index, role] of ROLES.entries()) {
     const cookies = await roleCookies(role);
     const stats = new Stats();
     const before = await harness.snapshot();
-    const failures = await inPool(ROUTES.map((route, i) => ({ route, i })), CONCURRENCY, ({ route, i }) => {
-      const methods = METHODS.filter((m) => !route.methods[m]?.writes && !route.methods[m]?.skip?.roles.includes(role));
-      const arbitrary = requestFor(route, { methods, uncountedImagesOnly: role === "citizen-selfie" });
-      return fuzz(`${role} ${route.app} ${route.path}`, arbitrary, async (recipe) => {
-        const request = await toRequest(route, recipe, { cookie: cookies(route), from: `127.0.${10 + index}.${i + 1}` });
-        const response = await send(request);
-        stats.add(route, response);
-        try {
-          checkAnswer(route, recipe, role, response);
-        } catch (e) {
-          throw new Error(`${(e as Error).message}\n  sent: ${request.method} ${JSON.stringify(request.path)} ${JSON.stringify(request.headers)}`, { cause: e });
-        }
-      });
-    });
+    const failures = await inPool(
+      ROUTES.map((route, i) => ({ route, i })),
+      CONCURRENCY,
+      ({ route, i }) => {
+        const methods = METHODS.filter((m) => !route.methods[m]?.writes && !route.methods[m]?.skip?.roles.includes(role));
+        const arbitrary = requestFor(route, { methods, uncountedImagesOnly: role === "citizen-selfie" });
+        return fuzz(`${role} ${route.app} ${route.path}`, arbitrary, async (recipe) => {
+          const request = await toRequest(route, recipe, { cookie: cookies(route), from: `127.0.${10 + index}.${i + 1}` });
+          const response = await send(request);
+          stats.add(route, response);
+          try {
+            checkAnswer(route, recipe, role, response);
+          } catch (e) {
+            throw new Error(`${(e as Error).message}\n  sent: ${request.method} ${JSON.stringify(request.path)} ${JSON.stringify(request.headers)}`, { cause: e });
+          }
+        });
+      },
+    );
     const after = await harness.snapshot();
     console.log(`${role}: ${stats.summary()}`);
     test.info().annotations.push({ type: "requests", description: stats.summary() });
@@ -84,13 +89,19 @@ test("raw bytes to the selfie route count as uploads and change nothing else", a
   const route = ROUTES.find((r) => r.path === "/api/registrations/current/selfie")!;
   const arbitrary = fc.record({ image: imageRecipe, contentType: imageType, chunks: chunking, noise });
   const failures = await inPool([0], 1, () =>
-    fuzz("raw selfie bytes", arbitrary, async ({ image, contentType, chunks, noise: extra }) => {
-      const recipe: RequestRecipe = { method: "POST", params: [], contentType, body: image, image: true, chunks, noise: extra };
-      const response = await send(await toRequest(route, recipe, { cookie: registrations[current]!.cookie, from: "127.0.20.2" }, photo));
-      stats.add(route, response);
-      checkAnswer(route, recipe, "citizen-selfie", response);
-      if (response.json?.error?.code === "SELFIE_ATTEMPTS_EXHAUSTED" && current < registrations.length - 1) current++;
-    }, runs));
+    fuzz(
+      "raw selfie bytes",
+      arbitrary,
+      async ({ image, contentType, chunks, noise: extra }) => {
+        const recipe: RequestRecipe = { method: "POST", params: [], contentType, body: image, image: true, chunks, noise: extra };
+        const response = await send(await toRequest(route, recipe, { cookie: registrations[current]!.cookie, from: "127.0.20.2" }, photo));
+        stats.add(route, response);
+        checkAnswer(route, recipe, "citizen-selfie", response);
+        if (response.json?.error?.code === "SELFIE_ATTEMPTS_EXHAUSTED" && current < registrations.length - 1) current++;
+      },
+      runs,
+    ),
+  );
   const after = await harness.snapshot({ exceptRegistrations: ids });
   console.log(`raw selfie bytes: ${stats.summary()}`);
   test.info().annotations.push({ type: "requests", description: stats.summary() });
@@ -107,9 +118,9 @@ test("raw bytes to the selfie route count as uploads and change nothing else", a
 
 test("routes that take no input answer as usual whatever they are sent, one row per success", async () => {
   const { cookie: officerCookie } = await signInOfficer(await harness.officer(), { from: "127.0.21.1" });
-  const targets = ROUTES.flatMap((route) => (Object.entries(route.methods) as [Method, NonNullable<Route["methods"][Method]>][])
-    .filter(([, handling]) => handling.writes)
-    .map(([method]) => ({ route, method })));
+  const targets = ROUTES.flatMap((route) =>
+    (Object.entries(route.methods) as [Method, NonNullable<Route["methods"][Method]>][]).filter(([, handling]) => handling.writes).map(([method]) => ({ route, method })),
+  );
   expect(targets.map((t) => `${t.method} ${t.route.app} ${t.route.path}`)).toEqual(["POST citizen /api/session/options", "POST officer /api/counter/qr"]);
   const tableOf = { citizen: "citizen_session", officer: "counter_qr" } as const;
   const stats = new Stats();
@@ -120,17 +131,23 @@ test("routes that take no input answer as usual whatever they are sent, one row 
     let successes = 0;
     const role: Role = route.app === "officer" ? "officer" : "signed-out";
     const failures = await inPool([0], 1, () =>
-      fuzz(`${method} ${route.app} ${route.path}`, requestFor(route, { methods: [method] }), async (recipe) => {
-        const response = await send(await toRequest(route, recipe, { cookie: role === "officer" ? officerCookie : undefined, from: `127.0.22.${i + 1}` }));
-        stats.add(route, response);
-        checkAnswer(route, recipe, role, response);
-        if (response.status < 300) {
-          successes++;
-          expect(response.json, "a success answers with its usual body").toHaveProperty(route.app === "officer" ? "qr" : "challenge");
-        }
-      }, Math.round(RUNS / 2)));
+      fuzz(
+        `${method} ${route.app} ${route.path}`,
+        requestFor(route, { methods: [method] }),
+        async (recipe) => {
+          const response = await send(await toRequest(route, recipe, { cookie: role === "officer" ? officerCookie : undefined, from: `127.0.22.${i + 1}` }));
+          stats.add(route, response);
+          checkAnswer(route, recipe, role, response);
+          if (response.status < 300) {
+            successes++;
+            expect(response.json, "a success answers with its usual body").toHaveProperty(route.app === "officer" ? "qr" : "challenge");
+          }
+        },
+        Math.round(RUNS / 2),
+      ),
+    );
     expect(failures, failures.join("\n\n")).toEqual([]);
-    expect(await count() - rowsBefore, `rows added to app.${table}`).toBe(successes);
+    expect((await count()) - rowsBefore, `rows added to app.${table}`).toBe(successes);
   }
   console.log(`no-input routes: ${stats.summary()}`);
 });
@@ -168,11 +185,7 @@ async function toRequest(route: Route, recipe: RequestRecipe, { cookie, from }: 
   if (recipe.noise.acceptLanguage !== null) headers["accept-language"] = recipe.noise.acceptLanguage;
   if (recipe.noise.forwardedFor !== null) headers["x-forwarded-for"] = recipe.noise.forwardedFor;
   if (recipe.noise.forgedClientIp !== null) headers["x-ktp-client-ip"] = recipe.noise.forgedClientIp;
-  const body = recipe.body === null
-    ? undefined
-    : recipe.image
-      ? await buildImage(recipe.body as ImageRecipe, photo ?? (await samplePhoto()))
-      : buildBody(recipe.body as BodyRecipe);
+  const body = recipe.body === null ? undefined : recipe.image ? await buildImage(recipe.body as ImageRecipe, photo ?? (await samplePhoto())) : buildBody(recipe.body as BodyRecipe);
   return { app: route.app, method: recipe.method, path: pathname, headers, body, chunks: body && recipe.chunks ? recipe.chunks : undefined, from };
 }
 
@@ -216,12 +229,14 @@ function hash(text: string): number {
 async function inPool<T>(items: T[], concurrency: number, work: (item: T) => Promise<string | null>): Promise<string[]> {
   const failures: string[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) {
-      const failure = await work(items[next++]!);
-      if (failure) failures.push(failure);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const failure = await work(items[next++]!);
+        if (failure) failures.push(failure);
+      }
+    }),
+  );
   return failures;
 }
 
@@ -241,9 +256,20 @@ class Stats {
   }
 
   summary(): string {
-    const statuses = [...this.byStatus].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
-    const codes = [...this.byCode].sort(([, a], [, b]) => b - a).slice(0, 8).map(([c, n]) => `${c}×${n}`).join(" ");
-    const slowest = [...this.msByRoute].sort(([, a], [, b]) => b - a).slice(0, 3).map(([r, ms]) => `${r} ${Math.round(ms)} ms`).join(", ");
+    const statuses = [...this.byStatus]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(" ");
+    const codes = [...this.byCode]
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 8)
+      .map(([c, n]) => `${c}×${n}`)
+      .join(" ");
+    const slowest = [...this.msByRoute]
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 3)
+      .map(([r, ms]) => `${r} ${Math.round(ms)} ms`)
+      .join(", ");
     return `${this.total} requests; ${statuses}; ${codes}; slowest: ${slowest}`;
   }
 }

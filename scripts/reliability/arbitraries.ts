@@ -10,9 +10,36 @@ import type { Fields, Hint, Method, Route } from "./routes.ts";
 
 /** Characters that break naive code: C0/C1 controls, lone surrogates, BOM, bidi override, separators. */
 const SPECIAL = [
-  "\u0000", "\u0001", "\u0008", "\u000b", "\u001b", "\u001f", "\u007f", "\u0080", "\u0085", "\u009f",
-  "\ud800", "\udbff", "\udc00", "\udfff", "\ufeff", "\ufffe", "\uffff", "\u202e", "\u2028", "\u200b",
-  "\t", "\n", "\r", "\"", "\\", "%00", "'; DROP TABLE app.registration; --", "../../", "١٢٣٤٥٦", "１２３",
+  "\u0000",
+  "\u0001",
+  "\u0008",
+  "\u000b",
+  "\u001b",
+  "\u001f",
+  "\u007f",
+  "\u0080",
+  "\u0085",
+  "\u009f",
+  "\ud800",
+  "\udbff",
+  "\udc00",
+  "\udfff",
+  "\ufeff",
+  "\ufffe",
+  "\uffff",
+  "\u202e",
+  "\u2028",
+  "\u200b",
+  "\t",
+  "\n",
+  "\r",
+  '"',
+  "\\",
+  "%00",
+  "'; DROP TABLE app.registration; --",
+  "../../",
+  "١٢٣٤٥٦",
+  "１２３",
 ];
 
 const specialChar = fc.oneof(fc.constantFrom(...SPECIAL), fc.string({ unit: "binary", minLength: 1, maxLength: 1 }));
@@ -25,7 +52,12 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
 );
 
 const wrongType: fc.Arbitrary<unknown> = fc.oneof(
-  fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant({}), fc.constant([]),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant({}),
+  fc.constant([]),
   fc.array(fc.oneof(fc.integer(), nastyString), { maxLength: 3 }),
   fc.dictionary(nastyString, fc.oneof(fc.integer(), nastyString), { maxKeys: 3 }),
 );
@@ -35,9 +67,16 @@ const base64url = (min: number, max: number) => fc.string({ unit: fc.constantFro
 
 /** Values that look right for a field, so the fuzz gets past the first check and into the next. */
 const PLAUSIBLE: Record<Hint, fc.Arbitrary<string>> = {
-  nik: fc.oneof(digits(16), digits(5).map((d) => `64720${d}00000001`.slice(0, 16)), fc.constantFrom("6472 0517 0885 0000", "647205170885000", "64720517088500011")),
+  nik: fc.oneof(
+    digits(16),
+    digits(5).map((d) => `64720${d}00000001`.slice(0, 16)),
+    fc.constantFrom("6472 0517 0885 0000", "647205170885000", "64720517088500011"),
+  ),
   email: fc.oneof(fc.constantFrom("uji@contoh.id", "a@b", "@", "uji@@contoh.id"), fc.emailAddress()),
-  phone: fc.oneof(digits(12).map((d) => `08${d.slice(2)}`), fc.constantFrom("+62 812 3456 7890", "0812-3456-7890", "08")),
+  phone: fc.oneof(
+    digits(12).map((d) => `08${d.slice(2)}`),
+    fc.constantFrom("+62 812 3456 7890", "0812-3456-7890", "08"),
+  ),
   pin: fc.oneof(digits(6), fc.constantFrom("٣٣٣٣٣٣", "１２３４５６", "12345", "1234567")),
   token: base64url(43, 43),
   base64url: base64url(0, 220),
@@ -47,22 +86,46 @@ const PLAUSIBLE: Record<Hint, fc.Arbitrary<string>> = {
   password: fc.string({ maxLength: 40 }),
   counter: fc.oneof(fc.constantFrom("SMD-01", "PDG-01", "SMD-01 ", "smd-01"), fc.string({ maxLength: 20 })),
   text: fc.string({ maxLength: 60 }),
-  enum: fc.constantFrom("public-key", "EC", "P-256", "APPROVED", "REFUSED", "FACE_MISMATCH", "OTHER", "DEVICE", "PIN", "CANCEL", "FACE_IN_PERSON", "approved", "APPROVE", "SUSPEND", "DISABLE", "RESET_PASSKEYS", "bank", "full", ""),
+  enum: fc.constantFrom(
+    "public-key",
+    "EC",
+    "P-256",
+    "APPROVED",
+    "REFUSED",
+    "FACE_MISMATCH",
+    "OTHER",
+    "DEVICE",
+    "PIN",
+    "CANCEL",
+    "FACE_IN_PERSON",
+    "approved",
+    "APPROVE",
+    "SUSPEND",
+    "DISABLE",
+    "RESET_PASSKEYS",
+    "bank",
+    "full",
+    "",
+  ),
 };
 
 /** A plausible value with one hostile character put somewhere in it. */
-const spoiled = (hint: Hint) => fc.tuple(PLAUSIBLE[hint], specialChar, fc.nat()).map(([value, c, at]) => {
-  const i = value.length ? at % (value.length + 1) : 0;
-  return value.slice(0, i) + c + value.slice(i);
-});
+const spoiled = (hint: Hint) =>
+  fc.tuple(PLAUSIBLE[hint], specialChar, fc.nat()).map(([value, c, at]) => {
+    const i = value.length ? at % (value.length + 1) : 0;
+    return value.slice(0, i) + c + value.slice(i);
+  });
 
 const leaf = (hint: Hint): fc.Arbitrary<unknown> =>
   fc.oneof({ weight: 3, arbitrary: PLAUSIBLE[hint] }, { weight: 3, arbitrary: spoiled(hint) }, { weight: 2, arbitrary: nastyString }, { weight: 2, arbitrary: wrongType });
 
 /** An object shaped like the route's schema (any subset of its fields), sometimes with hostile extra keys. */
 export function shaped(fields: Fields): fc.Arbitrary<unknown> {
-  const model = Object.fromEntries(Object.entries(fields).map(([key, hint]) => [key, typeof hint === "string" ? leaf(hint) : fc.oneof({ weight: 3, arbitrary: shaped(hint) }, { weight: 1, arbitrary: wrongType })]));
-  return fc.tuple(fc.record(model, { requiredKeys: [] }), fc.option(fc.dictionary(nastyString, fc.oneof(nastyString, wrongType), { minKeys: 1, maxKeys: 3 }), { freq: 3 }))
+  const model = Object.fromEntries(
+    Object.entries(fields).map(([key, hint]) => [key, typeof hint === "string" ? leaf(hint) : fc.oneof({ weight: 3, arbitrary: shaped(hint) }, { weight: 1, arbitrary: wrongType })]),
+  );
+  return fc
+    .tuple(fc.record(model, { requiredKeys: [] }), fc.option(fc.dictionary(nastyString, fc.oneof(nastyString, wrongType), { minKeys: 1, maxKeys: 3 }), { freq: 3 }))
     .map(([known, extra]) => (extra ? { ...extra, ...known } : known));
 }
 
@@ -70,7 +133,11 @@ export function shaped(fields: Fields): fc.Arbitrary<unknown> {
 export const anyJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: "small", maxDepth: 4 },
-    nastyString, fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null),
+    nastyString,
+    fc.integer(),
+    fc.double({ noNaN: true }),
+    fc.boolean(),
+    fc.constant(null),
     fc.array(tie("value"), { maxLength: 4 }),
     fc.dictionary(nastyString, tie("value"), { maxKeys: 4 }),
   ),
@@ -80,11 +147,37 @@ export const anyJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie
 
 /** JSON texts that JSON.stringify never writes. */
 const TRICKY_JSON = [
-  "", " ", "{", "}", "[", "null", "[]", "{}", "\"x\"", "0", "-0", "1e999", "-1e999", "123456789012345678901234567890",
-  "{\"nik\":1e999}", "{\"nik\":\"6472051708850001\",\"nik\":null}", "{\"__proto__\":{\"nik\":\"6472051708850001\"}}",
-  "{\"constructor\":{\"prototype\":{\"x\":1}}}", "{\"nik\":\"\\u0000\"}", "{\"\\u0000\":1}", "{\"a\":\"\\ud800\"}", "{\"a\":\"\\udc00\\ud800\"}",
-  "{\"nik\":\"6472051708850001\"} trailing", "{\"nik\":'6472051708850001'}", "{nik:\"6472051708850001\"}", "{\"a\":1,}", "[1,]", "\"\\x41\"", "NaN", "Infinity",
-  "{\"a\":\"" + "\\u0000".repeat(2000) + "\"}",
+  "",
+  " ",
+  "{",
+  "}",
+  "[",
+  "null",
+  "[]",
+  "{}",
+  '"x"',
+  "0",
+  "-0",
+  "1e999",
+  "-1e999",
+  "123456789012345678901234567890",
+  '{"nik":1e999}',
+  '{"nik":"6472051708850001","nik":null}',
+  '{"__proto__":{"nik":"6472051708850001"}}',
+  '{"constructor":{"prototype":{"x":1}}}',
+  '{"nik":"\\u0000"}',
+  '{"\\u0000":1}',
+  '{"a":"\\ud800"}',
+  '{"a":"\\udc00\\ud800"}',
+  '{"nik":"6472051708850001"} trailing',
+  "{\"nik\":'6472051708850001'}",
+  '{nik:"6472051708850001"}',
+  '{"a":1,}',
+  "[1,]",
+  '"\\x41"',
+  "NaN",
+  "Infinity",
+  '{"a":"' + "\\u0000".repeat(2000) + '"}',
 ];
 
 export type Encoding = "utf8" | "bom" | "utf16le" | "latin1" | "inject" | "truncate";
@@ -99,10 +192,12 @@ export type BodyRecipe =
 
 const encoding = fc.constantFrom<Encoding>("utf8", "utf8", "utf8", "utf8", "bom", "utf16le", "latin1", "inject", "truncate");
 /** Byte sequences that are not UTF-8: a CESU-8 surrogate, an overlong '.', a stray continuation, 0xFF, raw controls. */
-const badBytes = fc.oneof(fc.constantFrom<number[]>([0xed, 0xa0, 0x80], [0xc0, 0xae], [0x80], [0xff], [0xfe, 0xff], [0xf4, 0x90, 0x80, 0x80]), fc.integer({ min: 0, max: 0x1f }).map((b) => [b]));
+const badBytes = fc.oneof(
+  fc.constantFrom<number[]>([0xed, 0xa0, 0x80], [0xc0, 0xae], [0x80], [0xff], [0xfe, 0xff], [0xf4, 0x90, 0x80, 0x80]),
+  fc.integer({ min: 0, max: 0x1f }).map((b) => [b]),
+);
 
-const jsonBody = (value: fc.Arbitrary<unknown>) =>
-  fc.record({ kind: fc.constant("json" as const), value, encoding, at: fc.nat(), byte: badBytes });
+const jsonBody = (value: fc.Arbitrary<unknown>) => fc.record({ kind: fc.constant("json" as const), value, encoding, at: fc.nat(), byte: badBytes });
 
 /** Sizes around the route's limit (only over it with `over`), and a few far above it. */
 const hugeBody = (limit: number, { over = false } = {}) =>
@@ -122,7 +217,14 @@ export function bodyFor(route: Route, method: Method): fc.Arbitrary<BodyRecipe> 
     { weight: 3, arbitrary: jsonBody(anyJson) },
     { weight: 2, arbitrary: fc.constantFrom(...TRICKY_JSON).map((text) => ({ kind: "text" as const, text })) },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 256 }).map((b) => ({ kind: "bytes" as const, bytes: [...b] })) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant("deep" as const), depth: fc.oneof(fc.integer({ min: 10, max: 200 }), fc.integer({ min: 1000, max: 40_000 })), shape: fc.constantFrom<"array" | "object" | "mixed">("array", "object", "mixed") }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant("deep" as const),
+        depth: fc.oneof(fc.integer({ min: 10, max: 200 }), fc.integer({ min: 1000, max: 40_000 })),
+        shape: fc.constantFrom<"array" | "object" | "mixed">("array", "object", "mixed"),
+      }),
+    },
     { weight: 1, arbitrary: hugeBody(limit) },
   );
 }
@@ -136,7 +238,7 @@ export function buildBody(recipe: BodyRecipe): Buffer | undefined {
     case "bytes":
       return Buffer.from(recipe.bytes);
     case "deep": {
-      const open = recipe.shape === "array" ? "[" : recipe.shape === "object" ? "{\"a\":" : "[{\"a\":";
+      const open = recipe.shape === "array" ? "[" : recipe.shape === "object" ? '{"a":' : '[{"a":';
       const close = recipe.shape === "array" ? "]" : recipe.shape === "object" ? "}" : "}]";
       const depth = recipe.shape === "mixed" ? Math.ceil(recipe.depth / 2) : recipe.depth;
       return Buffer.from(open.repeat(depth) + "1" + close.repeat(depth));
@@ -188,10 +290,25 @@ const MAGIC = { jpeg: [0xff, 0xd8, 0xff, 0xe0], png: [0x89, 0x50, 0x4e, 0x47, 0x
 /** Image-ish bytes: noise, real headers over noise, a real photo cut short or bit-flipped, faceless pictures, a pixel bomb. */
 export const imageRecipe: fc.Arbitrary<ImageRecipe> = fc.oneof(
   { weight: 3, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 2048 }).map((b) => ({ kind: "random" as const, bytes: [...b] })) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("magic" as const), magic: fc.constantFrom<"jpeg" | "png" | "webp" | "gif">("jpeg", "png", "webp", "gif"), bytes: fc.uint8Array({ maxLength: 512 }).map((b) => [...b]) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("magic" as const),
+      magic: fc.constantFrom<"jpeg" | "png" | "webp" | "gif">("jpeg", "png", "webp", "gif"),
+      bytes: fc.uint8Array({ maxLength: 512 }).map((b) => [...b]),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("truncated" as const), keep: fc.integer({ min: 1, max: 20_000 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("flipped" as const), at: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), xor: fc.integer({ min: 1, max: 255 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("blank" as const), width: fc.integer({ min: 1, max: 64 }), height: fc.integer({ min: 1, max: 64 }), format: fc.constantFrom<"png" | "jpeg" | "webp">("png", "jpeg", "webp") }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("blank" as const),
+      width: fc.integer({ min: 1, max: 64 }),
+      height: fc.integer({ min: 1, max: 64 }),
+      format: fc.constantFrom<"png" | "jpeg" | "webp">("png", "jpeg", "webp"),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("bomb" as const), width: fc.constantFrom(20_000, 65_535, 1_000_000), height: fc.constantFrom(20_000, 65_535) }) },
 );
 
@@ -253,8 +370,29 @@ export const segment: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      "%zz", "%", "%E0%A4%A", "%C0%AE", "%ED%A0%80", "%FF", "%00", "%2F", "%2e%2e", "..", ".", "%u0000", "%25", "%0A", "%0D%0A",
-      "00000000-0000-4000-8000-000000000000", "6472051708850000", "1371014211909999", "selfie", "ektp", "SELFIE", "reset", "",
+      "%zz",
+      "%",
+      "%E0%A4%A",
+      "%C0%AE",
+      "%ED%A0%80",
+      "%FF",
+      "%00",
+      "%2F",
+      "%2e%2e",
+      "..",
+      ".",
+      "%u0000",
+      "%25",
+      "%0A",
+      "%0D%0A",
+      "00000000-0000-4000-8000-000000000000",
+      "6472051708850000",
+      "1371014211909999",
+      "selfie",
+      "ektp",
+      "SELFIE",
+      "reset",
+      "",
     ),
   },
   { weight: 1, arbitrary: fc.uuid().map(String) },
@@ -282,9 +420,23 @@ export interface Noise {
 
 /** Headers and a query a client might add: all must be harmless. */
 export const noise: fc.Arbitrary<Noise> = fc.record({
-  query: fc.option(fc.oneof(segment.map((s) => `x=${s}`), fc.constantFrom("lang=en", "nik=6472051708850001", "a=%zz", "=&&=")), { freq: 4 }),
+  query: fc.option(
+    fc.oneof(
+      segment.map((s) => `x=${s}`),
+      fc.constantFrom("lang=en", "nik=6472051708850001", "a=%zz", "=&&="),
+    ),
+    { freq: 4 },
+  ),
   acceptLanguage: fc.option(fc.oneof(fc.constantFrom("en", "id", "en-US,en;q=0.9", "*", ";q=", "xx-" + "a".repeat(200)), headerText), { freq: 3 }),
-  cookie: fc.option(fc.tuple(fc.constantFrom("lang", "ktp_daftar", "ktp_sesi", "ktp_loket", "__Host-ktp_sesi", "x"), headerText.map((v) => v.replace(/[;,\s]/g, ""))).map(([k, v]) => `${k}=${v}`), { freq: 3 }),
+  cookie: fc.option(
+    fc
+      .tuple(
+        fc.constantFrom("lang", "ktp_daftar", "ktp_sesi", "ktp_loket", "__Host-ktp_sesi", "x"),
+        headerText.map((v) => v.replace(/[;,\s]/g, "")),
+      )
+      .map(([k, v]) => `${k}=${v}`),
+    { freq: 3 },
+  ),
   forwardedFor: fc.option(fc.oneof(fc.ipV4(), fc.ipV6(), headerText), { freq: 4 }),
   forgedClientIp: fc.option(fc.ipV4(), { freq: 8 }),
 });
@@ -313,10 +465,15 @@ const PARAM: Record<string, fc.Arbitrary<string>> = {
 };
 
 /** Paths under /api/ that no route serves (the catch-all's); "." and ".." are left out, as URL normalisation resolves them. */
-const unknownPath = fc.tuple(
-  fc.constantFrom("nope", "v2", "admin", "registrations/current/nope", "session/nope", "counter/nope", "residents/6472051708850000/nope", "siak/v1/nik"),
-  fc.array(segment.filter((s) => s !== "." && s !== ".."), { maxLength: 2 }),
-).map(([head, rest]) => [head, ...rest].join("/"));
+const unknownPath = fc
+  .tuple(
+    fc.constantFrom("nope", "v2", "admin", "registrations/current/nope", "session/nope", "counter/nope", "residents/6472051708850000/nope", "siak/v1/nik"),
+    fc.array(
+      segment.filter((s) => s !== "." && s !== ".."),
+      { maxLength: 2 },
+    ),
+  )
+  .map(([head, rest]) => [head, ...rest].join("/"));
 
 export interface RequestOptions {
   /** Methods this role may send to the route. */
@@ -342,10 +499,21 @@ export function requestFor(route: Route, { methods, uncountedImagesOnly = false 
         { weight: 4, arbitrary: fc.record({ contentType: fc.option(notImageType, { freq: 8 }), body: imageRecipe.map((r) => r as BodyRecipe | ImageRecipe | null), image: fc.constant(true) }) },
         { weight: 2, arbitrary: fc.record({ contentType: imageType.map((t) => t as string | null), body: fc.constant(null), image: fc.constant(true) }) },
         // Over 4 MiB: costly to send, so rarer.
-        { weight: 1, arbitrary: fc.record({ contentType: imageType.map((t) => t as string | null), body: hugeBody(route.methods[m]!.maxBytes!, { over: true }).map((r) => r as BodyRecipe | ImageRecipe | null), image: fc.constant(false) }) },
+        {
+          weight: 1,
+          arbitrary: fc.record({
+            contentType: imageType.map((t) => t as string | null),
+            body: hugeBody(route.methods[m]!.maxBytes!, { over: true }).map((r) => r as BodyRecipe | ImageRecipe | null),
+            image: fc.constant(false),
+          }),
+        },
       );
-      const any = fc.oneof(refusedBeforeCounting, fc.record({ contentType: imageType.map((t) => t as string | null), body: imageRecipe.map((r) => r as BodyRecipe | ImageRecipe | null), image: fc.constant(true) }));
-      return fc.record({ method: fc.constant(m), params: fc.constant(ps), parts: uncountedImagesOnly ? refusedBeforeCounting : any, chunks: chunking, noise })
+      const any = fc.oneof(
+        refusedBeforeCounting,
+        fc.record({ contentType: imageType.map((t) => t as string | null), body: imageRecipe.map((r) => r as BodyRecipe | ImageRecipe | null), image: fc.constant(true) }),
+      );
+      return fc
+        .record({ method: fc.constant(m), params: fc.constant(ps), parts: uncountedImagesOnly ? refusedBeforeCounting : any, chunks: chunking, noise })
         .map(({ parts, ...rest }) => ({ ...rest, ...parts }));
     }
     return fc.record({

@@ -59,14 +59,18 @@ const said = (response: RawResponse) => `${response.status}${code(response) ? ` 
 const tally = (responses: RawResponse[]) => {
   const counts = new Map<string, number>();
   for (const r of responses) counts.set(said(r), (counts.get(said(r)) ?? 0) + 1);
-  return [...counts].sort(([, a], [, b]) => b - a).map(([k, n]) => `${n}× ${k}`).join(", ");
+  return [...counts]
+    .sort(([, a], [, b]) => b - a)
+    .map(([k, n]) => `${n}× ${k}`)
+    .join(", ");
 };
 
 // ---------------------------------------------------------------- 1. officer lockout
 
 test("1 · forty parallel wrong passwords are checked at most five times", async () => {
   const officer = await harness.officer();
-  const signIn = (password: string) => send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.41.1", headers: JSON_TYPE, body: body({ nip: officer.nip, password, counter: officer.counter }) });
+  const signIn = (password: string) =>
+    send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.41.1", headers: JSON_TYPE, body: body({ nip: officer.nip, password, counter: officer.counter }) });
   const burst = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(`salah-${i}`)));
   const checked = burst.filter((r) => r.status === 401 && code(r) === "OFFICER_CREDENTIALS_WRONG").length;
   const locked = burst.filter((r) => r.status === 429 && code(r) === "OFFICER_LOCKED").length;
@@ -82,7 +86,8 @@ test("1 · forty parallel wrong passwords are checked at most five times", async
 
 test("1 · a right password inside a burst of wrong ones does not lift the lock", async () => {
   const officer = await harness.officer();
-  const signIn = (password: string) => send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.41.2", headers: JSON_TYPE, body: body({ nip: officer.nip, password, counter: officer.counter }) });
+  const signIn = (password: string) =>
+    send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.41.2", headers: JSON_TYPE, body: body({ nip: officer.nip, password, counter: officer.counter }) });
   const passwords = Array.from({ length: 30 }, (_, i) => (i === 14 ? E2E_OFFICER_PASSWORD : `salah-${i}`));
   const burst = await Promise.all(passwords.map(signIn));
   const after = await signIn(E2E_OFFICER_PASSWORD);
@@ -116,7 +121,8 @@ test("2 · docker-compose creates no demo officers", async () => {
 
 test("3 · a stranger's three failed selfies do not lock the owner out; 4 · nor can a stranger replace the owner's registration", async () => {
   const { nik } = await harness.resident({ photo: 2 });
-  const selfie = (cookie: string, image: Buffer) => send({ app: "citizen", method: "POST", path: "/api/registrations/current/selfie", from: "127.0.43.1", headers: { "content-type": "image/jpeg", cookie }, body: image });
+  const selfie = (cookie: string, image: Buffer) =>
+    send({ app: "citizen", method: "POST", path: "/api/registrations/current/selfie", from: "127.0.43.1", headers: { "content-type": "image/jpeg", cookie }, body: image });
   const stranger = await startRegistration(nik, { from: "127.0.43.1" });
   const otherFace = await cropFace(groupPhoto(1), SAMPLE1_FACES[0]);
   const tries: RawResponse[] = [];
@@ -128,14 +134,26 @@ test("3 · a stranger's three failed selfies do not lock the owner out; 4 · nor
     attack: "a stranger registers the NIK with their own e-mail and sends 3 selfies of another face; then the owner starts afresh",
     expected: "the stranger gets 422 FACE_NO_MATCH, 422 FACE_NO_MATCH, 423 SELFIE_ATTEMPTS_EXHAUSTED; the owner's new registration is 201 with 3 attempts and their selfie matches",
     outcome: `stranger: ${tries.map(said).join(", ")}; owner: ${said(owner)} with ${owner.json?.selfieAttemptsLeft} attempts, selfie ${said(matched)} → step ${matched.json?.registration?.step}`,
-    pass: tries.map(said).join() === "422 FACE_NO_MATCH,422 FACE_NO_MATCH,423 SELFIE_ATTEMPTS_EXHAUSTED"
-      && owner.status === 201 && owner.json?.selfieAttemptsLeft === 3 && matched.status === 200 && matched.json?.registration?.step === "PIN",
+    pass:
+      tries.map(said).join() === "422 FACE_NO_MATCH,422 FACE_NO_MATCH,423 SELFIE_ATTEMPTS_EXHAUSTED" &&
+      owner.status === 201 &&
+      owner.json?.selfieAttemptsLeft === 3 &&
+      matched.status === 200 &&
+      matched.json?.registration?.step === "PIN",
   });
 
   // 4: the owner is past the selfie now.
-  const ownerRow = async () => (await harness.pool.query("SELECT r::text AS row FROM app.registration r WHERE nik = $1 AND step NOT IN ('SUPERSEDED', 'CANCELLED', 'COUNTER_REQUIRED')", [nik])).rows.map((r) => r.row);
+  const ownerRow = async () =>
+    (await harness.pool.query("SELECT r::text AS row FROM app.registration r WHERE nik = $1 AND step NOT IN ('SUPERSEDED', 'CANCELLED', 'COUNTER_REQUIRED')", [nik])).rows.map((r) => r.row);
   const before = await ownerRow();
-  const intruder = await send({ app: "citizen", method: "POST", path: "/api/registrations", from: "127.0.43.3", headers: JSON_TYPE, body: body({ nik, email: `orang.lain.${Date.now()}@contoh.id`, phone: `0812${String(Date.now()).slice(-8)}` }) });
+  const intruder = await send({
+    app: "citizen",
+    method: "POST",
+    path: "/api/registrations",
+    from: "127.0.43.3",
+    headers: JSON_TYPE,
+    body: body({ nik, email: `orang.lain.${Date.now()}@contoh.id`, phone: `0812${String(Date.now()).slice(-8)}` }),
+  });
   const after = await ownerRow();
   record({
     finding: "4",
@@ -159,7 +177,10 @@ test("5 · 100 MB chunked bodies are refused early and cut off, without the app 
   const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(pid))), 25);
   const total = 100 * 1024 * 1024;
   const verify = await sendEndless({ app: "citizen", method: "POST", path: "/api/siak/v1/nik/verify", from: "127.0.45.2", headers: JSON_TYPE }, { totalBytes: total });
-  const selfie = await sendEndless({ app: "citizen", method: "POST", path: "/api/registrations/current/selfie", from: "127.0.45.1", headers: { "content-type": "image/jpeg", cookie } }, { totalBytes: total, fill: 0xff });
+  const selfie = await sendEndless(
+    { app: "citizen", method: "POST", path: "/api/registrations/current/selfie", from: "127.0.45.1", headers: { "content-type": "image/jpeg", cookie } },
+    { totalBytes: total, fill: 0xff },
+  );
   await new Promise((r) => setTimeout(r, 500));
   clearInterval(sampler);
   const rssAfter = rssMiB(pid);
@@ -197,13 +218,15 @@ test("6 · the SIAK check runs out at its per-IP budget, and a forged X-Forwarde
   let answered = 0;
   let limited: RawResponse | undefined;
   // Each request is a well-formed guess the route refuses (400) after counting it.
-  await Promise.all(Array.from({ length: 12 }, async () => {
-    while (!limited && answered < NIK_VERIFY_BUDGET + 200) {
-      const response = await verify(from);
-      if (response.status === 429) limited ??= response;
-      else answered++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 12 }, async () => {
+      while (!limited && answered < NIK_VERIFY_BUDGET + 200) {
+        const response = await verify(from);
+        if (response.status === 429) limited ??= response;
+        else answered++;
+      }
+    }),
+  );
   const retryAfter = limited?.headers["retry-after"];
   record({
     finding: "6",
@@ -240,7 +263,14 @@ test("7 · security headers on pages and API answers", async () => {
     ["Referrer-Policy", (h) => Boolean(h["referrer-policy"])],
     ["Permissions-Policy", (h) => Boolean(h["permissions-policy"])],
   ];
-  const targets = [["citizen", "/"], ["citizen", "/api/health"], ["officer", "/masuk"], ["officer", "/api/health"], ["verifier", "/"], ["verifier", "/api/health"]] as const;
+  const targets = [
+    ["citizen", "/"],
+    ["citizen", "/api/health"],
+    ["officer", "/masuk"],
+    ["officer", "/api/health"],
+    ["verifier", "/"],
+    ["verifier", "/api/health"],
+  ] as const;
   const missing: string[] = [];
   let present = 0;
   for (const [app, where] of targets) {
@@ -255,9 +285,10 @@ test("7 · security headers on pages and API answers", async () => {
     finding: "7",
     attack: "GET a page and /api/health of each app and read the response headers",
     expected: "CSP with frame-ancestors, HSTS, X-Content-Type-Options: nosniff, Referrer-Policy and Permissions-Policy on every answer",
-    outcome: missing.length === 0
-      ? `all ${present} header checks present on ${targets.length} answers`
-      : `${present} of ${present + missing.length} present; missing: ${missing.slice(0, 6).join("; ")}${missing.length > 6 ? ` and ${missing.length - 6} more` : ""}${merged ? "" : " (no security headers in the code yet: the headers work is not merged)"}`,
+    outcome:
+      missing.length === 0
+        ? `all ${present} header checks present on ${targets.length} answers`
+        : `${present} of ${present + missing.length} present; missing: ${missing.slice(0, 6).join("; ")}${missing.length > 6 ? ` and ${missing.length - 6} more` : ""}${merged ? "" : " (no security headers in the code yet: the headers work is not merged)"}`,
     pass: missing.length === 0 ? true : merged ? false : "pending",
   });
 });
@@ -267,7 +298,8 @@ function implemented(pattern: RegExp, dirs: string[], except: RegExp = /errors\.
   return dirs.some((dir) =>
     readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
       .filter((file) => /\.(ts|tsx|mjs|js)$/.test(file) && !/node_modules|\.next|generated/.test(file) && !except.test(file) && !/\.(test|spec)\.ts$/.test(file))
-      .some((file) => pattern.test(readFileSync(path.join(ROOT, dir, file), "utf8"))));
+      .some((file) => pattern.test(readFileSync(path.join(ROOT, dir, file), "utf8"))),
+  );
 }
 
 // ---------------------------------------------------------------- 8. officers stay in their Dinas
@@ -275,17 +307,37 @@ function implemented(pattern: RegExp, dirs: string[], except: RegExp = /errors\.
 test("8 · a Samarinda officer cannot work at a Padang counter or on Padang residents; a reset is audited", async () => {
   const officer = await harness.officer("64.72");
   const padangCounter = await harness.counter("13.71");
-  const atPadang = await send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.48.1", headers: JSON_TYPE, body: body({ nip: officer.nip, password: E2E_OFFICER_PASSWORD, counter: padangCounter }) });
+  const atPadang = await send({
+    app: "officer",
+    method: "POST",
+    path: "/api/session",
+    from: "127.0.48.1",
+    headers: JSON_TYPE,
+    body: body({ nip: officer.nip, password: E2E_OFFICER_PASSWORD, counter: padangCounter }),
+  });
   const { cookie } = await signInOfficer(officer, { from: "127.0.48.1" });
   const lookup = await send({ app: "officer", method: "GET", path: `/api/residents/${PADANG_NIK}`, from: "127.0.48.1", headers: { cookie } });
-  const padangReset = await send({ app: "officer", method: "POST", path: `/api/residents/${PADANG_NIK}/reset`, from: "127.0.48.1", headers: { ...JSON_TYPE, cookie }, body: body({ action: "DEVICE", note: "Ponsel hilang (uji keandalan)" }) });
+  const padangReset = await send({
+    app: "officer",
+    method: "POST",
+    path: `/api/residents/${PADANG_NIK}/reset`,
+    from: "127.0.48.1",
+    headers: { ...JSON_TYPE, cookie },
+    body: body({ action: "DEVICE", note: "Ponsel hilang (uji keandalan)" }),
+  });
   record({
     finding: "8",
     attack: `a Samarinda (64.72) officer signs in at a Padang counter, then, signed in at home, looks up and resets Padang resident ${PADANG_NIK}`,
     expected: "403 OFFICER_WRONG_REGION at the Padang counter; 403 RESIDENT_OUT_OF_REGION for the lookup and the reset",
     outcome: `sign-in at Padang: ${said(atPadang)}${cookiesOf(atPadang) ? " (with a session cookie!)" : ""}; lookup: ${said(lookup)}; reset: ${said(padangReset)}`,
-    pass: atPadang.status === 403 && code(atPadang) === "OFFICER_WRONG_REGION" && !cookiesOf(atPadang)
-      && lookup.status === 403 && code(lookup) === "RESIDENT_OUT_OF_REGION" && padangReset.status === 403 && code(padangReset) === "RESIDENT_OUT_OF_REGION",
+    pass:
+      atPadang.status === 403 &&
+      code(atPadang) === "OFFICER_WRONG_REGION" &&
+      !cookiesOf(atPadang) &&
+      lookup.status === 403 &&
+      code(lookup) === "RESIDENT_OUT_OF_REGION" &&
+      padangReset.status === 403 &&
+      code(padangReset) === "RESIDENT_OUT_OF_REGION",
   });
 
   const { nik } = await harness.resident({ photo: 2 });
@@ -293,7 +345,14 @@ test("8 · a Samarinda officer cannot work at a Padang counter or on Padang resi
   const [registration] = await harness.db.registration.findMany({ where: { nik }, select: { id: true } });
   const note = `Bukan pemohon yang hadir; dibatalkan di loket (uji ${Date.now()})`;
   const started = new Date(Date.now() - 1000);
-  const reset = await send({ app: "officer", method: "POST", path: `/api/residents/${nik}/reset`, from: "127.0.48.1", headers: { ...JSON_TYPE, cookie }, body: body({ action: "CANCEL", registrationId: registration!.id, note }) });
+  const reset = await send({
+    app: "officer",
+    method: "POST",
+    path: `/api/residents/${nik}/reset`,
+    from: "127.0.48.1",
+    headers: { ...JSON_TYPE, cookie },
+    body: body({ action: "CANCEL", registrationId: registration!.id, note }),
+  });
   const audit = await harness.db.auditEvent.findFirst({ where: { nik, action: "registration.cancel" }, orderBy: { at: "desc" } });
   const step = (await harness.db.registration.findUniqueOrThrow({ where: { id: registration!.id }, select: { step: true } })).step;
   record({
@@ -313,10 +372,43 @@ test("9 · NUL in the officer's counter and in a passkey credential id is a 400"
   const { nik } = await harness.resident({ photo: 2 });
   const registration = await startRegistration(nik, { from: "127.0.49.1" });
   const answers: [string, RawResponse][] = [
-    [`sign-in, counter "${officer.counter}\\u0000"`, await send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.49.1", headers: JSON_TYPE, body: body({ nip: officer.nip, password: E2E_OFFICER_PASSWORD, counter: `${officer.counter}\u0000` }) })],
-    ["sign-in, a raw NUL byte in the counter", await send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.49.1", headers: JSON_TYPE, body: Buffer.from(`{"nip":"${officer.nip}","password":"x","counter":"SMD-01\u0000"}`) })],
-    ["passkey sign-in, credential id with \\u0000", await send({ app: "citizen", method: "POST", path: "/api/session/passkey", from: "127.0.49.1", headers: JSON_TYPE, body: body(credential("AAAA\u0000BBBB")) })],
-    ["device binding, credential id with \\u0000", await send({ app: "citizen", method: "POST", path: "/api/registrations/current/device", from: "127.0.49.1", headers: { ...JSON_TYPE, cookie: registration.cookie }, body: body({ ...credential("\u0000"), deviceKey: { kty: "EC", crv: "P-256", x: "A".repeat(43), y: "A".repeat(43) } }) })],
+    [
+      `sign-in, counter "${officer.counter}\\u0000"`,
+      await send({
+        app: "officer",
+        method: "POST",
+        path: "/api/session",
+        from: "127.0.49.1",
+        headers: JSON_TYPE,
+        body: body({ nip: officer.nip, password: E2E_OFFICER_PASSWORD, counter: `${officer.counter}\u0000` }),
+      }),
+    ],
+    [
+      "sign-in, a raw NUL byte in the counter",
+      await send({
+        app: "officer",
+        method: "POST",
+        path: "/api/session",
+        from: "127.0.49.1",
+        headers: JSON_TYPE,
+        body: Buffer.from(`{"nip":"${officer.nip}","password":"x","counter":"SMD-01\u0000"}`),
+      }),
+    ],
+    [
+      "passkey sign-in, credential id with \\u0000",
+      await send({ app: "citizen", method: "POST", path: "/api/session/passkey", from: "127.0.49.1", headers: JSON_TYPE, body: body(credential("AAAA\u0000BBBB")) }),
+    ],
+    [
+      "device binding, credential id with \\u0000",
+      await send({
+        app: "citizen",
+        method: "POST",
+        path: "/api/registrations/current/device",
+        from: "127.0.49.1",
+        headers: { ...JSON_TYPE, cookie: registration.cookie },
+        body: body({ ...credential("\u0000"), deviceKey: { kty: "EC", crv: "P-256", x: "A".repeat(43), y: "A".repeat(43) } }),
+      }),
+    ],
   ];
   record({
     finding: "9",
@@ -348,7 +440,15 @@ test("10 · session cookies are HttpOnly and SameSite; a foreign Origin is refus
   const evil = "http://evil.example";
   const sessionsBefore = await harness.db.citizenSession.count();
   const crossCitizen = await send({ app: "citizen", method: "POST", path: "/api/session/options", from: "127.0.50.2", origin: evil });
-  const crossOfficer = await send({ app: "officer", method: "POST", path: "/api/session", from: "127.0.50.2", origin: evil, headers: JSON_TYPE, body: body({ nip: officer.nip, password: E2E_OFFICER_PASSWORD, counter: officer.counter }) });
+  const crossOfficer = await send({
+    app: "officer",
+    method: "POST",
+    path: "/api/session",
+    from: "127.0.50.2",
+    origin: evil,
+    headers: JSON_TYPE,
+    body: body({ nip: officer.nip, password: E2E_OFFICER_PASSWORD, counter: officer.counter }),
+  });
   const crossSite = await send({ app: "citizen", method: "POST", path: "/api/session/options", from: "127.0.50.2", origin: null, headers: { "sec-fetch-site": "cross-site" } });
   const created = (await harness.db.citizenSession.count()) - sessionsBefore;
   const refused = [crossCitizen, crossOfficer, crossSite].every((r) => r.status === 403 && code(r) === "ORIGIN_REFUSED");
@@ -367,7 +467,13 @@ test("10 · session cookies are HttpOnly and SameSite; a foreign Origin is refus
 test("11 · the apps' logs hold no password or NIK this spec sent", async () => {
   const dir = e2eEnv.logDir();
   if (!dir || !existsSync(dir)) {
-    record({ finding: "11", attack: "grep the apps' logs for secrets", expected: "no password, PIN or demo NIK in any log line", outcome: "checked by scripts/test.ts after the run (no log directory given to this spec)", pass: true });
+    record({
+      finding: "11",
+      attack: "grep the apps' logs for secrets",
+      expected: "no password, PIN or demo NIK in any log line",
+      outcome: "checked by scripts/test.ts after the run (no log directory given to this spec)",
+      pass: true,
+    });
     return;
   }
   const residents = (await harness.db.penduduk.findMany({ where: { nama: "UJI KEANDALAN" }, select: { nik: true } })).map((r) => r.nik);

@@ -113,7 +113,10 @@ function sendOnce(request: RawRequest): Promise<RawResponse> {
 
 /** `name=value` of each Set-Cookie, for the Cookie header of later requests. */
 export function cookiesOf(response: RawResponse): string {
-  return ([] as string[]).concat(response.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]!).join("; ");
+  return ([] as string[])
+    .concat(response.headers["set-cookie"] ?? [])
+    .map((c) => c.split(";")[0]!)
+    .join("; ");
 }
 
 /** Streams `totalBytes` of `fill` with Transfer-Encoding: chunked until the server answers, then stops. */

@@ -106,15 +106,19 @@ const BARRIERS: Record<Moment, Barrier[]> = {
       },
     },
   ],
-  pin: [{
-    label: "in UPDATE: PIN hashed, row locked",
-    hold: (client, citizen) => lockRegistration(client, citizen.id),
-  }],
-  qr: [{
-    // The QR is claimed; joining the counter's queue waits for the registration row.
-    label: "in tx: QR claimed, queue not joined",
-    hold: (client, citizen) => lockRegistration(client, citizen.id),
-  }],
+  pin: [
+    {
+      label: "in UPDATE: PIN hashed, row locked",
+      hold: (client, citizen) => lockRegistration(client, citizen.id),
+    },
+  ],
+  qr: [
+    {
+      // The QR is claimed; joining the counter's queue waits for the registration row.
+      label: "in tx: QR claimed, queue not joined",
+      hold: (client, citizen) => lockRegistration(client, citizen.id),
+    },
+  ],
   decision: [
     {
       // The step moved and the selfie is erased; the record's foreign key to the counter waits.
@@ -175,7 +179,11 @@ export interface CrashSuiteOptions {
 }
 
 export async function runCrashSuite({
-  slot = 0, logDir = path.join(ROOT, ".data/crash/logs"), log = console.log, victims = ["app", "postgres"], moments = ["selfie", "pin", "qr", "decision"],
+  slot = 0,
+  logDir = path.join(ROOT, ".data/crash/logs"),
+  log = console.log,
+  victims = ["app", "postgres"],
+  moments = ["selfie", "pin", "qr", "decision"],
 }: CrashSuiteOptions = {}): Promise<CrashReport> {
   const started = performance.now();
   const lab = await Lab.open({ slot, logDir });
@@ -303,7 +311,10 @@ class Lab {
   private selfiePhoto!: Buffer;
   private appOptions!: AppOptions;
 
-  private constructor(private readonly dataDir: string, private readonly port: number) {}
+  private constructor(
+    private readonly dataDir: string,
+    private readonly port: number,
+  ) {}
 
   static async open({ slot, logDir }: { slot: number; logDir: string }): Promise<Lab> {
     const lab = new Lab(path.join(ROOT, ".data/postgres-crash"), 5437 + slot * 10);
@@ -313,7 +324,11 @@ class Lab {
       lab.catcher = await startMailCatcher({ smtpPort: 1126 + slot * 10, httpPort: 8126 + slot * 10 });
       const appSecret = randomBytes(32).toString("base64url");
       lab.appOptions = {
-        databaseUrl: embeddedDatabaseUrl({ port: lab.port, database: DATABASE }), appSecret, smtpUrl: lab.catcher.smtpUrl, portOffset: 300 + slot * 1000, logDir,
+        databaseUrl: embeddedDatabaseUrl({ port: lab.port, database: DATABASE }),
+        appSecret,
+        smtpUrl: lab.catcher.smtpUrl,
+        portOffset: 300 + slot * 1000,
+        logDir,
         // Every request comes from 127.0.0.1; per-subject limits hold as in production. One process
         // per app, so the process killed is the one serving the request.
         env: { RATE_LIMIT_IP_MULTIPLIER: "50", WEB_CONCURRENCY: "1" },
@@ -395,12 +410,19 @@ class Lab {
     const { kty, crv, x, y } = await webcrypto.subtle.exportKey("jwk", pair.publicKey);
     await this.db.$transaction([
       this.db.device.create({
-        data: { registrationId: id, credentialId: newToken(), publicKey: new Uint8Array(8), transports: ["internal"], backupEligible: false, backedUp: false, deviceKey: { kty: kty!, crv: crv!, x: x!, y: y! } },
+        data: {
+          registrationId: id,
+          credentialId: newToken(),
+          publicKey: new Uint8Array(8),
+          transports: ["internal"],
+          backupEligible: false,
+          backedUp: false,
+          deviceKey: { kty: kty!, crv: crv!, x: x!, y: y! },
+        },
       }),
       this.db.registration.update({ where: { id }, data: { step: "COUNTER" } }),
     ]);
-    citizen.sign = async (text) =>
-      Buffer.from(await webcrypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, pair.privateKey, new TextEncoder().encode(text))).toString("base64url");
+    citizen.sign = async (text) => Buffer.from(await webcrypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, pair.privateKey, new TextEncoder().encode(text))).toString("base64url");
     citizen.qr = await this.issueQr(citizen.desk);
     if (moment === "qr") return citizen;
 
@@ -421,9 +443,12 @@ class Lab {
   /** The step's request, as the citizen's phone or the officer's console sends it. */
   fire(moment: Moment, citizen: Citizen, decision: "APPROVED" | "REFUSED"): Promise<Reply> {
     switch (moment) {
-      case "selfie": return citizen.http.postBytes("/api/registrations/current/selfie", this.selfiePhoto, "image/jpeg");
-      case "pin": return citizen.http.post("/api/registrations/current/pin", { pin: PIN, confirmation: PIN });
-      case "qr": return this.scan(citizen);
+      case "selfie":
+        return citizen.http.postBytes("/api/registrations/current/selfie", this.selfiePhoto, "image/jpeg");
+      case "pin":
+        return citizen.http.post("/api/registrations/current/pin", { pin: PIN, confirmation: PIN });
+      case "qr":
+        return this.scan(citizen);
       case "decision":
         return citizen.desk.http.post(`/api/counter/applicants/${citizen.id}/decision`, decision === "APPROVED" ? { decision } : { decision, reason: "NOT_PRESENT" });
     }
@@ -433,10 +458,14 @@ class Lab {
   async isDone(moment: Moment, citizen: Citizen): Promise<boolean> {
     const r = await this.db.registration.findUniqueOrThrow({ where: { id: citizen.id }, select: { step: true, counterSessionId: true, decision: { select: { id: true } } } });
     switch (moment) {
-      case "selfie": return r.step !== "SELFIE";
-      case "pin": return r.step !== "PIN";
-      case "qr": return r.counterSessionId !== null;
-      case "decision": return r.decision !== null;
+      case "selfie":
+        return r.step !== "SELFIE";
+      case "pin":
+        return r.step !== "PIN";
+      case "qr":
+        return r.counterSessionId !== null;
+      case "decision":
+        return r.decision !== null;
     }
   }
 
@@ -531,7 +560,10 @@ class Lab {
   async checkAnswersWhileDown(moment: Moment, citizen: Citizen, decision: "APPROVED" | "REFUSED"): Promise<string[]> {
     const problems: string[] = [];
     for (const app of Object.values(this.apps)) {
-      const health = await fetch(`${app.url}/api/health`).then((r) => r.status, () => 0);
+      const health = await fetch(`${app.url}/api/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (health !== 503) problems.push(`${app.name} /api/health with the database down: ${health}, not 503`);
     }
     for (const [what, reply] of [
@@ -583,7 +615,9 @@ class Lab {
 
   /** Waits until some backend waits for `lock`'s lock; false if `request` is answered first. */
   async waitUntilBlocked(lock: pg.Client, request: Promise<Reply>): Promise<boolean> {
-    const { rows: [me] } = await lock.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    const {
+      rows: [me],
+    } = await lock.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline && !(await isSettled(request))) {
       const { rowCount } = await this.pool.query("SELECT 1 FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))", [me!.pid]);
@@ -614,7 +648,13 @@ class Lab {
 
   /** After a suite error: whatever is dead is started again, so the next kill starts clean. */
   async recover() {
-    if (!(await this.pool.query("SELECT 1").then(() => true, () => false))) this.database = await this.startDatabase();
+    if (
+      !(await this.pool.query("SELECT 1").then(
+        () => true,
+        () => false,
+      ))
+    )
+      this.database = await this.startDatabase();
     for (const app of Object.values(this.apps)) {
       if (app.child.exitCode !== null || app.child.signalCode !== null) await this.restartApp(app.name);
     }
@@ -641,7 +681,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function isSettled(promise: Promise<unknown>): Promise<boolean> {
   const pending = Symbol("pending");
-  return (await Promise.race([promise.then(() => true, () => true), Promise.resolve(pending)])) !== pending;
+  return (
+    (await Promise.race([
+      promise.then(
+        () => true,
+        () => true,
+      ),
+      Promise.resolve(pending),
+    ])) !== pending
+  );
 }
 
 const timings = (k: CrashKill) => `set up ${(k.prepareMs / 1000).toFixed(1)} s, back ${(k.downMs / 1000).toFixed(1)} s after the kill, checked ${(k.afterMs / 1000).toFixed(1)} s`;

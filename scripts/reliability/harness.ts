@@ -37,16 +37,16 @@ export class Harness {
       JOIN information_schema.tables t USING (table_schema, table_name)
       WHERE c.table_schema IN ('app', 'siak') AND t.table_type = 'BASE TABLE'
       GROUP BY 1 ORDER BY 1`);
-    const tables = columns.filter(({ tbl }) => !SKIPPED_TABLES.has(tbl)).map(({ tbl, cols }) => {
-      const kept = cols.filter((col) => !(VOLATILE_COLUMNS[tbl] ?? []).includes(col));
-      const where = tbl === "app.registration" && exceptRegistrations.length
-        ? ` WHERE id::text NOT IN (${exceptRegistrations.map((id) => `'${id.replace(/[^0-9a-f-]/g, "")}'`).join(", ")})`
-        : "";
-      return { tbl, rows: `SELECT t::text AS row FROM (SELECT ${kept.join(", ")} FROM ${tbl}${where}) t` };
-    });
-    const sums = await this.pool.query<{ tbl: string; sum: string }>(tables
-      .map(({ tbl, rows }) => `SELECT '${tbl}' AS tbl, (SELECT md5(coalesce(string_agg(row, '|' ORDER BY row), '')) FROM (${rows}) r) AS sum`)
-      .join(" UNION ALL "));
+    const tables = columns
+      .filter(({ tbl }) => !SKIPPED_TABLES.has(tbl))
+      .map(({ tbl, cols }) => {
+        const kept = cols.filter((col) => !(VOLATILE_COLUMNS[tbl] ?? []).includes(col));
+        const where = tbl === "app.registration" && exceptRegistrations.length ? ` WHERE id::text NOT IN (${exceptRegistrations.map((id) => `'${id.replace(/[^0-9a-f-]/g, "")}'`).join(", ")})` : "";
+        return { tbl, rows: `SELECT t::text AS row FROM (SELECT ${kept.join(", ")} FROM ${tbl}${where}) t` };
+      });
+    const sums = await this.pool.query<{ tbl: string; sum: string }>(
+      tables.map(({ tbl, rows }) => `SELECT '${tbl}' AS tbl, (SELECT md5(coalesce(string_agg(row, '|' ORDER BY row), '')) FROM (${rows}) r) AS sum`).join(" UNION ALL "),
+    );
     const appRows: Record<string, string[]> = {};
     for (const { tbl, rows } of tables.filter((t) => t.tbl.startsWith("app."))) {
       appRows[tbl] = (await this.pool.query<{ row: string }>(rows)).rows.map((r) => r.row);
@@ -84,7 +84,10 @@ export class Harness {
 /** Starts a registration over HTTP; returns its cookie. */
 export async function startRegistration(nik: string, { from, tag = String(randomInt(1e8, 1e9)) }: { from?: string; tag?: string } = {}) {
   const response = await send({
-    app: "citizen", method: "POST", path: "/api/registrations", from,
+    app: "citizen",
+    method: "POST",
+    path: "/api/registrations",
+    from,
     headers: { "content-type": "application/json" },
     body: Buffer.from(JSON.stringify({ nik, email: `uji.${tag}@contoh.id`, phone: `0812${tag.slice(0, 8).padStart(8, "0")}` })),
   });
@@ -95,7 +98,10 @@ export async function startRegistration(nik: string, { from, tag = String(random
 /** Signs an officer in over HTTP (POST /api/session); returns the session cookie. */
 export async function signInOfficer({ nip, counter }: { nip: string; counter: string }, { from }: { from?: string } = {}) {
   const response = await send({
-    app: "officer", method: "POST", path: "/api/session", from,
+    app: "officer",
+    method: "POST",
+    path: "/api/session",
+    from,
     headers: { "content-type": "application/json" },
     body: Buffer.from(JSON.stringify({ nip, password: E2E_OFFICER_PASSWORD, counter })),
   });
@@ -115,8 +121,14 @@ export function changes(before: Snapshot, after: Snapshot): string[] {
     .map((table) => {
       const was = new Set(before.rows[table] ?? []);
       const is = new Set(after.rows[table] ?? []);
-      const gone = [...was].filter((r) => !is.has(r)).slice(0, 3).map((r) => `\n  - ${r.slice(0, 400)}`);
-      const came = [...is].filter((r) => !was.has(r)).slice(0, 3).map((r) => `\n  + ${r.slice(0, 400)}`);
+      const gone = [...was]
+        .filter((r) => !is.has(r))
+        .slice(0, 3)
+        .map((r) => `\n  - ${r.slice(0, 400)}`);
+      const came = [...is]
+        .filter((r) => !was.has(r))
+        .slice(0, 3)
+        .map((r) => `\n  + ${r.slice(0, 400)}`);
       return `${table}${gone.join("")}${came.join("")}`;
     });
 }

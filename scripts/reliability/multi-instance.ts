@@ -37,8 +37,11 @@ export async function runMultiInstance({ databaseUrl, appSecret, smtpUrl, basePo
   const lb = Object.fromEntries(APPS.map((app, i) => [app.name, `http://localhost:${basePort + i}`])) as Record<AppName, string>;
   // Every instance knows the balancer's public addresses (passkeys, Origin, links) and trusts it as a proxy.
   const env = {
-    CITIZEN_URL: lb.citizen, OFFICER_URL: lb.officer, VERIFIER_URL: lb.verifier,
-    TRUSTED_PROXIES: "127.0.0.1,::1", RATE_LIMIT_IP_MULTIPLIER: "1",
+    CITIZEN_URL: lb.citizen,
+    OFFICER_URL: lb.officer,
+    VERIFIER_URL: lb.verifier,
+    TRUSTED_PROXIES: "127.0.0.1,::1",
+    RATE_LIMIT_IP_MULTIPLIER: "1",
   };
   const common = { databaseUrl, appSecret, smtpUrl, env };
   // The e2e run before this one spent 127.0.0.1's budgets under a multiplier; start from zero at ×1.
@@ -51,7 +54,11 @@ export async function runMultiInstance({ databaseUrl, appSecret, smtpUrl, basePo
   ]);
   let haproxy: ChildProcess | undefined;
   try {
-    haproxy = await startHaproxy(dir, lb, instances.map((i) => i.urls));
+    haproxy = await startHaproxy(
+      dir,
+      lb,
+      instances.map((i) => i.urls),
+    );
     const checks: Check[] = [];
     checks.push(await counterActivationThroughBalancer(lb, playwrightEnv));
     checks.push(...(await rateLimitAcrossInstances(lb.citizen, dir)));
@@ -88,7 +95,14 @@ async function startHaproxy(dir: string, lb: Record<AppName, string>, backends: 
   const child = spawn(HAPROXY, ["-f", file, "-db"], { stdio: ["ignore", "ignore", "inherit"] });
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error("HAProxy exited at start.");
-    const ok = await Promise.all(APPS.map((app) => fetch(`${lb[app.name]}/api/health`).then((r) => r.ok, () => false)));
+    const ok = await Promise.all(
+      APPS.map((app) =>
+        fetch(`${lb[app.name]}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      ),
+    );
     if (ok.every(Boolean)) return child;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -104,9 +118,16 @@ async function counterActivationThroughBalancer(lb: Record<AppName, string>, pla
     E2E_OFFICER_URL: lb.officer,
     E2E_VERIFIER_URL: lb.verifier,
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-  }).then(() => true, () => false);
+  }).then(
+    () => true,
+    () => false,
+  );
   const { stats } = JSON.parse(readFileSync(report, "utf8")) as JSONReport;
-  return { name: "counter activation e2e through HAProxy, 2 instances of each app", pass: ok && stats.expected > 0 && stats.unexpected === 0, detail: `${stats.expected} passed, ${stats.unexpected} failed` };
+  return {
+    name: "counter activation e2e through HAProxy, 2 instances of each app",
+    pass: ok && stats.expected > 0 && stats.unexpected === 0,
+    detail: `${stats.expected} passed, ${stats.unexpected} failed`,
+  };
 }
 
 /** nikVerifyIp allows N per minute per client: N+10 requests spread over both instances get exactly N answers. */
@@ -146,6 +167,8 @@ async function rateLimitAcrossInstances(citizenUrl: string, dir: string): Promis
 /** Requests to the NIK check each instance has logged so far. */
 function servedBy(dir: string): { a: number; b: number } {
   const count = (instance: string) =>
-    readFileSync(path.join(dir, instance, "citizen.log"), "utf8").split("\n").filter((l) => l.includes('"path":"/api/siak/v1/nik/verify"')).length;
+    readFileSync(path.join(dir, instance, "citizen.log"), "utf8")
+      .split("\n")
+      .filter((l) => l.includes('"path":"/api/siak/v1/nik/verify"')).length;
   return { a: count("a"), b: count("b") };
 }

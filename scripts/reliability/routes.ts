@@ -42,7 +42,12 @@ const ALL: Role[] = ROLES;
 const CITIZENS: Role[] = ["citizen-selfie", "citizen-pin"];
 
 const NIK = { nik: "nik" } as const;
-const CREDENTIAL = { id: "base64url", rawId: "base64url", type: "enum", response: { clientDataJSON: "base64url", attestationObject: "base64url", authenticatorData: "base64url", signature: "base64url" } } as const;
+const CREDENTIAL = {
+  id: "base64url",
+  rawId: "base64url",
+  type: "enum",
+  response: { clientDataJSON: "base64url", attestationObject: "base64url", authenticatorData: "base64url", signature: "base64url" },
+} as const;
 const DEVICE_KEY = { kty: "enum", crv: "enum", x: "base64url", y: "base64url" } as const;
 
 export const ROUTES: Route[] = [
@@ -55,14 +60,26 @@ export const ROUTES: Route[] = [
   { app: "citizen", path: "/api/registrations/current/pin", file: "app/api/registrations/current/pin/route.ts", methods: { POST: { input: "json", fields: { pin: "pin", confirmation: "pin" } } } },
   { app: "citizen", path: "/api/registrations/current/device/options", file: "app/api/registrations/current/device/options/route.ts", methods: { POST: { input: "none" } } },
   {
-    app: "citizen", path: "/api/registrations/current/device", file: "app/api/registrations/current/device/route.ts",
+    app: "citizen",
+    path: "/api/registrations/current/device",
+    file: "app/api/registrations/current/device/route.ts",
     methods: { POST: { input: "json", maxBytes: 64 * 1024, fields: { credential: CREDENTIAL, deviceKey: DEVICE_KEY, deviceKeySignature: "base64url" } } },
   },
   { app: "citizen", path: "/api/registrations/current/email", file: "app/api/registrations/current/email/route.ts", methods: { POST: { input: "none" } } },
-  { app: "citizen", path: "/api/registrations/current/counter", file: "app/api/registrations/current/counter/route.ts", methods: { POST: { input: "json", fields: { qr: "jws", deviceKeySignature: "base64url" } } } },
+  {
+    app: "citizen",
+    path: "/api/registrations/current/counter",
+    file: "app/api/registrations/current/counter/route.ts",
+    methods: { POST: { input: "json", fields: { qr: "jws", deviceKeySignature: "base64url" } } },
+  },
   { app: "citizen", path: "/api/activation", file: "app/api/activation/route.ts", methods: { POST: { input: "json", fields: { token: "token" } } } },
   { app: "citizen", path: "/api/session/options", file: "app/api/session/options/route.ts", methods: { POST: { input: "none", succeedsFor: ALL, writes: true } } },
-  { app: "citizen", path: "/api/session/passkey", file: "app/api/session/passkey/route.ts", methods: { POST: { input: "json", maxBytes: 64 * 1024, fields: { credential: CREDENTIAL, deviceKeySignature: "base64url" } } } },
+  {
+    app: "citizen",
+    path: "/api/session/passkey",
+    file: "app/api/session/passkey/route.ts",
+    methods: { POST: { input: "json", maxBytes: 64 * 1024, fields: { credential: CREDENTIAL, deviceKeySignature: "base64url" } } },
+  },
   { app: "citizen", path: "/api/session/pin", file: "app/api/session/pin/route.ts", methods: { POST: { input: "json", fields: { pin: "pin" } } } },
   // Without a signed-in citizen session, signing out changes nothing and answers 204.
   { app: "citizen", path: "/api/session", file: "app/api/session/route.ts", methods: { DELETE: { input: "none", succeedsFor: ALL } } },
@@ -79,7 +96,9 @@ export const ROUTES: Route[] = [
   // officer
   { app: "officer", path: "/api/health", file: "app/api/health/route.ts", methods: { GET: { input: "none", succeedsFor: ALL } } },
   {
-    app: "officer", path: "/api/session", file: "app/api/session/route.ts",
+    app: "officer",
+    path: "/api/session",
+    file: "app/api/session/route.ts",
     methods: {
       POST: { input: "json", fields: { nip: "nip", password: "password", counter: "counter" } },
       GET: { input: "none", succeedsFor: ["officer"] },
@@ -89,12 +108,27 @@ export const ROUTES: Route[] = [
   { app: "officer", path: "/api/counter/qr", file: "app/api/counter/qr/route.ts", methods: { POST: { input: "none", succeedsFor: ["officer"], writes: true } } },
   { app: "officer", path: "/api/counter/applicants", file: "app/api/counter/applicants/route.ts", methods: { GET: { input: "none", succeedsFor: ["officer"] } } },
   { app: "officer", path: "/api/counter/applicants/:id/photo/:which", file: "app/api/counter/applicants/[id]/photo/[which]/route.ts", methods: { GET: { input: "none" } } },
-  { app: "officer", path: "/api/counter/applicants/:id/decision", file: "app/api/counter/applicants/[id]/decision/route.ts", methods: { POST: { input: "json", fields: { decision: "enum", reason: "enum", note: "text" } } } },
+  {
+    app: "officer",
+    path: "/api/counter/applicants/:id/decision",
+    file: "app/api/counter/applicants/[id]/decision/route.ts",
+    methods: { POST: { input: "json", fields: { decision: "enum", reason: "enum", note: "text" } } },
+  },
   { app: "officer", path: "/api/residents/:nik", file: "app/api/residents/[nik]/route.ts", methods: { GET: { input: "none" } } },
-  { app: "officer", path: "/api/residents/:nik/reset", file: "app/api/residents/[nik]/reset/route.ts", methods: { POST: { input: "json", fields: { action: "enum", registrationId: "uuid", note: "text", nik: "nik" } } } },
+  {
+    app: "officer",
+    path: "/api/residents/:nik/reset",
+    file: "app/api/residents/[nik]/reset/route.ts",
+    methods: { POST: { input: "json", fields: { action: "enum", registrationId: "uuid", note: "text", nik: "nik" } } },
+  },
   // The national admin's oversight: the fuzzing officer is a counter officer, refused with OFFICER_FORBIDDEN.
   { app: "officer", path: "/api/verifiers", file: "app/api/verifiers/route.ts", methods: { GET: { input: "none" } } },
-  { app: "officer", path: "/api/verifiers/:id/decision", file: "app/api/verifiers/[id]/decision/route.ts", methods: { POST: { input: "json", fields: { decision: "enum", purposes: "enum", reason: "text" } } } },
+  {
+    app: "officer",
+    path: "/api/verifiers/:id/decision",
+    file: "app/api/verifiers/[id]/decision/route.ts",
+    methods: { POST: { input: "json", fields: { decision: "enum", purposes: "enum", reason: "text" } } },
+  },
   { app: "officer", path: "/api/verifiers/:id/api-keys", file: "app/api/verifiers/[id]/api-keys/route.ts", methods: { POST: { input: "json", fields: { label: "text", purposes: "enum" } } } },
   { app: "officer", path: "/api/verifiers/:id/api-keys/:prefix", file: "app/api/verifiers/[id]/api-keys/[prefix]/route.ts", methods: { DELETE: { input: "none" } } },
   { app: "officer", path: "/api/verifiers/:id/staff", file: "app/api/verifiers/[id]/staff/route.ts", methods: { POST: { input: "json", fields: { email: "email", nama: "text" } } } },
@@ -107,7 +141,9 @@ export const ROUTES: Route[] = [
   // No role here holds an API key: 401 API_KEY_INVALID before the body is read.
   { app: "verifier", path: "/api/v1/verify", file: "app/api/v1/verify/route.ts", methods: { POST: { input: "json", fields: { token: "text", purpose: "enum", branch: "text" } } } },
   {
-    app: "verifier", path: "/api/sesi", file: "app/api/sesi/route.ts",
+    app: "verifier",
+    path: "/api/sesi",
+    file: "app/api/sesi/route.ts",
     methods: {
       POST: { input: "json", fields: { email: "email", password: "password" } },
       GET: { input: "none" },
@@ -117,12 +153,19 @@ export const ROUTES: Route[] = [
   },
   { app: "verifier", path: "/api/sesi/kunci-sandi", file: "app/api/sesi/kunci-sandi/route.ts", methods: { POST: { input: "json", fields: { credential: CREDENTIAL } } } },
   { app: "verifier", path: "/api/pindai", file: "app/api/pindai/route.ts", methods: { POST: { input: "json", fields: { token: "text", purpose: "enum", branch: "text" } } } },
-  { app: "verifier", path: "/api/pindai/luring", file: "app/api/pindai/luring/route.ts", methods: { POST: { input: "json", fields: { token: "text", purpose: "enum", branch: "text", id: "uuid", at: "text" } } } },
+  {
+    app: "verifier",
+    path: "/api/pindai/luring",
+    file: "app/api/pindai/luring/route.ts",
+    methods: { POST: { input: "json", fields: { token: "text", purpose: "enum", branch: "text", id: "uuid", at: "text" } } },
+  },
   { app: "verifier", path: "/api/luring", file: "app/api/luring/route.ts", methods: { GET: { input: "none" } } },
   { app: "verifier", path: "/api/bukti/:id", file: "app/api/bukti/[id]/route.ts", methods: { GET: { input: "none" } } },
   { app: "verifier", path: "/api/bukti/:id/pdf", file: "app/api/bukti/[id]/pdf/route.ts", methods: { GET: { input: "none" } } },
   {
-    app: "verifier", path: "/api/organisasi", file: "app/api/organisasi/route.ts",
+    app: "verifier",
+    path: "/api/organisasi",
+    file: "app/api/organisasi/route.ts",
     methods: { POST: { input: "json", fields: { legalName: "text", registrationNumber: "text", type: "enum", purposes: "enum", contactEmail: "email", branches: "text" } } },
   },
   // Public: any well-formed receipt gets an answer (200, genuine or not).

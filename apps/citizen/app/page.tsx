@@ -11,8 +11,12 @@ export default async function HomePage() {
       <section>
         <h1>{t.home.title}</h1>
         <p className="lead">{t.home.lead}</p>
-        <Link className="button" href="/daftar">{t.home.start}</Link>{" "}
-        <Link className="button secondary" href="/masuk">{t.home.signIn}</Link>
+        <Link className="button" href="/daftar">
+          {t.home.start}
+        </Link>{" "}
+        <Link className="button secondary" href="/masuk">
+          {t.home.signIn}
+        </Link>
       </section>
       <section className="card" aria-labelledby="nik-check-title">
         <h2 id="nik-check-title">{t.nikCheck.title}</h2>

@@ -26,7 +26,14 @@ const BODIES: [string, string | Buffer][] = [
   ["application/json", '"x"'],
   ["application/json", JSON.stringify({ nik: null, email: 5, phone: [], pin: {}, confirmation: true, token: 7, credential: "x", deviceKey: [] })],
   ["application/json", JSON.stringify({ nik: "6472051708850001", ...uniqueContact(), pin: "٣٣٣٣٣٣", confirmation: "٣٣٣٣٣٣" })],
-  ["application/json", JSON.stringify({ credential: { id: "x", rawId: "x", type: "public-key", response: {} }, deviceKey: { kty: "EC", crv: "P-256", x: "A".repeat(43), y: "A".repeat(43) }, deviceKeySignature: "A".repeat(86) })],
+  [
+    "application/json",
+    JSON.stringify({
+      credential: { id: "x", rawId: "x", type: "public-key", response: {} },
+      deviceKey: { kty: "EC", crv: "P-256", x: "A".repeat(43), y: "A".repeat(43) },
+      deviceKeySignature: "A".repeat(86),
+    }),
+  ],
   ["application/json", JSON.stringify({ qr: "eyJhbGciOiJIUzI1NiJ9.eyJzaWQiOiJ4In0.AAAA", deviceKeySignature: "A".repeat(86), pin: "123456" })],
   ["application/json", JSON.stringify({ qr: "eyJhbGciOiJub25lIn0.eyJzaWQiOiJ4IiwianRpIjoieCIsImV4cCI6OTk5OTk5OTk5OX0.", deviceKeySignature: "A".repeat(86) })],
   ["image/jpeg", Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10])],

@@ -48,9 +48,7 @@ test.describe("registration API", () => {
   test("refuses malformed requests with a code and a sentence", async ({ request }) => {
     const post = (data: unknown) => request.post("/api/registrations", { data });
     const codes = await Promise.all(
-      [{}, { nik: "6472051708850001", email: "x", phone: "081234567890" }, { nik: "6472051708850001", email: "a@b.id", phone: "12" }].map(
-        async (body) => (await (await post(body)).json()).error.code,
-      ),
+      [{}, { nik: "6472051708850001", email: "x", phone: "081234567890" }, { nik: "6472051708850001", email: "a@b.id", phone: "12" }].map(async (body) => (await (await post(body)).json()).error.code),
     );
     expect(codes).toEqual(["NIK_REQUIRED", "EMAIL_INVALID", "PHONE_INVALID"]);
     const unknown = await post({ nik: "6472051708859999", ...uniqueContact() });

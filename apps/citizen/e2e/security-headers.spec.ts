@@ -13,7 +13,13 @@ const cameraAllowed = () => (document as unknown as { featurePolicy: { allowsFea
 test.describe("security headers", () => {
   test("every page carries them, with a fresh nonce on each of its scripts", async ({ page }) => {
     const nonces = new Set<string>();
-    for (const [path, status] of [["/", 200], ["/", 200], ["/daftar", 200], ["/masuk", 200], ["/tidak-ada", 404]] as const) {
+    for (const [path, status] of [
+      ["/", 200],
+      ["/", 200],
+      ["/daftar", 200],
+      ["/masuk", 200],
+      ["/tidak-ada", 404],
+    ] as const) {
       const response = (await page.goto(path))!;
       expect(response.status(), path).toBe(status);
       const nonce = expectSecurityHeaders(response);
@@ -124,10 +130,12 @@ test.describe("Origin check", () => {
     const site = "http://evil.example";
     // The classic cross-site form post, with a JSON body smuggled in a text/plain field.
     const [name, value] = JSON.stringify({ ...registrationBody(nik), x: "=" }).split("=");
-    await page.route(`${site}/**`, (route) => route.fulfill({
-      contentType: "text/html",
-      body: `<form method="post" enctype="text/plain" action="${citizenOrigin()}/api/registrations"><input name='${name}' value='${value}'></form>`,
-    }));
+    await page.route(`${site}/**`, (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: `<form method="post" enctype="text/plain" action="${citizenOrigin()}/api/registrations"><input name='${name}' value='${value}'></form>`,
+      }),
+    );
     await page.goto(`${site}/`);
     const [response] = await Promise.all([page.waitForResponse(`${citizenOrigin()}/api/registrations`), page.locator("form").evaluate((form: HTMLFormElement) => form.submit())]);
     expect((await response.request().allHeaders())["origin"]).toBe(site);

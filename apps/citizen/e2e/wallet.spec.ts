@@ -12,13 +12,28 @@ test("the history shows who verified the citizen, and a report reaches Disdukcap
   const { registrationId } = await activeCitizen();
   const org = await db.verifierOrg.create({
     data: {
-      legalName: "PT Bank Riwayat Uji", registrationNumber: `NIB-${randomBytes(4).toString("hex")}`, type: "BANK", purposes: ["bank"], status: "APPROVED",
-      contactEmail: "uji@contoh.id", offlineStatusMaxMinutes: 60, branches: { create: [{ name: "KCP Sempaja", city: "Samarinda" }] },
+      legalName: "PT Bank Riwayat Uji",
+      registrationNumber: `NIB-${randomBytes(4).toString("hex")}`,
+      type: "BANK",
+      purposes: ["bank"],
+      status: "APPROVED",
+      contactEmail: "uji@contoh.id",
+      offlineStatusMaxMinutes: 60,
+      branches: { create: [{ name: "KCP Sempaja", city: "Samarinda" }] },
     },
     include: { branches: true },
   });
   const entry = await db.verification.create({
-    data: { orgId: org.id, branchId: org.branches[0]!.id, registrationId, askedPurpose: "bank", sharedPurpose: "bank", verdict: "valid", fields: ["nama", "nik", "photo"], receipt: "eyJhbGciOiJFZERTQSJ9.eyJqdGkiOiJ1amkifQ.c2lnbmF0dXJl" },
+    data: {
+      orgId: org.id,
+      branchId: org.branches[0]!.id,
+      registrationId,
+      askedPurpose: "bank",
+      sharedPurpose: "bank",
+      verdict: "valid",
+      fields: ["nama", "nik", "photo"],
+      receipt: "eyJhbGciOiJFZERTQSJ9.eyJqdGkiOiJ1amkifQ.c2lnbmF0dXJl",
+    },
   });
   await page.goto("/kartu");
   await page.getByRole("link", { name: "Riwayat verifikasi" }).click();

@@ -8,12 +8,11 @@ void import("@ktp/core/server/face/face-model").then((m) => m.loadFaceModel()).c
 
 // Retention (docs/security.md): stale registrations, selfies, sessions and codes go hourly; the
 // advisory lock inside lets one instance of several do it.
-void Promise.all([import("@ktp/core/server/maintenance/purge-stale"), import("@ktp/core/server/log"), import("./services.ts")]).then(
-  ([{ schedulePurge }, { log }, { getDb }]) =>
-    schedulePurge({
-      db: getDb(),
-      onResult: (result) => (result instanceof Error ? log.error({ err: result }, "purge failed") : log.info({ purge: result }, "purge done")),
-    }),
+void Promise.all([import("@ktp/core/server/maintenance/purge-stale"), import("@ktp/core/server/log"), import("./services.ts")]).then(([{ schedulePurge }, { log }, { getDb }]) =>
+  schedulePurge({
+    db: getDb(),
+    onResult: (result) => (result instanceof Error ? log.error({ err: result }, "purge failed") : log.info({ purge: result }, "purge done")),
+  }),
 );
 
 // The identity key exists before anyone asks for the JWKS or a status list, so those public GETs

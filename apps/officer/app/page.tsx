@@ -8,7 +8,11 @@ export default async function ConsoleHome() {
   return (
     <>
       <Intro title={t.title} lead={t.lead} cards={t.sections} />
-      <p><Link className="button" href="/loket">{t.open}</Link></p>
+      <p>
+        <Link className="button" href="/loket">
+          {t.open}
+        </Link>
+      </p>
     </>
   );
 }

@@ -22,7 +22,14 @@ const CALLS: [string, string][] = [
   ["POST", "/api/reports/not-a-uuid"],
 ];
 
-const BODIES = ["", "{", "null", "[]", JSON.stringify({ nip: 5, password: [], counter: null, decision: "MAYBE", action: "ALL" }), JSON.stringify({ nip: "198703152010012001", password: "x".repeat(5000), counter: "SMD-01" })];
+const BODIES = [
+  "",
+  "{",
+  "null",
+  "[]",
+  JSON.stringify({ nip: 5, password: [], counter: null, decision: "MAYBE", action: "ALL" }),
+  JSON.stringify({ nip: "198703152010012001", password: "x".repeat(5000), counter: "SMD-01" }),
+];
 
 test("no officer endpoint answers garbage with a 5xx", async ({ request }) => {
   for (const [method, url] of CALLS) {
@@ -69,17 +76,26 @@ test("a signed-in officer's malformed requests get a 4xx with a code, and change
     ["POST", "/api/counter/applicants/not-a-uuid/decision"],
     ["GET", "/api/counter/applicants/00000000-0000-4000-8000-000000000000/photo/neither"],
   ];
-  const bodies = [...BODIES, JSON.stringify({ action: "DEVICE", note: "x\u0000y" }), JSON.stringify({ action: "CANCEL", registrationId: "bukan-uuid", note: "n" }), JSON.stringify({ decision: "REFUSED", reason: "OTHER", note: "a".repeat(5000) })];
+  const bodies = [
+    ...BODIES,
+    JSON.stringify({ action: "DEVICE", note: "x\u0000y" }),
+    JSON.stringify({ action: "CANCEL", registrationId: "bukan-uuid", note: "n" }),
+    JSON.stringify({ decision: "REFUSED", reason: "OTHER", note: "a".repeat(5000) }),
+  ];
   for (const [method, url] of signedIn) {
     for (const body of bodies) {
-      const response = await page.request.fetch(`${baseURL}${url}`, { method, headers: { "content-type": "application/json", origin: baseURL! }, ...(method === "GET" ? {} : { data: Buffer.from(body) }) });
+      const response = await page.request.fetch(`${baseURL}${url}`, {
+        method,
+        headers: { "content-type": "application/json", origin: baseURL! },
+        ...(method === "GET" ? {} : { data: Buffer.from(body) }),
+      });
       expect(response.status(), `${method} ${url} ${body.slice(0, 40)}`).toBeGreaterThanOrEqual(400);
       expect(response.status(), `${method} ${url} ${body.slice(0, 40)}`).toBeLessThan(500);
       expect((await response.json()).error.code).toMatch(/^[A-Z_]+$/);
     }
   }
   // The QR route takes no input: whatever it is sent, it answers with a fresh code.
-  const qr = await page.request.post(`${baseURL}/api/counter/qr`, { headers: { "content-type": "application/json", origin: baseURL! }, data: Buffer.from("{\"x\":") });
+  const qr = await page.request.post(`${baseURL}/api/counter/qr`, { headers: { "content-type": "application/json", origin: baseURL! }, data: Buffer.from('{"x":') });
   expect(qr.status()).toBe(200);
   expect((await qr.json()).qr).toMatch(/^ey/);
 });

@@ -9,9 +9,15 @@ export default async function VerifierHome() {
     <>
       <Intro title={t.title} lead={t.lead} cards={t.points} />
       <p className="actions">
-        <Link className="button" href="/pindai">{t.open}</Link>
-        <Link className="button secondary" href="/daftar">{t.registerOrg}</Link>
-        <Link className="button secondary" href="/cek-bukti">{t.checkReceipt}</Link>
+        <Link className="button" href="/pindai">
+          {t.open}
+        </Link>
+        <Link className="button secondary" href="/daftar">
+          {t.registerOrg}
+        </Link>
+        <Link className="button secondary" href="/cek-bukti">
+          {t.checkReceipt}
+        </Link>
       </p>
     </>
   );

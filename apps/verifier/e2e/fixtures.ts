@@ -36,13 +36,21 @@ export const test = base.extend<Fixtures>({
     await db.$disconnect();
   },
   approvedOrg: async ({ db }, use) => {
-    await use(async (legalName, purposes) => db.verifierOrg.create({
-      data: {
-        legalName, registrationNumber: `NIB-${randomBytes(5).toString("hex")}`, type: "BANK", purposes, status: "APPROVED", contactEmail: "it@contoh.co.id", offlineStatusMaxMinutes: 60,
-        branches: { create: [{ name: "KCP Samarinda Ulu", city: "Samarinda" }] },
-      },
-      select: { id: true, legalName: true },
-    }));
+    await use(async (legalName, purposes) =>
+      db.verifierOrg.create({
+        data: {
+          legalName,
+          registrationNumber: `NIB-${randomBytes(5).toString("hex")}`,
+          type: "BANK",
+          purposes,
+          status: "APPROVED",
+          contactEmail: "it@contoh.co.id",
+          offlineStatusMaxMinutes: 60,
+          branches: { create: [{ name: "KCP Samarinda Ulu", city: "Samarinda" }] },
+        },
+        select: { id: true, legalName: true },
+      }),
+    );
   },
   apiKey: async ({ db }, use) => {
     await use(async (org, purposes) => {

@@ -57,7 +57,7 @@ test("an organisation registers, the admin approves it and hands over a staff ac
   const password = (await org.getByTestId("shown-once").textContent())!;
   await expect(org.getByTestId("staff")).toContainText("kunci sandi belum didaftarkan");
 
-  await org.getByLabel("Nama kunci (misalnya \"Server KYC produksi\")").fill("Server KYC");
+  await org.getByLabel('Nama kunci (misalnya "Server KYC produksi")').fill("Server KYC");
   await org.getByRole("button", { name: "Buat kunci API" }).click();
   await expect(org.getByTestId("shown-once")).toHaveText(/^vk_[A-Za-z0-9]{10}_[A-Za-z0-9_-]{43}$/);
   const key = (await org.getByTestId("shown-once").textContent())!;
@@ -89,7 +89,9 @@ test("an organisation registers, the admin approves it and hands over a staff ac
 test("the admin refuses with a reason the organisation reads; a counter officer may not oversee", async ({ browser, db }) => {
   const name = `PT Pinjaman Kilat ${randomBytes(3).toString("hex").toUpperCase()}`;
   const contact = `admin.${randomBytes(3).toString("hex")}@kilat.id`;
-  await db.verifierOrg.create({ data: { legalName: name, registrationNumber: `NIB-${randomBytes(5).toString("hex")}`, type: "OTHER", purposes: ["full"], contactEmail: contact, offlineStatusMaxMinutes: 60 } });
+  await db.verifierOrg.create({
+    data: { legalName: name, registrationNumber: `NIB-${randomBytes(5).toString("hex")}`, type: "OTHER", purposes: ["full"], contactEmail: contact, offlineStatusMaxMinutes: 60 },
+  });
   const admin = await adminConsole(browser, db);
   await admin.goto("/pengguna-data");
   const org = admin.getByTestId("verifier-org").filter({ hasText: name });
@@ -105,7 +107,13 @@ test("the admin refuses with a reason the organisation reads; a counter officer 
 
   // Garbage from a signed-in admin: a 4xx with a code, never a 5xx, and nothing changed.
   const orgId = (await db.verifierOrg.findFirstOrThrow({ where: { legalName: name } })).id;
-  for (const [path, data] of [["decision", { decision: "APPROVE", purposes: ["bank", "rahasia"] }], ["decision", { decision: "SUSPEND" }], ["api-keys", { label: "x\u0000y", purposes: ["bank"] }], ["staff", { email: "bukan-email", nama: "A" }], ["staff/00000000-0000-4000-8000-000000000000", { action: "DELETE" }]] as const) {
+  for (const [path, data] of [
+    ["decision", { decision: "APPROVE", purposes: ["bank", "rahasia"] }],
+    ["decision", { decision: "SUSPEND" }],
+    ["api-keys", { label: "x\u0000y", purposes: ["bank"] }],
+    ["staff", { email: "bukan-email", nama: "A" }],
+    ["staff/00000000-0000-4000-8000-000000000000", { action: "DELETE" }],
+  ] as const) {
     const response = await admin.request.post(`${OFFICER}/api/verifiers/${orgId}/${path}`, { headers: { origin: OFFICER }, data });
     expect(response.status(), path).toBeGreaterThanOrEqual(400);
     expect(response.status(), path).toBeLessThan(500);
@@ -121,11 +129,13 @@ test("the admin refuses with a reason the organisation reads; a counter officer 
   expect((await api.json()).error.code).toBe("OFFICER_FORBIDDEN");
 });
 
-test("a citizen's \"Bukan saya\" reaches the admin with the verification it points to, and is closed once", async ({ browser, db, approvedOrg, signedInCitizen }) => {
+test('a citizen\'s "Bukan saya" reaches the admin with the verification it points to, and is closed once', async ({ browser, db, approvedOrg, signedInCitizen }) => {
   const org = await approvedOrg(`PT Bank Dilaporkan ${randomBytes(3).toString("hex").toUpperCase()}`, ["bank"]);
   const citizen = await signedInCitizen("SITI PELAPOR");
   const branch = await db.verifierBranch.findFirstOrThrow({ where: { orgId: org.id } });
-  const { id } = await db.verification.create({ data: { orgId: org.id, branchId: branch.id, registrationId: citizen.registrationId, askedPurpose: "bank", sharedPurpose: "bank", verdict: "valid", fields: ["nama", "nik"] } });
+  const { id } = await db.verification.create({
+    data: { orgId: org.id, branchId: branch.id, registrationId: citizen.registrationId, askedPurpose: "bank", sharedPurpose: "bank", verdict: "valid", fields: ["nama", "nik"] },
+  });
   const phone = (await browser.newContext({ baseURL: CITIZEN })).request;
   const reported = await phone.post(`/api/riwayat/${id}/laporan`, {
     headers: { origin: CITIZEN, cookie: `${citizen.cookie.name}=${citizen.cookie.value}` },
@@ -137,7 +147,7 @@ test("a citizen's \"Bukan saya\" reaches the admin with the verification it poin
   await admin.getByRole("link", { name: "Laporan warga" }).click();
   const report = admin.getByTestId("misuse-report").filter({ hasText: org.legalName });
   await expect(report).toContainText("Terbuka");
-  await expect(report).toContainText("Kata warga: \"Saya tidak pernah ke bank ini\"");
+  await expect(report).toContainText('Kata warga: "Saya tidak pernah ke bank ini"');
   await expect(report).toContainText("KCP Samarinda Ulu");
   await expect(report).toContainText("Data yang diterima: Nama, NIK");
   await expect(report.getByTestId("report-citizen")).toContainText(`NIK ${citizen.nik.slice(0, 4)}********${citizen.nik.slice(12)}`);

@@ -70,8 +70,11 @@ test("a teller signs in with password + passkey and scans a citizen's QR off the
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, "verifier-scan-valid.png"), fullPage: true });
   const receiptId = (await page.getByTestId("receipt-id").textContent())!.split(" ").at(-1)!;
-  expect(await db.verification.findUniqueOrThrow({ where: { id: receiptId }, select: { staffId: true, branchId: true, verdict: true } }))
-    .toMatchObject({ staffId: account.id, branchId: expect.any(String), verdict: "valid" });
+  expect(await db.verification.findUniqueOrThrow({ where: { id: receiptId }, select: { staffId: true, branchId: true, verdict: true } })).toMatchObject({
+    staffId: account.id,
+    branchId: expect.any(String),
+    verdict: "valid",
+  });
 
   // The receipt instead of a photocopy: a PDF and JSON for the bank; anyone can check it.
   const download = page.waitForEvent("download");
@@ -187,7 +190,10 @@ test("offline, the scan page checks a QR with the kept keys and status list, and
   await context.setOffline(false);
   await expect(page.getByTestId("offline-queue")).toHaveAttribute("data-pending", "0", { timeout: 15_000 });
   const rows = await db.verification.findMany({ where: { orgId: org.id }, select: { verdict: true, offline: true, staffId: true, registrationId: true } });
-  expect(rows.filter((r) => r.verdict === "valid"), `${JSON.stringify(rows)}\n${sent.join("\n")}`).toEqual([expect.objectContaining({ offline: true, staffId: expect.any(String), registrationId })]);
+  expect(
+    rows.filter((r) => r.verdict === "valid"),
+    `${JSON.stringify(rows)}\n${sent.join("\n")}`,
+  ).toEqual([expect.objectContaining({ offline: true, staffId: expect.any(String), registrationId })]);
   expect(rows.filter((r) => r.verdict === "invalid")).toHaveLength(1);
 
   // Online, the server sees at once what the kept list cannot: the citizen locked KTP Digital.

@@ -56,12 +56,29 @@ test("each bad QR shows its own reason on the scan page", async ({ page, db, app
   };
   const cases: [string, string, VerifyReason][] = [
     ["not a KTP Digital QR", "https://contoh.id/bukan-ktp", "TOKEN_MALFORMED"],
-    ["alg: none (not EdDSA)", tampered(fresh.qr, (parts) => (parts[0] = cbor.encode(new Map<number, unknown>([[1, 0], [4, new Uint8Array([1, 2, 3])]])))), "TOKEN_MALFORMED"],
-    ["its signature altered", tampered(fresh.qr, (parts) => {
-      const signature = Uint8Array.from(parts[3] as Uint8Array);
-      signature[0] = signature[0]! ^ 0xff;
-      parts[3] = signature;
-    }), "TOKEN_BAD_SIGNATURE"],
+    [
+      "alg: none (not EdDSA)",
+      tampered(
+        fresh.qr,
+        (parts) =>
+          (parts[0] = cbor.encode(
+            new Map<number, unknown>([
+              [1, 0],
+              [4, new Uint8Array([1, 2, 3])],
+            ]),
+          )),
+      ),
+      "TOKEN_MALFORMED",
+    ],
+    [
+      "its signature altered",
+      tampered(fresh.qr, (parts) => {
+        const signature = Uint8Array.from(parts[3] as Uint8Array);
+        signature[0] = signature[0]! ^ 0xff;
+        parts[3] = signature;
+      }),
+      "TOKEN_BAD_SIGNATURE",
+    ],
     ["signed by an unknown key", await encodePresentation(parsePresentation(fresh.qr).claims, { kid: "AAAAAAAA", sign: key.sign }), "TOKEN_UNKNOWN_KEY"],
     ["expired ten minutes ago", await shifted(-600), "TOKEN_EXPIRED"],
     ["valid only in ten minutes", await shifted(600), "TOKEN_NOT_YET_VALID"],

@@ -16,8 +16,7 @@ test("a bank's back end verifies a QR and gets the fields and a receipt; errors 
   const key = await apiKey(await approvedOrg("PT Bank Uji E2E", ["bank", "age17"]), ["bank", "age17"]);
   const { nik, cookie } = await signedInCitizen("BUDI SANTOSO");
   const qr = await citizenQr(request, cookie, "bank");
-  const verify = (body: unknown, bearer: string | null = key) =>
-    request.post("/api/v1/verify", { data: body, headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+  const verify = (body: unknown, bearer: string | null = key) => request.post("/api/v1/verify", { data: body, headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
 
   const ok = await verify({ token: qr, purpose: "bank", branch: "kcp samarinda ulu" });
   expect(ok.status()).toBe(200);

@@ -32,9 +32,7 @@ const LOCAL_PORT = 5433;
  * DATABASE_URL when set; otherwise the embedded PostgreSQL under .data/ (started, or joined
  * when another process already runs it).
  */
-export async function useDatabase(
-  { database = "ktp", port = LOCAL_PORT, dataDir = LOCAL_DATA_DIR, log = console.log } = {},
-): Promise<EmbeddedDatabase> {
+export async function useDatabase({ database = "ktp", port = LOCAL_PORT, dataDir = LOCAL_DATA_DIR, log = console.log } = {}): Promise<EmbeddedDatabase> {
   const configured = process.env.DATABASE_URL;
   if (configured) return { url: configured, reused: true, stop: async () => {} };
   return startEmbeddedDatabase({ dataDir, port, database, log });
@@ -69,13 +67,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: [
-      "-c", "max_connections=300",
-      "-c", "shared_buffers=256MB",
-      "-c", "max_wal_size=4GB",
-      "-c", "listen_addresses=localhost",
-      ...(options.flags ?? []).flatMap((flag) => ["-c", flag]),
-    ],
+    postgresFlags: ["-c", "max_connections=300", "-c", "shared_buffers=256MB", "-c", "max_wal_size=4GB", "-c", "listen_addresses=localhost", ...(options.flags ?? []).flatMap((flag) => ["-c", flag])],
     onLog: () => {},
     onError: (message: unknown) => log(`postgres: ${String(message)}`),
   });

@@ -29,11 +29,7 @@ export async function openSchemaEngine({ url, schemaPath, migrationsDir }: Schem
     connect: async () => track(await adapter.connect()),
     connectToShadowDb: async () => track(await adapter.connectToShadowDb()),
   });
-  const engine = await wasmBindings.SchemaEngine.new(
-    { datamodels: schemaFiles.map((f) => [f.path, f.content]) },
-    () => {},
-    factory,
-  );
+  const engine = await wasmBindings.SchemaEngine.new({ datamodels: schemaFiles.map((f) => [f.path, f.content]) }, () => {}, factory);
 
   const database = { tag: "schemaDatasource" as const, files: schemaFiles, configDir: path.dirname(schemaPath) };
   const datamodel = { tag: "schemaDatamodel" as const, files: schemaFiles };
@@ -59,7 +55,10 @@ export async function openSchemaEngine({ url, schemaPath, migrationsDir }: Schem
 function readMigrations(baseDir: string) {
   const lockPath = path.join(baseDir, "migration_lock.toml");
   const names = existsSync(baseDir)
-    ? readdirSync(baseDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? readdirSync(baseDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   return {
     baseDir,
@@ -76,7 +75,10 @@ function readMigrations(baseDir: string) {
 }
 
 type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
-interface PgIO { fields: { dataTypeID: number }[]; rows: unknown[][] }
+interface PgIO {
+  fields: { dataTypeID: number }[];
+  rows: unknown[][];
+}
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 
@@ -94,9 +96,7 @@ function reportCharColumns(adapter: PgAdapter): PgAdapter {
   target.performIO = async (query) => {
     const result = await performIO(query);
     const indexes: number[] = [];
-    result.fields = result.fields.map((field, i) =>
-      field.dataTypeID === PG_CHAR_OID ? (indexes.push(i), { ...field, dataTypeID: PG_TEXT_OID }) : field,
-    );
+    result.fields = result.fields.map((field, i) => (field.dataTypeID === PG_CHAR_OID ? (indexes.push(i), { ...field, dataTypeID: PG_TEXT_OID }) : field));
     if (indexes.length) charColumns.set(result.rows, indexes);
     return result;
   };

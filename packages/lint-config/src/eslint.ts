@@ -99,18 +99,23 @@ export function boundaries({ appCode, envModules }: { appCode: string[]; envModu
     {
       files: appCode,
       rules: {
-        "no-restricted-imports": ["error", {
-          patterns: [{ group: ["@ktp/db", "@ktp/db/*"], message: "Apps hold no query: take the client from src/services.ts (getDb) and pass it to a domain function in @ktp/core/server." }],
-        }],
+        "no-restricted-imports": [
+          "error",
+          {
+            patterns: [{ group: ["@ktp/db", "@ktp/db/*"], message: "Apps hold no query: take the client from src/services.ts (getDb) and pass it to a domain function in @ktp/core/server." }],
+          },
+        ],
       },
     },
     {
       files: TYPESCRIPT,
       ignores: envModules,
       rules: {
-        "no-restricted-syntax": ["error",
+        "no-restricted-syntax": [
+          "error",
           {
-            selector: "MemberExpression[object.name='process']:matches([property.name='env'], [property.value='env']):not(MemberExpression[property.name=/^(NODE_ENV|NEXT_RUNTIME)$/] > MemberExpression.object)",
+            selector:
+              "MemberExpression[object.name='process']:matches([property.name='env'], [property.value='env']):not(MemberExpression[property.name=/^(NODE_ENV|NEXT_RUNTIME)$/] > MemberExpression.object)",
             message: readEnvHere,
           },
           {

@@ -36,13 +36,19 @@ export async function closeEyes(frame: Buffer, faceapi: FaceApi): Promise<Buffer
   const pixel = (sy * info.width + sx) * info.channels;
   const skin = `rgb(${data[pixel]},${data[pixel + 1]},${data[pixel + 2]})`;
   const lids = [points.slice(36, 42), points.slice(42, 48)].map((eye) => {
-    const xs = eye.map((p) => p.x), ys = eye.map((p) => p.y);
-    const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
-    const rx = (Math.max(...xs) - Math.min(...xs)) * 0.75, ry = Math.max(6, (Math.max(...ys) - Math.min(...ys)) * 1.6);
+    const xs = eye.map((p) => p.x),
+      ys = eye.map((p) => p.y);
+    const cx = (Math.min(...xs) + Math.max(...xs)) / 2,
+      cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+    const rx = (Math.max(...xs) - Math.min(...xs)) * 0.75,
+      ry = Math.max(6, (Math.max(...ys) - Math.min(...ys)) * 1.6);
     return `<ellipse cx="${cx}" cy="${cy}" rx="${rx}" ry="${ry}" fill="${skin}"/><path d="M ${cx - rx} ${cy + 1} Q ${cx} ${cy + ry * 0.5} ${cx + rx} ${cy + 1}" stroke="#2b1d16" stroke-width="2" fill="none"/>`;
   });
   const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${info.width}" height="${info.height}">${lids.join("")}</svg>`);
-  return sharp(frame).composite([{ input: svg }]).png().toBuffer();
+  return sharp(frame)
+    .composite([{ input: svg }])
+    .png()
+    .toBuffer();
 }
 
 /** Writes `<dir>/<name>-still.y4m` (a photo held up: no blink) and `<dir>/<name>-blink.y4m`. */

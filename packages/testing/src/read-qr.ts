@@ -41,7 +41,10 @@ async function readWithZxingJs(image: Uint8Array): Promise<string | null> {
   const { data, info } = await sharp(image).greyscale().raw().toBuffer({ resolveWithObject: true });
   const luminance = new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength);
   for (const tryHarder of [false, true]) {
-    const hints = new Map<number, unknown>([[zxing.DecodeHintType.POSSIBLE_FORMATS, [zxing.BarcodeFormat.QR_CODE]], [zxing.DecodeHintType.TRY_HARDER, tryHarder]]);
+    const hints = new Map<number, unknown>([
+      [zxing.DecodeHintType.POSSIBLE_FORMATS, [zxing.BarcodeFormat.QR_CODE]],
+      [zxing.DecodeHintType.TRY_HARDER, tryHarder],
+    ]);
     try {
       const source = new zxing.RGBLuminanceSource(luminance, info.width, info.height);
       return new zxing.MultiFormatReader(false, hints).decode(new zxing.BinaryBitmap(new zxing.HybridBinarizer(source))).text;

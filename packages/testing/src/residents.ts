@@ -26,13 +26,11 @@ export async function createResident(db: Db, options: ResidentOptions = {}) {
   await db.desa.upsert({ where: { kode: VILLAGE.desa }, update: {}, create: { kode: VILLAGE.desa, kecamatanKode: VILLAGE.kecamatan, nama: "Sempaja Selatan" } });
 
   const tanggalLahir = options.tanggalLahir ?? new Date(Date.UTC(1990, 0, 15));
-  const ddmmyy = [tanggalLahir.getUTCDate(), tanggalLahir.getUTCMonth() + 1, tanggalLahir.getUTCFullYear() % 100]
-    .map((n) => String(n).padStart(2, "0"))
-    .join("");
+  const ddmmyy = [tanggalLahir.getUTCDate(), tanggalLahir.getUTCMonth() + 1, tanggalLahir.getUTCFullYear() % 100].map((n) => String(n).padStart(2, "0")).join("");
   for (let attempt = 1; ; attempt++) {
     const nik = `647205${ddmmyy}${String(randomInt(1, 10_000)).padStart(4, "0")}`;
     const noKk = `6472050101${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
-    const taken = await db.penduduk.count({ where: { nik } }) + await db.keluarga.count({ where: { noKk } });
+    const taken = (await db.penduduk.count({ where: { nik } })) + (await db.keluarga.count({ where: { noKk } }));
     if (taken && attempt < 20) continue;
     return db.$transaction(async (tx) => {
       await tx.keluarga.create({

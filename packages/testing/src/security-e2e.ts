@@ -52,7 +52,11 @@ export function expectNoncedScripts(html: string, nonce: string) {
 
 /** React hydrated the page (its fiber is on the language switch), so the nonced scripts ran. */
 export async function expectHydrated(page: Page) {
-  const hydrated = () => page.locator(".lang-switch button").first().evaluate((button) => Object.keys(button).some((key) => key.startsWith("__reactFiber")));
+  const hydrated = () =>
+    page
+      .locator(".lang-switch button")
+      .first()
+      .evaluate((button) => Object.keys(button).some((key) => key.startsWith("__reactFiber")));
   await expect.poll(hydrated).toBe(true);
 }
 
@@ -63,8 +67,7 @@ export async function expectHydrated(page: Page) {
 export async function watchPolicyViolations(context: BrowserContext): Promise<string[]> {
   const violations: string[] = [];
   await context.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) =>
-      console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline code"} at ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline code"} at ${e.sourceFile}:${e.lineNumber}`));
   });
   context.on("console", (message) => {
     if (message.type() === "error" && /Content Security Policy|CSP violation|Permissions policy/i.test(message.text())) {

@@ -9,7 +9,9 @@ import { writeY4m } from "./y4m.ts";
 // tests then fail for no visible reason: the conversion is checked on a plain red frame.
 describe("writeY4m", () => {
   it("writes a header and one full-range BT.601 4:2:0 frame per image", async () => {
-    const red = await sharp({ create: { width: 4, height: 2, channels: 3, background: "#ff0000" } }).png().toBuffer();
+    const red = await sharp({ create: { width: 4, height: 2, channels: 3, background: "#ff0000" } })
+      .png()
+      .toBuffer();
     const file = path.join(mkdtempSync(path.join(tmpdir(), "y4m-")), "clip.y4m");
     await writeY4m(file, [red, red], { width: 4, height: 2 });
 

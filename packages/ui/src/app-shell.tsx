@@ -13,7 +13,9 @@ export function AppShell({ locale, title, subtitle, children }: { locale: Locale
     <div className="shell">
       <header className="shell-header">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">IKD</span>
+          <span className="brand-mark" aria-hidden="true">
+            IKD
+          </span>
           <span>
             <strong>{title}</strong>
             <small>{subtitle}</small>

@@ -20,10 +20,7 @@ export async function buildServiceWorker({ app, extra = [] }: { app: string; ext
     .filter((file) => statSync(path.join(staticDir, file)).isFile() && /\.(js|css|woff2|svg|png)$/.test(file))
     .map((file) => ({ url: `/_next/static/${file.split(path.sep).join("/")}`, revision: null }));
   const revision = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 16);
-  const manifest = [
-    ...files,
-    ...[...extra, { url: "/icon.svg", file: path.join(app, "app/icon.svg") }].map(({ url, file }) => ({ url, revision: revision(file) })),
-  ];
+  const manifest = [...files, ...[...extra, { url: "/icon.svg", file: path.join(app, "app/icon.svg") }].map(({ url, file }) => ({ url, revision: revision(file) }))];
   await build({
     entryPoints: [path.join(app, "src/sw/sw.ts")],
     outfile: path.join(app, ".next/ktp-sw.js"),

@@ -11,7 +11,12 @@ export function Intro({ title, lead, cards, tag }: { title: string; lead: string
           <article className="card" key={heading}>
             <h2>
               {heading}
-              {cardTag && <> <span className="tag">{cardTag}</span></>}
+              {cardTag && (
+                <>
+                  {" "}
+                  <span className="tag">{cardTag}</span>
+                </>
+              )}
             </h2>
             <p className="hint">{body}</p>
           </article>

@@ -21,15 +21,7 @@ export function LanguageSwitch({ locale }: { locale: Locale }) {
   return (
     <div className="lang-switch" role="group" aria-label={locale === "id" ? "Bahasa" : "Language"}>
       {(["id", "en"] as const).map((option) => (
-        <button
-          key={option}
-          type="button"
-          lang={option}
-          aria-pressed={option === locale}
-          aria-label={LABELS[option].switchTo}
-          title={LABELS[option].name}
-          onClick={() => choose(option)}
-        >
+        <button key={option} type="button" lang={option} aria-pressed={option === locale} aria-label={LABELS[option].switchTo} title={LABELS[option].name} onClick={() => choose(option)}>
           {option.toUpperCase()}
         </button>
       ))}

@@ -44,7 +44,9 @@ export function createAppFrame(messages: Record<Locale, AppMessages>) {
       <section className="card">
         <h1>{t.title}</h1>
         <p className="lead">{t.body}</p>
-        <Link className="button" href="/">{t.back}</Link>
+        <Link className="button" href="/">
+          {t.back}
+        </Link>
       </section>
     );
   }

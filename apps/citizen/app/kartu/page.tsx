@@ -31,14 +31,19 @@ export default async function KtpCardPage() {
         <div className="ktp-body">
           <dl className="ktp-fields">
             {KTP_CARD_FIELDS.map(([field, label]) => (
-              <div key={field}><dt>{label}</dt><dd data-field={field}>{card[field]}</dd></div>
+              <div key={field}>
+                <dt>{label}</dt>
+                <dd data-field={field}>{card[field]}</dd>
+              </div>
             ))}
           </dl>
           <img src="/api/kartu/foto" alt={t.photo} />
         </div>
       </article>
       <IdentityQr locale={locale} t={t.qr} />
-      <p><Link href="/riwayat">{t.historyLink}</Link></p>
+      <p>
+        <Link href="/riwayat">{t.historyLink}</Link>
+      </p>
       <IdentityLock locale={locale} t={t.lock} locked={citizen.locked} />
       <p className="hint">{t.note}</p>
       <SignOutButton label={t.signOut} locale={locale} />

@@ -16,7 +16,9 @@ export default async function SignInPage() {
       <h1>{t.title}</h1>
       <p className="lead">{t.lead}</p>
       <SignIn locale={locale} t={t} />
-      <p className="hint">{t.notActive} <Link href="/daftar">{t.register}</Link></p>
+      <p className="hint">
+        {t.notActive} <Link href="/daftar">{t.register}</Link>
+      </p>
     </section>
   );
 }

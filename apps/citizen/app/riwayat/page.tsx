@@ -31,7 +31,8 @@ export default async function HistoryPage() {
             <li key={e.id} className="card" data-verdict={e.verdict}>
               <h2>{e.organisation}</h2>
               <p className="hint">
-                {when.format(e.at)} WIB{e.branch ? ` · ${e.branch}` : ""}{e.offline ? ` · ${t.offline}` : ""}
+                {when.format(e.at)} WIB{e.branch ? ` · ${e.branch}` : ""}
+                {e.offline ? ` · ${t.offline}` : ""}
               </p>
               <p>
                 {t.purpose}: <strong>{PURPOSE_RULES[e.purpose as Purpose]?.label[locale] ?? e.purpose}</strong>
@@ -55,7 +56,9 @@ export default async function HistoryPage() {
           ))}
         </ol>
       )}
-      <p><Link href="/kartu">{t.back}</Link></p>
+      <p>
+        <Link href="/kartu">{t.back}</Link>
+      </p>
     </section>
   );
 }

@@ -24,15 +24,27 @@ export function ActivateButton({ token, locale, t }: { token: string; locale: Lo
   if (state.kind === "done") {
     return (
       <>
-        <p className="result ok" role="status" data-testid="activation-result">{t.done}</p>
-        <p><Link className="button" href="/masuk">{t.signIn}</Link></p>
+        <p className="result ok" role="status" data-testid="activation-result">
+          {t.done}
+        </p>
+        <p>
+          <Link className="button" href="/masuk">
+            {t.signIn}
+          </Link>
+        </p>
       </>
     );
   }
   return (
     <div>
-      <button className="button" type="button" onClick={activate} disabled={!hydrated || state.kind === "busy"}>{t.button}</button>
-      {state.kind === "error" && <p className="result bad" role="alert" data-testid="activation-result">{state.message}</p>}
+      <button className="button" type="button" onClick={activate} disabled={!hydrated || state.kind === "busy"}>
+        {t.button}
+      </button>
+      {state.kind === "error" && (
+        <p className="result bad" role="alert" data-testid="activation-result">
+          {state.message}
+        </p>
+      )}
     </div>
   );
 }

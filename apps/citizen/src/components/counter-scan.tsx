@@ -66,11 +66,16 @@ export function CounterScan({ locale, t, waitingAt }: { locale: Locale; t: T; wa
       const reader = new Html5Qrcode(READER_ID, { formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE], verbose: false });
       scanner.current = reader;
       let done = false;
-      await reader.start({ facingMode: "environment" }, { fps: 10 }, (text) => {
-        if (done) return;
-        done = true;
-        void stopScanner().then(() => send(text));
-      }, () => undefined);
+      await reader.start(
+        { facingMode: "environment" },
+        { fps: 10 },
+        (text) => {
+          if (done) return;
+          done = true;
+          void stopScanner().then(() => send(text));
+        },
+        () => undefined,
+      );
     } catch (error) {
       await stopScanner();
       const name = (error as { name?: string }).name ?? String(error);
@@ -80,20 +85,34 @@ export function CounterScan({ locale, t, waitingAt }: { locale: Locale; t: T; wa
   }
 
   if (phase === "waiting") {
-    return <p className="result ok" role="status" data-testid="counter-waiting">{t.waiting.replace("{counter}", counter ?? "")}</p>;
+    return (
+      <p className="result ok" role="status" data-testid="counter-waiting">
+        {t.waiting.replace("{counter}", counter ?? "")}
+      </p>
+    );
   }
   return (
     <div className="stack">
       <div id={READER_ID} className="scanner" hidden={phase !== "scanning"} />
-      {phase === "scanning" && <p className="hint" aria-live="polite">{t.scanning}</p>}
+      {phase === "scanning" && (
+        <p className="hint" aria-live="polite">
+          {t.scanning}
+        </p>
+      )}
       <p className="actions">
         {phase === "scanning" ? (
-          <button className="button secondary" type="button" onClick={() => void stopScanner().then(() => setPhase("idle"))}>{t.stop}</button>
+          <button className="button secondary" type="button" onClick={() => void stopScanner().then(() => setPhase("idle"))}>
+            {t.stop}
+          </button>
         ) : (
-          <button className="button" type="button" onClick={scan} disabled={!hydrated || phase === "sending"}>{phase === "sending" ? t.sending : t.scan}</button>
+          <button className="button" type="button" onClick={scan} disabled={!hydrated || phase === "sending"}>
+            {phase === "sending" ? t.sending : t.scan}
+          </button>
         )}
       </p>
-      <p role="status" aria-live="polite" className={message ? "field-error" : undefined} data-testid="counter-message">{message ?? ""}</p>
+      <p role="status" aria-live="polite" className={message ? "field-error" : undefined} data-testid="counter-message">
+        {message ?? ""}
+      </p>
     </div>
   );
 }

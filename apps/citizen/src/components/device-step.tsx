@@ -41,9 +41,13 @@ export function DeviceStep({ locale, t }: { locale: Locale; t: CitizenMessages["
   return (
     <div>
       <p>
-        <button className="button" type="button" onClick={bind} disabled={!hydrated || busy}>{busy ? t.binding : t.bind}</button>
+        <button className="button" type="button" onClick={bind} disabled={!hydrated || busy}>
+          {busy ? t.binding : t.bind}
+        </button>
       </p>
-      <p role="status" aria-live="polite" className={message ? "field-error" : undefined} data-testid="device-message">{message ?? ""}</p>
+      <p role="status" aria-live="polite" className={message ? "field-error" : undefined} data-testid="device-message">
+        {message ?? ""}
+      </p>
     </div>
   );
 }

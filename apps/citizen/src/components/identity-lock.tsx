@@ -41,7 +41,9 @@ export function IdentityLock({ locale, t, locked: initiallyLocked }: { locale: L
           <input id="lock-pin" inputMode="numeric" autoComplete="off" type="password" maxLength={6} pattern="\d{6}" required value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, ""))} />
         </p>
         <p>
-          <button className={locked ? "button" : "button secondary"} type="submit" disabled={busy}>{locked ? t.unlock : t.lock}</button>
+          <button className={locked ? "button" : "button secondary"} type="submit" disabled={busy}>
+            {locked ? t.unlock : t.lock}
+          </button>
         </p>
       </form>
       {message && <p role="alert">{message}</p>}

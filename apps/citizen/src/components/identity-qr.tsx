@@ -29,54 +29,57 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
     wanted.current = purpose;
   }, [purpose]);
 
-  const renew = useCallback(async (chosen: Purpose) => {
-    setFailed(null);
-    try {
-      for (let attempt = 0; attempt < 3; attempt++) {
-        // Online, a fresh token (valid two minutes); without a network, the kept one for this
-        // five-minute window (offline-card.ts), if the purpose works offline.
-        const result = await get<IssuedToken>(`/api/kartu/qr?purpose=${chosen}`, locale).catch(() => "offline" as const);
-        if (wanted.current !== chosen) return;
-        let token: IssuedToken;
-        let offlineSince: Date | null = null;
-        if (result === "offline") {
-          const batch = loadBatch();
-          const kept = PURPOSE_RULES[chosen].offline ? offlineToken(batch, chosen) : null;
-          if (!kept) {
+  const renew = useCallback(
+    async (chosen: Purpose) => {
+      setFailed(null);
+      try {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          // Online, a fresh token (valid two minutes); without a network, the kept one for this
+          // five-minute window (offline-card.ts), if the purpose works offline.
+          const result = await get<IssuedToken>(`/api/kartu/qr?purpose=${chosen}`, locale).catch(() => "offline" as const);
+          if (wanted.current !== chosen) return;
+          let token: IssuedToken;
+          let offlineSince: Date | null = null;
+          if (result === "offline") {
+            const batch = loadBatch();
+            const kept = PURPOSE_RULES[chosen].offline ? offlineToken(batch, chosen) : null;
+            if (!kept) {
+              setShown(null);
+              return setFailed(PURPOSE_RULES[chosen].offline ? t.offlineNone : t.offlineOnlineOnly);
+            }
+            token = kept;
+            offlineSince = new Date(batch!.issuedAt);
+          } else if (!result.ok) {
+            if (result.error.code === "NOT_SIGNED_IN") location.assign("/masuk");
+            // Locked, rate-limited…: the server's own sentence says why.
             setShown(null);
-            return setFailed(PURPOSE_RULES[chosen].offline ? t.offlineNone : t.offlineOnlineOnly);
+            return setFailed(result.error.messages[locale]);
+          } else {
+            token = result.data;
           }
-          token = kept;
-          offlineSince = new Date(batch!.issuedAt);
-        } else if (!result.ok) {
-          if (result.error.code === "NOT_SIGNED_IN") location.assign("/masuk");
-          // Locked, rate-limited…: the server's own sentence says why.
-          setShown(null);
-          return setFailed(result.error.messages[locale]);
-        } else {
-          token = result.data;
+          // Each module on whole screen pixels (blurred edges defeat zxing-js on some codes), and shown
+          // only once the verifier's reader reads it back at that size: a mask that reads, or a new token.
+          const dpr = window.devicePixelRatio || 1;
+          const available = Math.floor((Math.min(box.current?.clientWidth ?? QR_BOX_CSS_PX, QR_BOX_CSS_PX) - QR_PADDING_CSS_PX) * dpr);
+          const modules = QRCode.create(token.qr, { errorCorrectionLevel: "M" }).modules.size;
+          const pixels = crispQrPixels(modules, available);
+          const maskPattern = readableMask(await loadZxing(), token.qr, pixels / (modules + 8));
+          if (wanted.current !== chosen) return;
+          if (maskPattern === null) {
+            // A kept token is the only one for its window: the next window brings another.
+            if (offlineSince) break;
+            continue;
+          }
+          return setShown({ qr: token.qr, maskPattern, scale: pixels / (modules + 8), cssSize: pixels / dpr, expiresAt: new Date(token.expiresAt), purpose: chosen, offlineSince });
         }
-        // Each module on whole screen pixels (blurred edges defeat zxing-js on some codes), and shown
-        // only once the verifier's reader reads it back at that size: a mask that reads, or a new token.
-        const dpr = window.devicePixelRatio || 1;
-        const available = Math.floor((Math.min(box.current?.clientWidth ?? QR_BOX_CSS_PX, QR_BOX_CSS_PX) - QR_PADDING_CSS_PX) * dpr);
-        const modules = QRCode.create(token.qr, { errorCorrectionLevel: "M" }).modules.size;
-        const pixels = crispQrPixels(modules, available);
-        const maskPattern = readableMask(await loadZxing(), token.qr, pixels / (modules + 8));
-        if (wanted.current !== chosen) return;
-        if (maskPattern === null) {
-          // A kept token is the only one for its window: the next window brings another.
-          if (offlineSince) break;
-          continue;
-        }
-        return setShown({ qr: token.qr, maskPattern, scale: pixels / (modules + 8), cssSize: pixels / dpr, expiresAt: new Date(token.expiresAt), purpose: chosen, offlineSince });
+        throw new Error("no readable QR");
+      } catch {
+        setShown(null);
+        setFailed(t.failed);
       }
-      throw new Error("no readable QR");
-    } catch {
-      setShown(null);
-      setFailed(t.failed);
-    }
-  }, [locale, t]);
+    },
+    [locale, t],
+  );
 
   // Online, the card keeps a day of QRs for when there is no network, and installs the worker
   // that opens the card offline.
@@ -124,16 +127,31 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
       </p>
       {!rule.offline && <p className="hint">{t.onlineOnly}</p>}
       {shown && shown.purpose === purpose ? (
-        <figure className="qr" data-testid="identity-qr" data-qr={shown.qr} data-expires-at={shown.expiresAt.toISOString()} data-purpose={shown.purpose} data-offline={shown.offlineSince ? "true" : "false"}>
+        <figure
+          className="qr"
+          data-testid="identity-qr"
+          data-qr={shown.qr}
+          data-expires-at={shown.expiresAt.toISOString()}
+          data-purpose={shown.purpose}
+          data-offline={shown.offlineSince ? "true" : "false"}
+        >
           <canvas ref={canvas} role="img" aria-label={t.alt.replace("{purpose}", rule.label[locale])} />
           <figcaption>
             {t.validUntil.replace("{time}", time ?? "")}
-            {updated && <><br /><strong data-testid="identity-qr-offline">{t.offlineUpdated.replace("{time}", updated)}</strong></>}
+            {updated && (
+              <>
+                <br />
+                <strong data-testid="identity-qr-offline">{t.offlineUpdated.replace("{time}", updated)}</strong>
+              </>
+            )}
           </figcaption>
         </figure>
       ) : failed ? (
         <p role="alert" data-testid="identity-qr-error">
-          {failed} <button type="button" className="link" onClick={() => void renew(purpose)}>{t.retry}</button>
+          {failed}{" "}
+          <button type="button" className="link" onClick={() => void renew(purpose)}>
+            {t.retry}
+          </button>
         </p>
       ) : (
         <p aria-live="polite">{t.renewing}</p>

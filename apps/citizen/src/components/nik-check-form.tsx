@@ -8,12 +8,7 @@ import type { CitizenMessages } from "@/messages";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import { formText } from "@ktp/ui/form-text";
 
-type State =
-  | { kind: "idle" }
-  | { kind: "checking" }
-  | { kind: "invalid"; message: string }
-  | { kind: "done"; result: NikVerification }
-  | { kind: "failed"; message: string };
+type State = { kind: "idle" } | { kind: "checking" } | { kind: "invalid"; message: string } | { kind: "done"; result: NikVerification } | { kind: "failed"; message: string };
 
 export function NikCheckForm({ locale, t }: { locale: Locale; t: CitizenMessages["nikCheck"] }) {
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -50,14 +45,22 @@ export function NikCheckForm({ locale, t }: { locale: Locale; t: CitizenMessages
         aria-invalid={invalid ? true : undefined}
         aria-describedby={invalid ? "nik-error" : undefined}
       />
-      {invalid && <p id="nik-error" className="field-error" role="alert">{invalid}</p>}
+      {invalid && (
+        <p id="nik-error" className="field-error" role="alert">
+          {invalid}
+        </p>
+      )}
       <p className="submit-row">
         <button className="button" type="submit" disabled={!hydrated || state.kind === "checking"}>
           {state.kind === "checking" ? t.checking : t.submit}
         </button>
       </p>
       <div id="nik-check-result" aria-live="polite">
-        {state.kind === "failed" && <p className="field-error" role="alert">{state.message}</p>}
+        {state.kind === "failed" && (
+          <p className="field-error" role="alert">
+            {state.message}
+          </p>
+        )}
         {state.kind === "done" && <VerificationResult result={state.result} t={t} />}
       </div>
     </form>
@@ -65,7 +68,12 @@ export function NikCheckForm({ locale, t }: { locale: Locale; t: CitizenMessages
 }
 
 function VerificationResult({ result, t }: { result: NikVerification; t: CitizenMessages["nikCheck"] }) {
-  if (!result.found) return <div className="result bad" data-testid="nik-result">{t.notFound}</div>;
+  if (!result.found)
+    return (
+      <div className="result bad" data-testid="nik-result">
+        {t.notFound}
+      </div>
+    );
   const checks = [
     [t.alive, result.alive],
     [t.adult, result.wajibKtp],
@@ -79,7 +87,9 @@ function VerificationResult({ result, t }: { result: NikVerification; t: Citizen
       </p>
       <ul className="checks">
         {checks.map(([label, ok]) => (
-          <li key={label} className={ok ? undefined : "fail"}>{label}</li>
+          <li key={label} className={ok ? undefined : "fail"}>
+            {label}
+          </li>
         ))}
       </ul>
     </div>

@@ -55,7 +55,11 @@ export function PinForm({ locale, t }: { locale: Locale; t: CitizenMessages["pin
         aria-invalid={errors[name] ? true : undefined}
         aria-describedby={errors[name] ? `${name}-error` : undefined}
       />
-      {errors[name] && <span id={`${name}-error`} className="field-error" role="alert">{errors[name]}</span>}
+      {errors[name] && (
+        <span id={`${name}-error`} className="field-error" role="alert">
+          {errors[name]}
+        </span>
+      )}
     </p>
   );
 
@@ -63,9 +67,15 @@ export function PinForm({ locale, t }: { locale: Locale; t: CitizenMessages["pin
     <form onSubmit={onSubmit} noValidate className="stack">
       {field("pin")}
       {field("confirmation")}
-      {errors.form && <p className="field-error" role="alert">{errors.form}</p>}
+      {errors.form && (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      )}
       <p>
-        <button className="button" type="submit" disabled={!hydrated || busy}>{busy ? t.saving : t.submit}</button>
+        <button className="button" type="submit" disabled={!hydrated || busy}>
+          {busy ? t.saving : t.submit}
+        </button>
       </p>
     </form>
   );

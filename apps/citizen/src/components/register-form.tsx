@@ -61,9 +61,13 @@ export function RegisterForm({ locale, t }: { locale: Locale; t: CitizenMessages
         aria-describedby={errors[name] ? `${name}-error` : `${name}-hint`}
       />
       {errors[name] ? (
-        <span id={`${name}-error`} className="field-error" role="alert">{errors[name]}</span>
+        <span id={`${name}-error`} className="field-error" role="alert">
+          {errors[name]}
+        </span>
       ) : (
-        <span id={`${name}-hint`} className="hint">{t.hints[name]}</span>
+        <span id={`${name}-hint`} className="hint">
+          {t.hints[name]}
+        </span>
       )}
     </p>
   );
@@ -73,9 +77,15 @@ export function RegisterForm({ locale, t }: { locale: Locale; t: CitizenMessages
       {input("nik", "text", "numeric", "off", "1371 0142 1190 0001")}
       {input("email", "email", "email", "email", "nama@contoh.id")}
       {input("phone", "tel", "tel", "tel", "0812 3456 7890")}
-      {errors.form && <p className="field-error" role="alert">{errors.form}</p>}
+      {errors.form && (
+        <p className="field-error" role="alert">
+          {errors.form}
+        </p>
+      )}
       <p>
-        <button className="button" type="submit" disabled={!hydrated || busy}>{busy ? t.checking : t.submit}</button>
+        <button className="button" type="submit" disabled={!hydrated || busy}>
+          {busy ? t.checking : t.submit}
+        </button>
       </p>
     </form>
   );

@@ -10,16 +10,28 @@ type T = CitizenMessages["history"];
 export function ReportButton({ locale, t, id, reported }: { locale: Locale; t: T; id: string; reported: boolean }) {
   const [state, setState] = useState<"idle" | "sending" | "done">(reported ? "done" : "idle");
   const [message, setMessage] = useState<string | null>(null);
-  if (state === "done") return <p className="hint" data-testid="reported">{t.reported}</p>;
+  if (state === "done")
+    return (
+      <p className="hint" data-testid="reported">
+        {t.reported}
+      </p>
+    );
   return (
     <p>
-      <button type="button" className="button secondary" disabled={state === "sending"} onClick={async () => {
-        setState("sending");
-        const result = await post(`/api/riwayat/${id}/laporan`, locale, {}).catch(() => null);
-        if (result?.ok || result?.error.code === "ALREADY_REPORTED") return setState("done");
-        setMessage(result ? result.error.messages[locale] : t.failed);
-        setState("idle");
-      }}>{t.report}</button>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={state === "sending"}
+        onClick={async () => {
+          setState("sending");
+          const result = await post(`/api/riwayat/${id}/laporan`, locale, {}).catch(() => null);
+          if (result?.ok || result?.error.code === "ALREADY_REPORTED") return setState("done");
+          setMessage(result ? result.error.messages[locale] : t.failed);
+          setState("idle");
+        }}
+      >
+        {t.report}
+      </button>
       {message && <span role="alert"> {message}</span>}
     </p>
   );

@@ -24,8 +24,12 @@ export function ResendEmail({ locale, t }: { locale: Locale; t: CitizenMessages[
 
   return (
     <div>
-      <button className="button secondary" type="button" onClick={resend} disabled={!hydrated || busy}>{t.resend}</button>
-      <p role="status" aria-live="polite" data-testid="resend-message">{message ?? ""}</p>
+      <button className="button secondary" type="button" onClick={resend} disabled={!hydrated || busy}>
+        {t.resend}
+      </button>
+      <p role="status" aria-live="polite" data-testid="resend-message">
+        {message ?? ""}
+      </p>
     </div>
   );
 }

@@ -119,15 +119,33 @@ export function SelfieCapture({ t, onCapture }: { t: CitizenMessages["selfie"]; 
         <video ref={videoRef} playsInline muted aria-label={t.videoLabel} />
         <div className="selfie-oval" aria-hidden="true" />
       </div>
-      <p className="selfie-guidance" role="status" aria-live="polite" data-guidance={phase === "running" ? guidance ?? "" : phase}>
+      <p className="selfie-guidance" role="status" aria-live="polite" data-guidance={phase === "running" ? (guidance ?? "") : phase}>
         {message ?? ""}
       </p>
-      {phase === "denied" && <p className="field-error" role="alert">{t.denied}</p>}
-      {phase === "noCamera" && <p className="field-error" role="alert">{t.noCamera}</p>}
-      {phase === "unsupported" && <p className="field-error" role="alert">{t.unsupported}</p>}
-      {phase === "failed" && <p className="field-error" role="alert">{t.failed}</p>}
+      {phase === "denied" && (
+        <p className="field-error" role="alert">
+          {t.denied}
+        </p>
+      )}
+      {phase === "noCamera" && (
+        <p className="field-error" role="alert">
+          {t.noCamera}
+        </p>
+      )}
+      {phase === "unsupported" && (
+        <p className="field-error" role="alert">
+          {t.unsupported}
+        </p>
+      )}
+      {phase === "failed" && (
+        <p className="field-error" role="alert">
+          {t.failed}
+        </p>
+      )}
       {(phase === "idle" || phase === "denied" || phase === "noCamera" || phase === "failed") && (
-        <button className="button" type="button" onClick={start} disabled={!hydrated}>{t.start}</button>
+        <button className="button" type="button" onClick={start} disabled={!hydrated}>
+          {t.start}
+        </button>
       )}
     </div>
   );

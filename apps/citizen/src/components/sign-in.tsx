@@ -48,11 +48,7 @@ export function SignIn({ locale, t }: { locale: Locale; t: T }) {
       if (result.ok) return router.push("/kartu");
       if (result.error.code === "SIGN_IN_EXPIRED") setPhase("passkey");
       const { attemptsBeforeCounter: left, retryAfterSeconds: wait } = result.error.details ?? {};
-      setMessage([
-        result.error.messages[locale],
-        left ? t.attemptsLeft.replace("{n}", String(left)) : "",
-        wait ? t.retryAfter.replace("{s}", String(wait)) : "",
-      ].filter(Boolean).join(" "));
+      setMessage([result.error.messages[locale], left ? t.attemptsLeft.replace("{n}", String(left)) : "", wait ? t.retryAfter.replace("{s}", String(wait)) : ""].filter(Boolean).join(" "));
     } catch {
       setMessage(t.failed);
     } finally {
@@ -63,17 +59,27 @@ export function SignIn({ locale, t }: { locale: Locale; t: T }) {
   return (
     <div className="stack">
       {phase === "passkey" ? (
-        <p><button className="button" type="button" onClick={withPasskey} disabled={!hydrated || busy}>{busy ? t.waiting : t.passkey}</button></p>
+        <p>
+          <button className="button" type="button" onClick={withPasskey} disabled={!hydrated || busy}>
+            {busy ? t.waiting : t.passkey}
+          </button>
+        </p>
       ) : (
         <form onSubmit={withPin} noValidate className="stack">
           <p>
             <label htmlFor="pin">{t.pinLabel}</label>
             <input id="pin" name="pin" type="password" inputMode="numeric" autoComplete="off" maxLength={6} pattern="\d{6}" required autoFocus />
           </p>
-          <p><button className="button" type="submit" disabled={busy}>{busy ? t.checking : t.pinSubmit}</button></p>
+          <p>
+            <button className="button" type="submit" disabled={busy}>
+              {busy ? t.checking : t.pinSubmit}
+            </button>
+          </p>
         </form>
       )}
-      <p role="status" aria-live="polite" className={message ? "field-error" : undefined} data-testid="sign-in-message">{message ?? ""}</p>
+      <p role="status" aria-live="polite" className={message ? "field-error" : undefined} data-testid="sign-in-message">
+        {message ?? ""}
+      </p>
     </div>
   );
 }

@@ -8,11 +8,17 @@ export function SignOutButton({ label, locale }: { label: string; locale: Locale
   const router = useRouter();
   return (
     <p>
-      <button className="button secondary" type="button" onClick={async () => {
-        await request("DELETE", "/api/session", locale).catch(() => null);
-        await forgetOfflineCard();
-        router.push("/masuk");
-      }}>{label}</button>
+      <button
+        className="button secondary"
+        type="button"
+        onClick={async () => {
+          await request("DELETE", "/api/session", locale).catch(() => null);
+          await forgetOfflineCard();
+          router.push("/masuk");
+        }}
+      >
+        {label}
+      </button>
     </p>
   );
 }

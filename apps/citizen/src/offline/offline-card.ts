@@ -5,8 +5,17 @@ import type { Locale } from "@ktp/core/universal/errors";
 import type { Purpose } from "@ktp/core/universal/identity/purposes";
 import { post } from "@ktp/ui/api-client";
 
-export interface IssuedToken { purpose: Purpose; qr: string; validFrom: string; expiresAt: string }
-export interface OfflineBatch { issuedAt: string; expiresAt: string; tokens: IssuedToken[] }
+export interface IssuedToken {
+  purpose: Purpose;
+  qr: string;
+  validFrom: string;
+  expiresAt: string;
+}
+export interface OfflineBatch {
+  issuedAt: string;
+  expiresAt: string;
+  tokens: IssuedToken[];
+}
 
 const BATCH_KEY = "ktp-card-offline";
 /** The service worker's cache of the card page and photo (src/sw/sw.ts). */

@@ -15,7 +15,9 @@ export async function AdminPage({ title, lead, children }: { title: (locale: Loc
       <section className="card">
         <h1>{t.forbidden.title}</h1>
         <p className="lead">{t.forbidden.body}</p>
-        <p><Link href="/loket">{t.forbidden.back}</Link></p>
+        <p>
+          <Link href="/loket">{t.forbidden.back}</Link>
+        </p>
       </section>
     );
   }
@@ -24,7 +26,9 @@ export async function AdminPage({ title, lead, children }: { title: (locale: Loc
       <h1>{title(locale)}</h1>
       <p className="lead">{lead(locale)}</p>
       {children(locale)}
-      <p><Link href="/loket">{t.residents.back}</Link></p>
+      <p>
+        <Link href="/loket">{t.residents.back}</Link>
+      </p>
     </section>
   );
 }

@@ -23,10 +23,13 @@ export function CounterConsole({ locale, t, officer, counter, admin }: { locale:
   const [notice, setNotice] = useState<string | null>(null);
   const seen = useRef(0);
 
-  const signedOut = useCallback(<V,>(result: ApiResult<V>) => {
-    if (!result.ok && result.error.code === "OFFICER_SIGNED_OUT") router.push("/masuk");
-    return result;
-  }, [router]);
+  const signedOut = useCallback(
+    <V,>(result: ApiResult<V>) => {
+      if (!result.ok && result.error.code === "OFFICER_SIGNED_OUT") router.push("/masuk");
+      return result;
+    },
+    [router],
+  );
 
   const renewQr = useCallback(async () => {
     // A network failure keeps the current code; the next tick tries again.
@@ -78,37 +81,58 @@ export function CounterConsole({ locale, t, officer, counter, admin }: { locale:
       <p className="console-bar">
         <span data-testid="officer">{t.signedInAs.replace("{name}", officer).replace("{counter}", counter)}</span>
         <span>
-          <Link href="/penduduk">{t.residents}</Link>{" · "}
-          {admin && <><Link href="/pengguna-data">{t.verifiers}</Link>{" · "}<Link href="/laporan">{t.reports}</Link>{" · "}</>}
-          <button type="button" className="link" onClick={signOut}>{t.signOut}</button>
+          <Link href="/penduduk">{t.residents}</Link>
+          {" · "}
+          {admin && (
+            <>
+              <Link href="/pengguna-data">{t.verifiers}</Link>
+              {" · "}
+              <Link href="/laporan">{t.reports}</Link>
+              {" · "}
+            </>
+          )}
+          <button type="button" className="link" onClick={signOut}>
+            {t.signOut}
+          </button>
         </span>
       </p>
       <div className="console">
         <section className="card qr-panel">
           <h2>{t.qrTitle}</h2>
-          {qr ? (
-            <div className="qr" data-testid="activation-qr" data-qr={qr.qr} role="img" aria-label={t.qrTitle} dangerouslySetInnerHTML={{ __html: qr.svg }} />
-          ) : (
-            <p>{t.qrLoading}</p>
-          )}
+          {qr ? <div className="qr" data-testid="activation-qr" data-qr={qr.qr} role="img" aria-label={t.qrTitle} dangerouslySetInnerHTML={{ __html: qr.svg }} /> : <p>{t.qrLoading}</p>}
           <p className="hint">{t.qrHint}</p>
-          <p className="hint" aria-live="off">{t.qrRenews.replace("{s}", String(Math.max(0, renewIn)))}</p>
+          <p className="hint" aria-live="off">
+            {t.qrRenews.replace("{s}", String(Math.max(0, renewIn)))}
+          </p>
         </section>
         <section className="card">
           <h2>{t.queueTitle}</h2>
-          {notice && <p className="result ok" role="status" data-testid="decision-notice">{notice}</p>}
+          {notice && (
+            <p className="result ok" role="status" data-testid="decision-notice">
+              {notice}
+            </p>
+          )}
           {current ? (
-            <ApplicantView key={current.id} applicant={current} locale={locale} t={t} onDecided={(text) => {
-              setNotice(text);
-              setApplicants((list) => list.filter((a) => a.id !== current.id));
-              seen.current = Math.max(0, seen.current - 1);
-            }} signedOut={signedOut} />
+            <ApplicantView
+              key={current.id}
+              applicant={current}
+              locale={locale}
+              t={t}
+              onDecided={(text) => {
+                setNotice(text);
+                setApplicants((list) => list.filter((a) => a.id !== current.id));
+                seen.current = Math.max(0, seen.current - 1);
+              }}
+              signedOut={signedOut}
+            />
           ) : (
             <p className="hint">{t.queueEmpty}</p>
           )}
           {applicants.length > 1 && (
             <ol className="queue">
-              {applicants.slice(1).map((a) => <li key={a.id}>{a.card.nama}</li>)}
+              {applicants.slice(1).map((a) => (
+                <li key={a.id}>{a.card.nama}</li>
+              ))}
             </ol>
           )}
         </section>
@@ -117,7 +141,13 @@ export function CounterConsole({ locale, t, officer, counter, admin }: { locale:
   );
 }
 
-function ApplicantView({ applicant, locale, t, onDecided, signedOut }: {
+function ApplicantView({
+  applicant,
+  locale,
+  t,
+  onDecided,
+  signedOut,
+}: {
   applicant: Json<Applicant>;
   locale: Locale;
   t: T;
@@ -164,17 +194,28 @@ function ApplicantView({ applicant, locale, t, onDecided, signedOut }: {
       {applicant.passkeySynced.eligible && <p className="field-error">{t.synced}</p>}
       <dl className="ktp-fields">
         {KTP_CARD_FIELDS.map(([field, label]) => (
-          <div key={field}><dt>{label}</dt><dd>{applicant.card[field]}</dd></div>
+          <div key={field}>
+            <dt>{label}</dt>
+            <dd>{applicant.card[field]}</dd>
+          </div>
         ))}
       </dl>
       <p className="hint">{t.contact.replace("{email}", applicant.email).replace("{phone}", applicant.phone)}</p>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       {refusing ? (
         <div className="stack">
           <p>
             <label htmlFor="reason">{t.reason}</label>
             <select id="reason" value={reason} onChange={(e) => setReason(e.target.value as RefusalReason)}>
-              {REFUSAL_REASONS.map((r) => <option key={r} value={r}>{REFUSAL_TEXT[r][locale]}</option>)}
+              {REFUSAL_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {REFUSAL_TEXT[r][locale]}
+                </option>
+              ))}
             </select>
           </p>
           <p>
@@ -182,14 +223,22 @@ function ApplicantView({ applicant, locale, t, onDecided, signedOut }: {
             <textarea id="note" value={note} maxLength={400} onChange={(e) => setNote(e.target.value)} />
           </p>
           <p className="actions">
-            <button className="button danger" type="button" disabled={busy} onClick={() => decide({ decision: "REFUSED", reason, ...(note.trim() ? { note } : {}) })}>{t.confirmRefuse}</button>
-            <button className="button secondary" type="button" disabled={busy} onClick={() => setRefusing(false)}>{t.cancel}</button>
+            <button className="button danger" type="button" disabled={busy} onClick={() => decide({ decision: "REFUSED", reason, ...(note.trim() ? { note } : {}) })}>
+              {t.confirmRefuse}
+            </button>
+            <button className="button secondary" type="button" disabled={busy} onClick={() => setRefusing(false)}>
+              {t.cancel}
+            </button>
           </p>
         </div>
       ) : (
         <p className="actions">
-          <button className="button" type="button" disabled={busy} onClick={() => decide({ decision: "APPROVED" })}>{t.approve}</button>
-          <button className="button secondary" type="button" disabled={busy} onClick={() => setRefusing(true)}>{t.refuse}</button>
+          <button className="button" type="button" disabled={busy} onClick={() => decide({ decision: "APPROVED" })}>
+            {t.approve}
+          </button>
+          <button className="button secondary" type="button" disabled={busy} onClick={() => setRefusing(true)}>
+            {t.refuse}
+          </button>
         </p>
       )}
     </article>

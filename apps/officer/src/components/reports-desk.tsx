@@ -46,7 +46,10 @@ export function ReportsDesk({ locale, t }: { locale: Locale; t: T }) {
       {reports.map((r) => (
         <article key={r.id} className={`result ${r.reportClosedAt ? "ok" : "bad"}`} data-testid="misuse-report">
           <h2>{r.org.legalName}</h2>
-          <p><strong>{r.reportClosedAt ? t.closed.replace("{date}", date(r.reportClosedAt)).replace("{outcome}", r.reportOutcome ?? "") : t.open}</strong> · {t.reported.replace("{date}", date(r.reportedAt!))}</p>
+          <p>
+            <strong>{r.reportClosedAt ? t.closed.replace("{date}", date(r.reportClosedAt)).replace("{outcome}", r.reportOutcome ?? "") : t.open}</strong> ·{" "}
+            {t.reported.replace("{date}", date(r.reportedAt!))}
+          </p>
           <p>{r.reportNote ? t.note.replace("{note}", r.reportNote) : t.noNote}</p>
           <p>
             {t.verification
@@ -59,23 +62,39 @@ export function ReportsDesk({ locale, t }: { locale: Locale; t: T }) {
           {r.fields.length > 0 && <p>{t.fields.replace("{fields}", r.fields.map((f) => IDENTITY_FIELD_LABELS[f as IdentityField]?.[locale] ?? f).join(", "))}</p>}
           {r.staff && <p className="hint">{t.by.replace("{who}", `${r.staff.nama} (${r.staff.email})`)}</p>}
           {r.apiKey && <p className="hint">{t.byKey.replace("{prefix}", r.apiKey.prefix).replace("{label}", r.apiKey.label)}</p>}
-          {r.citizen && (() => {
-            const shown = revealed[r.id] ?? r.citizen;
-            return (
-              <p className="hint" data-testid="report-citizen">
-                {t.citizen.replace("{nik}", shown.nik).replace("{email}", shown.email).replace("{phone}", shown.phone)}
-                {!revealed[r.id] && <> <button type="button" className="link" onClick={() => reveal(r.id)}>{t.reveal}</button></>}
-              </p>
-            );
-          })()}
-          {message?.itemId === r.id && <p className={`result ${message.ok ? "ok" : "bad"}`} role="status">{message.text}</p>}
+          {r.citizen &&
+            (() => {
+              const shown = revealed[r.id] ?? r.citizen;
+              return (
+                <p className="hint" data-testid="report-citizen">
+                  {t.citizen.replace("{nik}", shown.nik).replace("{email}", shown.email).replace("{phone}", shown.phone)}
+                  {!revealed[r.id] && (
+                    <>
+                      {" "}
+                      <button type="button" className="link" onClick={() => reveal(r.id)}>
+                        {t.reveal}
+                      </button>
+                    </>
+                  )}
+                </p>
+              );
+            })()}
+          {message?.itemId === r.id && (
+            <p className={`result ${message.ok ? "ok" : "bad"}`} role="status">
+              {message.text}
+            </p>
+          )}
           {!r.reportClosedAt && (
             <form onSubmit={(event) => close(event, r.id)} className="stack">
               <p>
                 <label htmlFor={`outcome-${r.id}`}>{t.outcome}</label>
                 <textarea id={`outcome-${r.id}`} name="outcome" rows={2} maxLength={500} required minLength={3} />
               </p>
-              <p><button className="button secondary" type="submit" disabled={busy}>{t.close}</button></p>
+              <p>
+                <button className="button secondary" type="submit" disabled={busy}>
+                  {t.close}
+                </button>
+              </p>
             </form>
           )}
         </article>

@@ -53,7 +53,9 @@ export function ResidentDesk({ locale, t }: { locale: Locale; t: T }) {
   const buttons = (actions: Action[], registrationId?: string) => (
     <p className="actions">
       {actions.map((action) => (
-        <button key={action} className="button secondary" type="button" disabled={busy} onClick={() => act(action, registrationId)}>{t.actions[action]}</button>
+        <button key={action} className="button secondary" type="button" disabled={busy} onClick={() => act(action, registrationId)}>
+          {t.actions[action]}
+        </button>
       ))}
     </p>
   );
@@ -65,9 +67,17 @@ export function ResidentDesk({ locale, t }: { locale: Locale; t: T }) {
           <label htmlFor="nik">{t.nik}</label>
           <input id="nik" name="nik" type="text" inputMode="numeric" autoComplete="off" />
         </p>
-        <p><button className="button" type="submit" disabled={!hydrated || busy}>{t.search}</button></p>
+        <p>
+          <button className="button" type="submit" disabled={!hydrated || busy}>
+            {t.search}
+          </button>
+        </p>
       </form>
-      {message && <p className={`result ${message.ok ? "ok" : "bad"}`} role="status">{message.text}</p>}
+      {message && (
+        <p className={`result ${message.ok ? "ok" : "bad"}`} role="status">
+          {message.text}
+        </p>
+      )}
       {found && (
         <article className="result" data-testid="resident-case">
           <h2>{found.nama}</h2>
@@ -86,7 +96,9 @@ export function ResidentDesk({ locale, t }: { locale: Locale; t: T }) {
               <p className="hint">{t.openHint}</p>
               {found.open.map((r) => (
                 <div key={r.id} className="result" data-testid="open-registration">
-                  <p><strong>{t.reference.replace("{reference}", r.reference)}</strong> · {t.steps[r.step]}</p>
+                  <p>
+                    <strong>{t.reference.replace("{reference}", r.reference)}</strong> · {t.steps[r.step]}
+                  </p>
                   <p>{t.contact.replace("{email}", r.email).replace("{phone}", r.phone)}</p>
                   {r.userAgent && <p className="hint">{t.browser.replace("{ua}", r.userAgent)}</p>}
                   <p className="hint">{t.started.replace("{date}", date(r.createdAt)).replace("{attempts}", String(r.selfieAttempts))}</p>
@@ -97,7 +109,9 @@ export function ResidentDesk({ locale, t }: { locale: Locale; t: T }) {
           )}
         </article>
       )}
-      <p><Link href="/loket">{t.back}</Link></p>
+      <p>
+        <Link href="/loket">{t.back}</Link>
+      </p>
     </>
   );
 }

@@ -41,11 +41,23 @@ export function SignInForm({ locale, t, counters }: { locale: Locale; t: Officer
       <p>
         <label htmlFor="counter">{t.counter}</label>
         <select id="counter" name="counter" required>
-          {counters.map((c) => <option key={c.code} value={c.code}>{c.code} · {c.name}</option>)}
+          {counters.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.code} · {c.name}
+            </option>
+          ))}
         </select>
       </p>
-      {error && <p className="field-error" role="alert">{error}</p>}
-      <p><button className="button" type="submit" disabled={!hydrated || busy}>{busy ? t.busy : t.submit}</button></p>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p>
+        <button className="button" type="submit" disabled={!hydrated || busy}>
+          {busy ? t.busy : t.submit}
+        </button>
+      </p>
     </form>
   );
 }

@@ -59,19 +59,31 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
         };
         const createKey = (event: FormEvent<HTMLFormElement>) => {
           const data = form(event);
-          return run(org.id, () => post<{ key: string }>(`${base}/api-keys`, locale, { label: formText(data, "label"), purposes: data.getAll("purposes") }), t.done,
-            ({ key }) => setSecret({ orgId: org.id, text: t.keyCreated, value: key }), event.currentTarget);
+          return run(
+            org.id,
+            () => post<{ key: string }>(`${base}/api-keys`, locale, { label: formText(data, "label"), purposes: data.getAll("purposes") }),
+            t.done,
+            ({ key }) => setSecret({ orgId: org.id, text: t.keyCreated, value: key }),
+            event.currentTarget,
+          );
         };
         const createStaff = (event: FormEvent<HTMLFormElement>) => {
           const data = form(event);
-          return run(org.id, () => post<{ email: string; password: string }>(`${base}/staff`, locale, { email: formText(data, "email"), nama: formText(data, "nama") }), t.done,
-            ({ email, password }) => setSecret({ orgId: org.id, text: t.staffCreated.replace("{email}", email), value: password }), event.currentTarget);
+          return run(
+            org.id,
+            () => post<{ email: string; password: string }>(`${base}/staff`, locale, { email: formText(data, "email"), nama: formText(data, "nama") }),
+            t.done,
+            ({ email, password }) => setSecret({ orgId: org.id, text: t.staffCreated.replace("{email}", email), value: password }),
+            event.currentTarget,
+          );
         };
         const purposeBoxes = (name: string, list: string[]) => (
           <fieldset>
             <legend>{t.purposes}</legend>
             {list.map((p) => (
-              <label key={p} className="check"><input type="checkbox" name={name} value={p} defaultChecked /> {PURPOSE_RULES[p as Purpose]?.label[locale] ?? p}</label>
+              <label key={p} className="check">
+                <input type="checkbox" name={name} value={p} defaultChecked /> {PURPOSE_RULES[p as Purpose]?.label[locale] ?? p}
+              </label>
             ))}
             <p className="hint">{t.purposesHint}</p>
           </fieldset>
@@ -82,27 +94,50 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
               <label htmlFor={`reason-${decision}-${org.id}`}>{t.reason}</label>
               <textarea id={`reason-${decision}-${org.id}`} name="reason" rows={2} maxLength={500} required minLength={3} />
             </p>
-            <p><button className="button secondary" type="submit" disabled={busy}>{label}</button></p>
+            <p>
+              <button className="button secondary" type="submit" disabled={busy}>
+                {label}
+              </button>
+            </p>
           </form>
         );
         return (
           <article key={org.id} className="result" data-testid="verifier-org" data-status={org.status} aria-labelledby={`org-${org.id}`}>
             <h2 id={`org-${org.id}`}>{org.legalName}</h2>
-            <p><strong data-testid="org-status">{t.statuses[org.status]}</strong>{org.decisionReason ? ` · ${t.decidedReason.replace("{reason}", org.decisionReason)}` : ""}</p>
+            <p>
+              <strong data-testid="org-status">{t.statuses[org.status]}</strong>
+              {org.decisionReason ? ` · ${t.decidedReason.replace("{reason}", org.decisionReason)}` : ""}
+            </p>
             <p>{t.registration.replace("{number}", org.registrationNumber).replace("{type}", t.types[org.type]).replace("{email}", org.contactEmail)}</p>
-            <p className="hint">{t.registered.replace("{date}", date(org.createdAt))} · {t.counts.replace("{verifications}", String(org.verifications)).replace("{reports}", String(org.openReports))}</p>
-            <p>{t.purposes}: {purposeNames(org.purposes)}</p>
-            <p>{t.branches}: {org.branches.map((b) => `${b.name} (${b.city})`).join(", ")}</p>
-            {message?.itemId === org.id && <p className={`result ${message.ok ? "ok" : "bad"}`} role="status">{message.text}</p>}
+            <p className="hint">
+              {t.registered.replace("{date}", date(org.createdAt))} · {t.counts.replace("{verifications}", String(org.verifications)).replace("{reports}", String(org.openReports))}
+            </p>
+            <p>
+              {t.purposes}: {purposeNames(org.purposes)}
+            </p>
+            <p>
+              {t.branches}: {org.branches.map((b) => `${b.name} (${b.city})`).join(", ")}
+            </p>
+            {message?.itemId === org.id && (
+              <p className={`result ${message.ok ? "ok" : "bad"}`} role="status">
+                {message.text}
+              </p>
+            )}
             {secret?.orgId === org.id && (
-              <p className="result ok" role="status">{secret.text} <code data-testid="shown-once">{secret.value}</code></p>
+              <p className="result ok" role="status">
+                {secret.text} <code data-testid="shown-once">{secret.value}</code>
+              </p>
             )}
 
             {org.status === "PENDING" && (
               <>
                 <form onSubmit={decide("APPROVE")} className="stack">
                   {purposeBoxes("purposes", org.purposes)}
-                  <p><button className="button" type="submit" disabled={busy}>{t.approve}</button></p>
+                  <p>
+                    <button className="button" type="submit" disabled={busy}>
+                      {t.approve}
+                    </button>
+                  </p>
                 </form>
                 {reasonForm("REFUSE", t.refuse)}
               </>
@@ -117,8 +152,20 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
                     {org.apiKeys.map((k) => (
                       <li key={k.prefix} data-testid="api-key">
                         {t.keyLine.replace("{prefix}", k.prefix).replace("{label}", k.label).replace("{purposes}", purposeNames(k.purposes)).replace("{date}", date(k.createdAt))}
-                        {k.revokedAt ? ` · ${t.keyRevoked.replace("{date}", date(k.revokedAt))}` : (
-                          <> <button type="button" className="link" disabled={busy} onClick={() => window.confirm(t.confirmRevoke) && run(org.id, () => request("DELETE", `${base}/api-keys/${k.prefix}`, locale), t.done)}>{t.revoke}</button></>
+                        {k.revokedAt ? (
+                          ` · ${t.keyRevoked.replace("{date}", date(k.revokedAt))}`
+                        ) : (
+                          <>
+                            {" "}
+                            <button
+                              type="button"
+                              className="link"
+                              disabled={busy}
+                              onClick={() => window.confirm(t.confirmRevoke) && run(org.id, () => request("DELETE", `${base}/api-keys/${k.prefix}`, locale), t.done)}
+                            >
+                              {t.revoke}
+                            </button>
+                          </>
                         )}
                       </li>
                     ))}
@@ -129,7 +176,11 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
                       <input id={`label-${org.id}`} name="label" type="text" maxLength={80} required minLength={2} />
                     </p>
                     {purposeBoxes("purposes", org.purposes)}
-                    <p><button className="button secondary" type="submit" disabled={busy}>{t.createKey}</button></p>
+                    <p>
+                      <button className="button secondary" type="submit" disabled={busy}>
+                        {t.createKey}
+                      </button>
+                    </p>
                   </form>
                 </section>
                 <section aria-label={t.staffTitle}>
@@ -139,10 +190,28 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
                     {org.staff.map((s) => (
                       <li key={s.id} data-testid="staff">
                         {t.staffLine.replace("{nama}", s.nama).replace("{email}", s.email)} · {s.disabledAt ? t.disabled : s.passkeyEnrolled ? t.passkeyYes : t.passkeyNo}
-                        {!s.disabledAt && (["RESET_PASSKEYS", "DISABLE"] as const).map((action) => (
-                          <span key={action}> <button type="button" className="link" disabled={busy} onClick={() => window.confirm(action === "DISABLE" ? t.confirmStaff : t.confirmReset) && run(org.id, () => post<{ password: string } | null>(`${base}/staff/${s.id}`, locale, { action }), t.done,
-                            (data) => data?.password && setSecret({ orgId: org.id, text: t.passwordReset.replace("{email}", s.email), value: data.password }))}>{action === "DISABLE" ? t.disable : t.resetPasskeys}</button></span>
-                        ))}
+                        {!s.disabledAt &&
+                          (["RESET_PASSKEYS", "DISABLE"] as const).map((action) => (
+                            <span key={action}>
+                              {" "}
+                              <button
+                                type="button"
+                                className="link"
+                                disabled={busy}
+                                onClick={() =>
+                                  window.confirm(action === "DISABLE" ? t.confirmStaff : t.confirmReset) &&
+                                  run(
+                                    org.id,
+                                    () => post<{ password: string } | null>(`${base}/staff/${s.id}`, locale, { action }),
+                                    t.done,
+                                    (data) => data?.password && setSecret({ orgId: org.id, text: t.passwordReset.replace("{email}", s.email), value: data.password }),
+                                  )
+                                }
+                              >
+                                {action === "DISABLE" ? t.disable : t.resetPasskeys}
+                              </button>
+                            </span>
+                          ))}
                       </li>
                     ))}
                   </ul>
@@ -155,7 +224,11 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
                       <label htmlFor={`nama-${org.id}`}>{t.staffName}</label>
                       <input id={`nama-${org.id}`} name="nama" type="text" maxLength={100} required minLength={2} autoComplete="off" />
                     </p>
-                    <p><button className="button secondary" type="submit" disabled={busy}>{t.createStaff}</button></p>
+                    <p>
+                      <button className="button secondary" type="submit" disabled={busy}>
+                        {t.createStaff}
+                      </button>
+                    </p>
                   </form>
                 </section>
                 {reasonForm("SUSPEND", t.suspend)}

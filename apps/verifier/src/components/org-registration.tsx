@@ -41,10 +41,14 @@ export function OrgRegistration({ locale, t }: { locale: Locale; t: T }) {
     }
   }
 
-  const setBranch = (key: number, change: Partial<{ name: string; city: string }>) =>
-    setBranches((list) => list.map((b) => (b.key === key ? { ...b, ...change } : b)));
+  const setBranch = (key: number, change: Partial<{ name: string; city: string }>) => setBranches((list) => list.map((b) => (b.key === key ? { ...b, ...change } : b)));
 
-  if (done) return <p className="result ok" role="status" data-testid="org-registered">{t.done}</p>;
+  if (done)
+    return (
+      <p className="result ok" role="status" data-testid="org-registered">
+        {t.done}
+      </p>
+    );
   return (
     <form onSubmit={onSubmit} className="stack" noValidate>
       <p>
@@ -58,7 +62,11 @@ export function OrgRegistration({ locale, t }: { locale: Locale; t: T }) {
       <p>
         <label htmlFor="type">{t.type}</label>
         <select id="type" name="type" defaultValue="BANK">
-          {VERIFIER_ORG_TYPES.map((type) => <option key={type} value={type}>{t.types[type]}</option>)}
+          {VERIFIER_ORG_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t.types[type]}
+            </option>
+          ))}
         </select>
       </p>
       <fieldset className="stack">
@@ -86,16 +94,30 @@ export function OrgRegistration({ locale, t }: { locale: Locale; t: T }) {
               <input id={`branch-city-${b.key}`} type="text" maxLength={80} value={b.city} onChange={(e) => setBranch(b.key, { city: e.target.value })} required />
             </p>
             {branches.length > 1 && (
-              <button className="button secondary" type="button" onClick={() => setBranches((list) => list.filter((x) => x.key !== b.key))}>{t.removeBranch}</button>
+              <button className="button secondary" type="button" onClick={() => setBranches((list) => list.filter((x) => x.key !== b.key))}>
+                {t.removeBranch}
+              </button>
             )}
           </div>
         ))}
         {branches.length < MAX_BRANCHES && (
-          <p><button className="button secondary" type="button" onClick={() => setBranches((list) => [...list, { key: Math.max(...list.map((x) => x.key)) + 1, name: "", city: "" }])}>{t.addBranch}</button></p>
+          <p>
+            <button className="button secondary" type="button" onClick={() => setBranches((list) => [...list, { key: Math.max(...list.map((x) => x.key)) + 1, name: "", city: "" }])}>
+              {t.addBranch}
+            </button>
+          </p>
         )}
       </fieldset>
-      {error && <p className="field-error" role="alert">{error}</p>}
-      <p><button className="button" type="submit" disabled={!hydrated || busy}>{busy ? t.busy : t.submit}</button></p>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p>
+        <button className="button" type="submit" disabled={!hydrated || busy}>
+          {busy ? t.busy : t.submit}
+        </button>
+      </p>
     </form>
   );
 }

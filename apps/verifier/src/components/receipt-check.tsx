@@ -41,21 +41,45 @@ export function ReceiptCheck({ locale, t }: { locale: Locale; t: T }) {
           <label htmlFor="receipt">{t.receipt}</label>
           <textarea id="receipt" name="receipt" rows={5} maxLength={4096} spellCheck={false} autoComplete="off" required />
         </p>
-        <p><button className="button" type="submit" disabled={!hydrated || busy}>{busy ? t.busy : t.check}</button></p>
+        <p>
+          <button className="button" type="submit" disabled={!hydrated || busy}>
+            {busy ? t.busy : t.check}
+          </button>
+        </p>
       </form>
-      <p role="status" aria-live="polite" className={message ? "field-error" : undefined}>{message ?? ""}</p>
+      <p role="status" aria-live="polite" className={message ? "field-error" : undefined}>
+        {message ?? ""}
+      </p>
       {result && (
         <article className={`verdict ${result.valid ? "ok" : "bad"}`} data-testid="receipt-verdict" data-valid={String(result.valid)}>
           <p className="verdict-word">{result.valid ? t.valid : t.invalid}</p>
           <p>{result.valid ? t.validLead : result.reason ? RECEIPT_REASONS[result.reason][locale] : ""}</p>
           {claims && (
             <dl className="verdict-body fields receipt-fields">
-              <div><dt>{t.stamp}</dt><dd>{claims.stamp}</dd></div>
-              <div><dt>{t.org}</dt><dd>{claims.org.name}</dd></div>
-              <div><dt>{t.purpose}</dt><dd>{PURPOSE_RULES[claims.purpose]?.label[locale] ?? claims.purpose}</dd></div>
-              <div><dt>{t.fields}</dt><dd>{claims.fields.map((f) => IDENTITY_FIELD_LABELS[f as IdentityField]?.[locale] ?? f).join(", ")}</dd></div>
-              <div><dt>{t.at}</dt><dd>{new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { dateStyle: "long", timeStyle: "medium", timeZone: "Asia/Jakarta" }).format(claims.iat * 1000)} WIB</dd></div>
-              <div><dt>{t.id}</dt><dd>{claims.jti}</dd></div>
+              <div>
+                <dt>{t.stamp}</dt>
+                <dd>{claims.stamp}</dd>
+              </div>
+              <div>
+                <dt>{t.org}</dt>
+                <dd>{claims.org.name}</dd>
+              </div>
+              <div>
+                <dt>{t.purpose}</dt>
+                <dd>{PURPOSE_RULES[claims.purpose]?.label[locale] ?? claims.purpose}</dd>
+              </div>
+              <div>
+                <dt>{t.fields}</dt>
+                <dd>{claims.fields.map((f) => IDENTITY_FIELD_LABELS[f as IdentityField]?.[locale] ?? f).join(", ")}</dd>
+              </div>
+              <div>
+                <dt>{t.at}</dt>
+                <dd>{new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { dateStyle: "long", timeStyle: "medium", timeZone: "Asia/Jakarta" }).format(claims.iat * 1000)} WIB</dd>
+              </div>
+              <div>
+                <dt>{t.id}</dt>
+                <dd>{claims.jti}</dd>
+              </div>
             </dl>
           )}
         </article>

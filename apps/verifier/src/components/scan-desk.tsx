@@ -126,10 +126,14 @@ export function ScanDesk({ locale, t, session }: { locale: Locale; t: T; session
     setSecondReader(false);
     setPhase("scanning");
     try {
-      scan.current = await startCameraScan(READER_ID, (text) => {
-        scan.current = null;
-        void check(text);
-      }, () => setSecondReader(true));
+      scan.current = await startCameraScan(
+        READER_ID,
+        (text) => {
+          scan.current = null;
+          void check(text);
+        },
+        () => setSecondReader(true),
+      );
     } catch (error) {
       await stopCamera();
       const name = (error as { name?: string }).name ?? String(error);
@@ -172,19 +176,29 @@ export function ScanDesk({ locale, t, session }: { locale: Locale; t: T; session
       <header className="desk-header">
         <h1>{t.title}</h1>
         <p className="hint">{t.signedInAs.replace("{name}", session.staff.nama).replace("{org}", session.org.legalName)}</p>
-        <button className="button secondary" type="button" onClick={signOut}>{t.signOut}</button>
+        <button className="button secondary" type="button" onClick={signOut}>
+          {t.signOut}
+        </button>
       </header>
       <div className="desk-choices">
         <p>
           <label htmlFor="branch">{t.branch}</label>
           <select id="branch" value={branch} onChange={(e) => setBranch(e.target.value)}>
-            {session.branches.map((b) => <option key={b.name} value={b.name}>{b.name} · {b.city}</option>)}
+            {session.branches.map((b) => (
+              <option key={b.name} value={b.name}>
+                {b.name} · {b.city}
+              </option>
+            ))}
           </select>
         </p>
         <p>
           <label htmlFor="purpose">{t.purpose}</label>
           <select id="purpose" value={purpose} onChange={(e) => setPurpose(e.target.value as Purpose)}>
-            {session.org.purposes.map((p) => <option key={p} value={p}>{PURPOSE_RULES[p].label[locale]}</option>)}
+            {session.org.purposes.map((p) => (
+              <option key={p} value={p}>
+                {PURPOSE_RULES[p].label[locale]}
+              </option>
+            ))}
           </select>
         </p>
       </div>
@@ -192,12 +206,20 @@ export function ScanDesk({ locale, t, session }: { locale: Locale; t: T; session
       {result && <Verdict result={result} locale={locale} t={t} />}
 
       <div id={READER_ID} className="scanner" hidden={phase !== "scanning"} />
-      {phase === "scanning" && <p className="hint" aria-live="polite">{secondReader ? t.secondReader : t.scanning}</p>}
+      {phase === "scanning" && (
+        <p className="hint" aria-live="polite">
+          {secondReader ? t.secondReader : t.scanning}
+        </p>
+      )}
       <p className="actions">
         {phase === "scanning" ? (
-          <button className="button secondary" type="button" onClick={() => void stopCamera().then(() => setPhase("idle"))}>{t.stop}</button>
+          <button className="button secondary" type="button" onClick={() => void stopCamera().then(() => setPhase("idle"))}>
+            {t.stop}
+          </button>
         ) : (
-          <button className="button" type="button" onClick={openCamera} disabled={busy}>{phase === "checking" ? t.checking : result ? t.next : t.scan}</button>
+          <button className="button" type="button" onClick={openCamera} disabled={busy}>
+            {phase === "checking" ? t.checking : result ? t.next : t.scan}
+          </button>
         )}
         <label className="button secondary file-button">
           {t.upload}
@@ -209,10 +231,18 @@ export function ScanDesk({ locale, t, session }: { locale: Locale; t: T; session
           <label htmlFor="token">{t.paste}</label>
           <textarea id="token" name="token" rows={2} maxLength={2048} spellCheck={false} autoComplete="off" />
         </p>
-        <p><button className="button secondary" type="submit" disabled={busy}>{t.check}</button></p>
+        <p>
+          <button className="button secondary" type="submit" disabled={busy}>
+            {t.check}
+          </button>
+        </p>
       </form>
-      <p role="status" aria-live="polite" className={message ? "field-error" : undefined} data-testid="scan-message">{message ?? ""}</p>
-      <p className="hint" data-testid="offline-queue" data-pending={pending}>{pending > 0 ? t.pending.replace("{n}", String(pending)) : ""}</p>
+      <p role="status" aria-live="polite" className={message ? "field-error" : undefined} data-testid="scan-message">
+        {message ?? ""}
+      </p>
+      <p className="hint" data-testid="offline-queue" data-pending={pending}>
+        {pending > 0 ? t.pending.replace("{n}", String(pending)) : ""}
+      </p>
     </section>
   );
 }
@@ -224,10 +254,21 @@ function Verdict({ result, locale, t }: { result: ShownResult; locale: Locale; t
   const word = { valid: t.valid, invalid: t.invalid, unknown: t.unknown }[result.verdict];
   const lead = valid ? (result.offline ? t.validLeadOffline : t.validLead) : result.reason ? VERIFY_REASONS[result.reason][locale] : "";
   return (
-    <article className={`verdict ${{ valid: "ok", invalid: "bad", unknown: "unsure" }[result.verdict]}`} data-testid="verdict" data-verdict={result.verdict} data-reason={result.reason ?? undefined} data-offline={result.offline ? "true" : undefined} aria-live="assertive">
+    <article
+      className={`verdict ${{ valid: "ok", invalid: "bad", unknown: "unsure" }[result.verdict]}`}
+      data-testid="verdict"
+      data-verdict={result.verdict}
+      data-reason={result.reason ?? undefined}
+      data-offline={result.offline ? "true" : undefined}
+      aria-live="assertive"
+    >
       <p className="verdict-word">{word}</p>
       <p>{lead}</p>
-      {result.offline && <p className="offline-note" data-testid="offline-note">{offlineNote(result.offline.statusAt, locale, t)}</p>}
+      {result.offline && (
+        <p className="offline-note" data-testid="offline-note">
+          {offlineNote(result.offline.statusAt, locale, t)}
+        </p>
+      )}
       {valid && (
         <div className="verdict-body">
           {photo ? <img src={photo} alt={t.photo} className="verdict-photo" /> : result.offline && <p className="verdict-photo no-photo">{t.photoOnline}</p>}
@@ -244,10 +285,16 @@ function Verdict({ result, locale, t }: { result: ShownResult; locale: Locale; t
       {result.withheld.length > 0 && <p className="hint">{t.withheld.replace("{fields}", result.withheld.map((f) => IDENTITY_FIELD_LABELS[f][locale]).join(", "))}</p>}
       {result.receiptId && (
         <>
-          <p className="hint" data-testid="receipt-id">{t.receipt.replace("{id}", result.receiptId)}</p>
+          <p className="hint" data-testid="receipt-id">
+            {t.receipt.replace("{id}", result.receiptId)}
+          </p>
           <p className="receipt-links">
-            <a className="button secondary" href={`/api/bukti/${result.receiptId}/pdf`} download>{t.receiptPdf}</a>
-            <a className="button secondary" href={`/api/bukti/${result.receiptId}`} download>{t.receiptJson}</a>
+            <a className="button secondary" href={`/api/bukti/${result.receiptId}/pdf`} download>
+              {t.receiptPdf}
+            </a>
+            <a className="button secondary" href={`/api/bukti/${result.receiptId}`} download>
+              {t.receiptJson}
+            </a>
           </p>
         </>
       )}

@@ -22,9 +22,7 @@ export function StaffSignIn({ locale, t }: { locale: Locale; t: VerifierMessages
       const step = await post<StaffSignInStep>("/api/sesi", locale, { email: form.get("email"), password: form.get("password") });
       if (!step.ok) return setError(step.error.messages[locale]);
       setBusy(step.data.next === "enrol" ? t.enrol : t.passkey);
-      const credential = step.data.next === "enrol"
-        ? await startRegistration({ optionsJSON: step.data.options as never })
-        : await startAuthentication({ optionsJSON: step.data.options as never });
+      const credential = step.data.next === "enrol" ? await startRegistration({ optionsJSON: step.data.options as never }) : await startAuthentication({ optionsJSON: step.data.options as never });
       const done = await post("/api/sesi/kunci-sandi", locale, { credential });
       if (!done.ok) return setError(done.error.messages[locale]);
       // A document load, not a client-side move: the scan page's camera permission applies to a new document only.
@@ -48,8 +46,16 @@ export function StaffSignIn({ locale, t }: { locale: Locale; t: VerifierMessages
         <label htmlFor="password">{t.password}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
       </p>
-      {error && <p className="field-error" role="alert">{error}</p>}
-      <p><button className="button" type="submit" disabled={!hydrated || busy !== null}>{busy ?? t.submit}</button></p>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p>
+        <button className="button" type="submit" disabled={!hydrated || busy !== null}>
+          {busy ?? t.submit}
+        </button>
+      </p>
     </form>
   );
 }

@@ -15,9 +15,7 @@ export interface DeviceKeyJwk {
 export function verifyDeviceSignature(key: DeviceKeyJwk, signature: string, message: string): Promise<boolean> {
   return webcrypto.subtle
     .importKey("jwk", key, { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"])
-    .then((publicKey) =>
-      webcrypto.subtle.verify({ name: "ECDSA", hash: "SHA-256" }, publicKey, Buffer.from(signature, "base64url"), new TextEncoder().encode(message)),
-    )
+    .then((publicKey) => webcrypto.subtle.verify({ name: "ECDSA", hash: "SHA-256" }, publicKey, Buffer.from(signature, "base64url"), new TextEncoder().encode(message)))
     .then(
       (valid) => valid,
       () => false,

@@ -10,8 +10,7 @@ const echoNik = apiRoute(async (request: Request) => {
   return Response.json({ nik });
 });
 
-const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
-  echoNik(new Request("http://localhost/api", { method: "POST", body, headers }), undefined);
+const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }) => echoNik(new Request("http://localhost/api", { method: "POST", body, headers }), undefined);
 
 describe("apiRoute + readJson", () => {
   it("passes a valid, normalised body to the handler", async () => {
@@ -59,20 +58,24 @@ describe("apiRoute + readJson", () => {
 
   it("answers every garbage body with a 4xx and a code, never a 5xx", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ nik: v }))), async (body) => {
-        const response = await post(body);
-        expect(response.status === 200 || (response.status >= 400 && response.status < 500)).toBe(true);
-        if (response.status !== 200) expect((await response.json()).error.code).toMatch(/^[A-Z_]+$/);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ nik: v })),
+        ),
+        async (body) => {
+          const response = await post(body);
+          expect(response.status === 200 || (response.status >= 400 && response.status < 500)).toBe(true);
+          if (response.status !== 200) expect((await response.json()).error.code).toMatch(/^[A-Z_]+$/);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("answers in English when asked, Indonesian otherwise", async () => {
-    const en = await echoNik(
-      new Request("http://x/api", { method: "POST", body: "{}", headers: { "content-type": "application/json", "accept-language": "en-US,en" } }),
-      undefined,
-    );
+    const en = await echoNik(new Request("http://x/api", { method: "POST", body: "{}", headers: { "content-type": "application/json", "accept-language": "en-US,en" } }), undefined);
     expect((await en.json()).error.message).toBe("NIK is required.");
     expect(localeOf(new Request("http://x", { headers: { cookie: "a=1; lang=en" } }))).toBe("en");
     expect(localeOf(new Request("http://x", { headers: { "accept-language": "fr" } }))).toBe("id");
@@ -110,8 +113,10 @@ describe("apiRoute + readJson", () => {
 
   it("refuses JSON nested deeper than any request needs with a 400, not a stack overflow", async () => {
     const read = (body: string, maxBytes?: number) =>
-      readJson(new Request("http://x", { method: "POST", body, headers: { "content-type": "application/json" } }), z.unknown(), { maxBytes })
-        .then(() => "OK", (e: AppError) => e.code);
+      readJson(new Request("http://x", { method: "POST", body, headers: { "content-type": "application/json" } }), z.unknown(), { maxBytes }).then(
+        () => "OK",
+        (e: AppError) => e.code,
+      );
     expect(await read(`${"[".repeat(8000)}1${"]".repeat(8000)}`)).toBe("VALIDATION_FAILED");
     expect(await read(`${'{"a":'.repeat(2500)}1${"}".repeat(2500)}`)).toBe("VALIDATION_FAILED");
     expect(await read(`${"[".repeat(32_000)}${"]".repeat(32_000)}`, 64 * 1024)).toBe("VALIDATION_FAILED");
@@ -143,7 +148,12 @@ describe("apiRoute + readJson", () => {
   });
 
   it("maps a database that dies under a request to 503, as the crash suite sees it (scripts/reliability/crash.ts)", async () => {
-    const answer = async (error: unknown) => (await apiRoute(async () => { throw error; })(new Request("http://x"), undefined)).status;
+    const answer = async (error: unknown) =>
+      (
+        await apiRoute(async () => {
+          throw error;
+        })(new Request("http://x"), undefined)
+      ).status;
     const prisma = (code: string, cause: object) => Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation"), { code, meta: { driverAdapterError: { name: "DriverAdapterError", cause } } });
     // pg: the connection closed under a query (no code), or reset.
     expect(await answer(new Error("Connection terminated unexpectedly"))).toBe(503);

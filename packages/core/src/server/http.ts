@@ -50,12 +50,7 @@ function toAppError(error: unknown): AppError {
 
 // Codes that mean a dependency is down or dropped us mid-request: sockets, PostgreSQL shutting
 // down, crashed, starting or full, Prisma's unreachable / timed out / connection closed, nodemailer.
-const UNREACHABLE_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE",
-  "57P01", "57P02", "57P03", "53300",
-  "P1001", "P1008", "P1017",
-  "ECONNECTION", "ESOCKET",
-]);
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300", "P1001", "P1008", "P1017", "ECONNECTION", "ESOCKET"]);
 // The driver adapter's kinds for the same (Prisma reports raw queries under P2010 with this inside).
 const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // pg gives a connection that died under a query no code, only these messages.
@@ -208,4 +203,3 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (isErrorCode(issue.message)) throw new AppError(issue.message, { field });
   throw new AppError("VALIDATION_FAILED", { field });
 }
-

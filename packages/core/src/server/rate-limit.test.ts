@@ -9,7 +9,11 @@ beforeAll(async () => {
 afterAll(() => test.drop());
 
 const secret = new Uint8Array(32).fill(7);
-const outcome = (promise: Promise<void>) => promise.then(() => "ok", (e) => `${e.code}:${e.details?.retryAfterSeconds > 0}`);
+const outcome = (promise: Promise<void>) =>
+  promise.then(
+    () => "ok",
+    (e) => `${e.code}:${e.details?.retryAfterSeconds > 0}`,
+  );
 
 describe("rate limiter (PostgreSQL)", () => {
   it("holds a budget of N at N under parallel requests from two instances", async () => {

@@ -95,15 +95,20 @@ export function createRateLimiter({ databaseUrl, secret, ipMultiplier = 1 }: Cre
   };
   const key = (subject: string) => createHmac("sha256", secret).update(subject).digest("base64url").slice(0, 32);
 
-  const refused = (name: LimitName, msBeforeNext: number) =>
-    new AppError("RATE_LIMITED", { details: { retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)), limit: name } });
+  const refused = (name: LimitName, msBeforeNext: number) => new AppError("RATE_LIMITED", { details: { retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)), limit: name } });
   const leases = new Leases();
 
   return {
     async consume(name, subject) {
       const hashed = key(subject);
       const lease = (LIMITS[name] as { lease?: number }).lease;
-      if (lease) return leases.take(`${name}:${hashed}`, lease, (points) => limiter(name).consume(hashed, points), (ms) => refused(name, ms));
+      if (lease)
+        return leases.take(
+          `${name}:${hashed}`,
+          lease,
+          (points) => limiter(name).consume(hashed, points),
+          (ms) => refused(name, ms),
+        );
       try {
         await limiter(name).consume(hashed);
       } catch (error) {
@@ -159,18 +164,20 @@ class Leases {
       }
       const points = lease.until > now ? lease.next : size;
       const entry = lease;
-      entry.asking = ask(points).then(
-        (res) => {
-          entry.left = points;
-          entry.until = Date.now() + res.msBeforeNext;
-          entry.next = Math.max(1, Math.min(size, Math.floor(res.remainingPoints / 4)));
-        },
-        (error: unknown) => {
-          if (!(error instanceof RateLimiterRes)) throw error;
-          entry.left = 0;
-          entry.refusedUntil = Date.now() + error.msBeforeNext;
-        },
-      ).finally(() => (entry.asking = undefined));
+      entry.asking = ask(points)
+        .then(
+          (res) => {
+            entry.left = points;
+            entry.until = Date.now() + res.msBeforeNext;
+            entry.next = Math.max(1, Math.min(size, Math.floor(res.remainingPoints / 4)));
+          },
+          (error: unknown) => {
+            if (!(error instanceof RateLimiterRes)) throw error;
+            entry.left = 0;
+            entry.refusedUntil = Date.now() + error.msBeforeNext;
+          },
+        )
+        .finally(() => (entry.asking = undefined));
     }
   }
 

@@ -53,8 +53,14 @@ describe("permissionsPolicy", () => {
 describe("securityHeaders", () => {
   it("has every header the apps promise", () => {
     expect(Object.keys(securityHeaders({ nonce: createNonce() })).sort()).toEqual([
-      "content-security-policy", "cross-origin-opener-policy", "cross-origin-resource-policy", "permissions-policy",
-      "referrer-policy", "strict-transport-security", "x-content-type-options", "x-frame-options",
+      "content-security-policy",
+      "cross-origin-opener-policy",
+      "cross-origin-resource-policy",
+      "permissions-policy",
+      "referrer-policy",
+      "strict-transport-security",
+      "x-content-type-options",
+      "x-frame-options",
     ]);
   });
 
@@ -95,7 +101,12 @@ describe("securityDecision", () => {
   });
 
   it("passes the app's own and origin-less requests on, with a CSP whose nonce Next.js can read", () => {
-    for (const [method, headers] of [["POST", { origin: ORIGIN }], ["DELETE", {}], ["GET", { origin: "https://evil.example" }], ["OPTIONS", { origin: "null" }]] as const) {
+    for (const [method, headers] of [
+      ["POST", { origin: ORIGIN }],
+      ["DELETE", {}],
+      ["GET", { origin: "https://evil.example" }],
+      ["OPTIONS", { origin: "null" }],
+    ] as const) {
       const decision = decide(method, headers);
       expect(decision.refused).toBe(false);
       expect(getScriptNonceFromHeader(decision.headers["content-security-policy"]!)).toBeTruthy();

@@ -76,10 +76,7 @@ export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = fa
     });
     const headers = toHeaders(req);
     const pathname = pathnameOf(req.url ?? "/");
-    const { refused, headers: responseHeaders } = securityDecision(
-      { method: req.method ?? "GET", pathname, headers },
-      policy,
-    );
+    const { refused, headers: responseHeaders } = securityDecision({ method: req.method ?? "GET", pathname, headers }, policy);
     for (const [header, value] of Object.entries(responseHeaders)) res.setHeader(header, value);
     // Next answers a path it cannot percent-decode (/api/x%zz, /api/residents/%80) with a bare 500.
     if (!isDecodablePath(req.url ?? "/")) return refuse(res, 400, new AppError("VALIDATION_FAILED"), headers);
@@ -107,7 +104,10 @@ export async function serveApp({ name, dir, port, hostname = "0.0.0.0", dev = fa
 export function identifyClient(req: Pick<IncomingMessage, "headers" | "socket">, trusted: Set<string>): { ip: string; viaProxy: boolean } {
   const socketIp = normalizeIp(req.socket.remoteAddress ?? "");
   if (!trusted.has(socketIp)) return { ip: socketIp || "unknown", viaProxy: false };
-  const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",").map((s) => normalizeIp(s.trim())).filter((s) => isIP(s));
+  const forwarded = String(req.headers["x-forwarded-for"] ?? "")
+    .split(",")
+    .map((s) => normalizeIp(s.trim()))
+    .filter((s) => isIP(s));
   for (let i = forwarded.length - 1; i >= 0; i--) {
     if (!trusted.has(forwarded[i]!)) return { ip: forwarded[i]!, viaProxy: true };
   }
@@ -276,7 +276,14 @@ function normalizeIp(ip: string): string {
  * WEB_CONCURRENCY (worker processes sharing the port, one per core in production; 1 by default);
  * `--dev` for development.
  */
-export async function serveAppFromEnv({ name, dir, defaultPort, security, directRoutes, files }: Pick<ServeAppOptions, "name" | "dir" | "security" | "directRoutes" | "files"> & { defaultPort: number }) {
+export async function serveAppFromEnv({
+  name,
+  dir,
+  defaultPort,
+  security,
+  directRoutes,
+  files,
+}: Pick<ServeAppOptions, "name" | "dir" | "security" | "directRoutes" | "files"> & { defaultPort: number }) {
   const port = Number(processSetting("PORT") ?? defaultPort);
   const workers = Number(processSetting("WEB_CONCURRENCY") ?? 1);
   if (!Number.isInteger(workers) || workers < 1) {
@@ -284,7 +291,10 @@ export async function serveAppFromEnv({ name, dir, defaultPort, security, direct
     process.exit(1);
   }
   if (workers > 1 && cluster.isPrimary) return superviseWorkers(name, workers);
-  const trustedProxies = (processSetting("TRUSTED_PROXIES") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const trustedProxies = (processSetting("TRUSTED_PROXIES") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const invalid = trustedProxies.filter((ip) => !isIP(ip));
   if (!Number.isInteger(port) || invalid.length) {
     console.error(`${name} cannot start: ${invalid.length ? `TRUSTED_PROXIES has addresses that are not IPs: ${invalid.join(", ")}` : "PORT is not a number"}.`);

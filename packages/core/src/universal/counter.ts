@@ -7,7 +7,10 @@ import { zText } from "./text.ts";
 // What crosses the wire at the counter: the officer's sign-in and decisions, the citizen's scan.
 
 export const ZOfficerSignInRequest = z.object({
-  nip: z.string({ error: "OFFICER_CREDENTIALS_WRONG" }).trim().regex(/^\d{18}$/, { error: "OFFICER_CREDENTIALS_WRONG" }),
+  nip: z
+    .string({ error: "OFFICER_CREDENTIALS_WRONG" })
+    .trim()
+    .regex(/^\d{18}$/, { error: "OFFICER_CREDENTIALS_WRONG" }),
   password: zText({ min: 1, max: 200, trim: false, error: "OFFICER_CREDENTIALS_WRONG" }),
   counter: zText({ min: 1, max: 16, error: "COUNTER_UNKNOWN" }),
 });
@@ -17,14 +20,18 @@ export type TOfficerSignInRequest = z.infer<typeof ZOfficerSignInRequest>;
 export const REFUSAL_REASONS = ["FACE_MISMATCH", "NOT_PRESENT", "DOCUMENT_DOUBT", "SYNCED_PASSKEY", "OTHER"] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
-export const ZDecisionRequest = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("APPROVED") }),
-  z.object({
-    decision: z.literal("REFUSED"),
-    reason: z.enum(REFUSAL_REASONS, { error: "REFUSAL_REASON_REQUIRED" }),
-    note: zText({ max: 400, multiline: true }).optional(),
-  }),
-], { error: "VALIDATION_FAILED" });
+export const ZDecisionRequest = z.discriminatedUnion(
+  "decision",
+  [
+    z.object({ decision: z.literal("APPROVED") }),
+    z.object({
+      decision: z.literal("REFUSED"),
+      reason: z.enum(REFUSAL_REASONS, { error: "REFUSAL_REASON_REQUIRED" }),
+      note: zText({ max: 400, multiline: true }).optional(),
+    }),
+  ],
+  { error: "VALIDATION_FAILED" },
+);
 export type TDecisionRequest = z.infer<typeof ZDecisionRequest>;
 
 /** An applicant in the console's URLs: a registration id; anything else is no applicant. */
@@ -33,7 +40,10 @@ export const ZApplicantId = z.uuid({ error: "APPLICANT_NOT_FOUND" });
 export const ZApplicantPhoto = z.enum(["selfie", "ektp"], { error: "NOT_FOUND" });
 
 /** An activation QR: a compact JWS, kept short so every phone camera reads it. */
-export const ZActivationQr = z.string({ error: "QR_INVALID" }).regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, { error: "QR_INVALID" }).max(600, { error: "QR_INVALID" });
+export const ZActivationQr = z
+  .string({ error: "QR_INVALID" })
+  .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, { error: "QR_INVALID" })
+  .max(600, { error: "QR_INVALID" });
 
 export const ZScanQrRequest = z.object({
   qr: ZActivationQr,
@@ -47,11 +57,15 @@ export const ZResidentLookup = z.object({ nik: ZNik });
 /** Why the officer does it: kept in the audit record. */
 const ZResetNote = zText({ min: 3, max: 400, multiline: true, error: "RESET_NOTE_REQUIRED" });
 
-export const ZResetRequest = z.discriminatedUnion("action", [
-  z.object({ nik: ZNik, action: z.enum(["DEVICE", "PIN"]), note: ZResetNote }),
-  /** CANCEL: a stranger's registration; FACE_IN_PERSON: the person's own, checked face to face. */
-  z.object({ nik: ZNik, action: z.enum(["CANCEL", "FACE_IN_PERSON"]), registrationId: z.uuid({ error: "NOTHING_TO_RESET" }), note: ZResetNote }),
-], { error: "VALIDATION_FAILED" });
+export const ZResetRequest = z.discriminatedUnion(
+  "action",
+  [
+    z.object({ nik: ZNik, action: z.enum(["DEVICE", "PIN"]), note: ZResetNote }),
+    /** CANCEL: a stranger's registration; FACE_IN_PERSON: the person's own, checked face to face. */
+    z.object({ nik: ZNik, action: z.enum(["CANCEL", "FACE_IN_PERSON"]), registrationId: z.uuid({ error: "NOTHING_TO_RESET" }), note: ZResetNote }),
+  ],
+  { error: "VALIDATION_FAILED" },
+);
 export type TResetRequest = z.infer<typeof ZResetRequest>;
 
 /** How long an activation QR lives; the console shows a new one well before. */
@@ -63,7 +77,10 @@ export const REFUSAL_TEXT: Record<RefusalReason, { id: string; en: string }> = {
   FACE_MISMATCH: { id: "Wajah pemohon tidak sesuai dengan foto e-KTP.", en: "The applicant's face does not match the e-KTP photo." },
   NOT_PRESENT: { id: "Pemilik NIK tidak hadir sendiri di loket.", en: "The NIK's owner was not present at the counter in person." },
   DOCUMENT_DOUBT: { id: "Data atau dokumen kependudukan perlu diperbaiki dulu.", en: "The civil registration data or documents need correcting first." },
-  SYNCED_PASSKEY: { id: "Kunci sandi di ponsel ini tersinkron ke perangkat lain; gunakan kunci sandi khusus ponsel ini.", en: "The passkey on this phone syncs to other devices; use a passkey kept on this phone only." },
+  SYNCED_PASSKEY: {
+    id: "Kunci sandi di ponsel ini tersinkron ke perangkat lain; gunakan kunci sandi khusus ponsel ini.",
+    en: "The passkey on this phone syncs to other devices; use a passkey kept on this phone only.",
+  },
   OTHER: { id: "Alasan lain, dijelaskan petugas.", en: "Another reason, explained by the officer." },
 };
 

@@ -1,8 +1,7 @@
 import { z } from "zod";
 
 /** A WebAuthn credential id: base64url, as @simplewebauthn sends it. */
-export const ZCredentialId = (error: "DEVICE_NOT_VERIFIED" | "PASSKEY_NOT_RECOGNISED" | "STAFF_PASSKEY_NOT_RECOGNISED") =>
-  z.string({ error }).regex(/^[A-Za-z0-9_-]{1,1024}$/, { error });
+export const ZCredentialId = (error: "DEVICE_NOT_VERIFIED" | "PASSKEY_NOT_RECOGNISED" | "STAFF_PASSKEY_NOT_RECOGNISED") => z.string({ error }).regex(/^[A-Za-z0-9_-]{1,1024}$/, { error });
 
 /** The public half of the browser's device key: ECDSA P-256 as a JWK. */
 export const ZDeviceKey = z.object({

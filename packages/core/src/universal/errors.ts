@@ -449,10 +449,7 @@ export class AppError extends Error {
   /** Machine-readable facts a client may show (e.g. attempts left). */
   readonly details?: Record<string, string | number | boolean>;
 
-  constructor(
-    code: ErrorCode,
-    options: { message?: LocalizedText; field?: string; details?: Record<string, string | number | boolean>; cause?: unknown } = {},
-  ) {
+  constructor(code: ErrorCode, options: { message?: LocalizedText; field?: string; details?: Record<string, string | number | boolean>; cause?: unknown } = {}) {
     const messages = options.message ?? { id: ERRORS[code].id, en: ERRORS[code].en };
     super(messages.en, { cause: options.cause });
     this.name = "AppError";

@@ -16,10 +16,7 @@ export interface ParsedNik {
   serial: number;
 }
 
-export type NikProblem = Extract<
-  ErrorCode,
-  "NIK_REQUIRED" | "NIK_NOT_DIGITS" | "NIK_WRONG_LENGTH" | "NIK_UNKNOWN_DISTRICT" | "NIK_IMPOSSIBLE_DATE" | "NIK_ZERO_SERIAL"
->;
+export type NikProblem = Extract<ErrorCode, "NIK_REQUIRED" | "NIK_NOT_DIGITS" | "NIK_WRONG_LENGTH" | "NIK_UNKNOWN_DISTRICT" | "NIK_IMPOSSIBLE_DATE" | "NIK_ZERO_SERIAL">;
 
 /** People type NIKs with spaces, dots or dashes in groups; those are not part of the number. */
 export function normalizeNik(input: string): string {
@@ -56,13 +53,7 @@ export function parseNik(input: string, today: CalendarDate = todayInJakarta()):
 /** Composes a NIK; the inverse of parseNik. */
 export function formatNik({ districtCode, sex, birthDate, serial }: Omit<ParsedNik, "nik">): string {
   const day = birthDate.day + (sex === "PEREMPUAN" ? 40 : 0);
-  return (
-    districtCode +
-    String(day).padStart(2, "0") +
-    String(birthDate.month).padStart(2, "0") +
-    String(birthDate.year % 100).padStart(2, "0") +
-    String(serial).padStart(4, "0")
-  );
+  return districtCode + String(day).padStart(2, "0") + String(birthDate.month).padStart(2, "0") + String(birthDate.year % 100).padStart(2, "0") + String(serial).padStart(4, "0");
 }
 
 function birthDateOf(nik: string, today: CalendarDate): { date: CalendarDate; sex: Sex } | null {

@@ -40,10 +40,7 @@ const ALIGNMENTS = [0, 1, 2, 3, 4, 5, 6, 7];
  * alignment to the binarizer's blocks; null when none does.
  */
 export function readableMask(zxing: Zxing, text: string, shownScale?: number): QRCode.QRCodeMaskPattern | null {
-  const draws = [
-    ...(shownScale ? ALIGNMENTS.map((offset) => ({ scale: shownScale, offset })) : []),
-    ...[3, 5].filter((scale) => scale !== shownScale).map((scale) => ({ scale, offset: 0 })),
-  ];
+  const draws = [...(shownScale ? ALIGNMENTS.map((offset) => ({ scale: shownScale, offset })) : []), ...[3, 5].filter((scale) => scale !== shownScale).map((scale) => ({ scale, offset: 0 }))];
   const automatic = QRCode.create(text, { errorCorrectionLevel: "M" });
   if (readsBack(zxing, automatic.modules, text, draws)) return automatic.maskPattern as QRCode.QRCodeMaskPattern;
   for (const mask of [0, 1, 3, 4, 5, 6, 7, 2] as const) {
@@ -72,7 +69,10 @@ export function decodeModules(z: Zxing, modules: QRCode.BitMatrix, scale: number
     }
   }
   // The same hints html5-qrcode passes.
-  const hints = new Map<number, unknown>([[z.DecodeHintType.POSSIBLE_FORMATS, [z.BarcodeFormat.QR_CODE]], [z.DecodeHintType.TRY_HARDER, false]]);
+  const hints = new Map<number, unknown>([
+    [z.DecodeHintType.POSSIBLE_FORMATS, [z.BarcodeFormat.QR_CODE]],
+    [z.DecodeHintType.TRY_HARDER, false],
+  ]);
   try {
     return new z.MultiFormatReader(false, hints).decode(new z.BinaryBitmap(new z.HybridBinarizer(new z.RGBLuminanceSource(luminance, width, width)))).text;
   } catch {

@@ -4,8 +4,7 @@ import { evaluateSelfieFrame, type FrameFace } from "./selfie.ts";
 const W = 720;
 const H = 960;
 const centred: FrameFace = { box: [210, 300, 300, 360] };
-const frame = (faces: FrameFace[], extra: Partial<Parameters<typeof evaluateSelfieFrame>[0]> = {}) =>
-  evaluateSelfieFrame({ faces, width: W, height: H, blinked: true, eyesClosed: false, ...extra });
+const frame = (faces: FrameFace[], extra: Partial<Parameters<typeof evaluateSelfieFrame>[0]> = {}) => evaluateSelfieFrame({ faces, width: W, height: H, blinked: true, eyesClosed: false, ...extra });
 
 describe("evaluateSelfieFrame", () => {
   it("is ready for one large, centred face that has blinked and has its eyes open", () => {

@@ -1,15 +1,7 @@
 // What the citizen app tells a person while the camera runs. The browser only guides; the
 // server's face match is the only decision that counts.
 
-export type SelfieGuidance =
-  | "NO_FACE"
-  | "MULTIPLE_FACES"
-  | "MOVE_CLOSER"
-  | "MOVE_BACK"
-  | "CENTER_FACE"
-  | "BLINK"
-  | "OPEN_EYES"
-  | "READY";
+export type SelfieGuidance = "NO_FACE" | "MULTIPLE_FACES" | "MOVE_CLOSER" | "MOVE_BACK" | "CENTER_FACE" | "BLINK" | "OPEN_EYES" | "READY";
 
 export interface FrameFace {
   /** [x, y, width, height] in pixels of the frame. */

@@ -4,7 +4,9 @@ import { ZPin } from "./pin.ts";
 
 export const ZPasskeySignInRequest = z.object({
   /** The AuthenticationResponseJSON from navigator.credentials.get(); checked by @simplewebauthn/server. */
-  credential: z.object({ id: ZCredentialId("PASSKEY_NOT_RECOGNISED"), rawId: ZCredentialId("PASSKEY_NOT_RECOGNISED"), type: z.literal("public-key"), response: z.record(z.string(), z.unknown()) }).loose(),
+  credential: z
+    .object({ id: ZCredentialId("PASSKEY_NOT_RECOGNISED"), rawId: ZCredentialId("PASSKEY_NOT_RECOGNISED"), type: z.literal("public-key"), response: z.record(z.string(), z.unknown()) })
+    .loose(),
   /** base64url ECDSA signature of the challenge by the phone's device key. */
   deviceKeySignature: z.string({ error: "DEVICE_KEY_INVALID" }).regex(/^[A-Za-z0-9_-]{40,200}$/, { error: "DEVICE_KEY_INVALID" }),
 });

@@ -27,7 +27,5 @@ export interface TextOptions {
 /** A string schema that refuses control characters and oversize values, trimmed by default. */
 export function zText({ max, min = 0, multiline = false, error = "VALIDATION_FAILED", trim = true }: TextOptions) {
   const base = z.string({ error }).max(max * 4, { error });
-  return (trim ? base.trim() : base)
-    .refine((value) => isCleanText(value, { multiline }), { error })
-    .refine((value) => value.length >= min && value.length <= max, { error });
+  return (trim ? base.trim() : base).refine((value) => isCleanText(value, { multiline }), { error }).refine((value) => value.length >= min && value.length <= max, { error });
 }

@@ -30,7 +30,10 @@ export const VERIFY_REASONS = {
   TOKEN_REVOKED: { id: "KTP Digital ini sudah tidak berlaku (dicabut).", en: "This KTP Digital is no longer valid (revoked)." },
   IDENTITY_LOCKED: { id: "KTP Digital ini sedang dikunci oleh pemiliknya.", en: "The owner has locked this KTP Digital." },
   PURPOSE_NOT_ALLOWED: { id: "Organisasi Anda tidak terdaftar untuk keperluan ini.", en: "Your organisation is not registered for this purpose." },
-  NOT_SHARED: { id: "Warga tidak membagikan data untuk keperluan ini. Minta QR dengan keperluan yang sesuai.", en: "The citizen did not share data for this purpose. Ask for a QR with the right purpose." },
+  NOT_SHARED: {
+    id: "Warga tidak membagikan data untuk keperluan ini. Minta QR dengan keperluan yang sesuai.",
+    en: "The citizen did not share data for this purpose. Ask for a QR with the right purpose.",
+  },
   PRESENTATION_USED: { id: "QR ini sudah dipakai oleh organisasi lain.", en: "This QR has already been used by another organisation." },
   STATUS_UNKNOWN: { id: "Belum dapat dipastikan: status KTP Digital terlalu lama tidak diperbarui.", en: "Cannot be confirmed yet: the KTP Digital status has not been refreshed for too long." },
 } as const satisfies Record<string, LocalizedText>;
@@ -75,7 +78,10 @@ export const OFFLINE_RESULT_MAX_AGE_HOURS = 72;
 /** The scan page sending a result it made offline (`POST /api/pindai/luring`): its own id, and when it was made. */
 export const ZOfflineResultRequest = ZVerifyRequest.extend({
   id: z.uuid({ error: "VALIDATION_FAILED" }),
-  at: z.number({ error: "VALIDATION_FAILED" }).int().refine((at) => at <= Date.now() + 60_000 && at >= Date.now() - OFFLINE_RESULT_MAX_AGE_HOURS * 3600_000, { error: "VALIDATION_FAILED" }),
+  at: z
+    .number({ error: "VALIDATION_FAILED" })
+    .int()
+    .refine((at) => at <= Date.now() + 60_000 && at >= Date.now() - OFFLINE_RESULT_MAX_AGE_HOURS * 3600_000, { error: "VALIDATION_FAILED" }),
 }).strict();
 export type TOfflineResultRequest = z.infer<typeof ZOfflineResultRequest>;
 
@@ -85,9 +91,15 @@ export const ZRegisterVerifierOrgRequest = z
     legalName: zText({ min: 3, max: 200 }),
     registrationNumber: zText({ min: 5, max: 64 }).refine((s) => /^[A-Z0-9./-]+$/i.test(s), { error: "VALIDATION_FAILED" }),
     type: z.enum(VERIFIER_ORG_TYPES),
-    purposes: z.array(z.enum(PURPOSES, { error: "PURPOSE_UNKNOWN" })).min(1).max(PURPOSES.length),
+    purposes: z
+      .array(z.enum(PURPOSES, { error: "PURPOSE_UNKNOWN" }))
+      .min(1)
+      .max(PURPOSES.length),
     contactEmail: z.email().max(254),
-    branches: z.array(z.object({ name: zText({ min: 2, max: 120 }), city: zText({ min: 2, max: 80 }) }).strict()).min(1).max(50),
+    branches: z
+      .array(z.object({ name: zText({ min: 2, max: 120 }), city: zText({ min: 2, max: 80 }) }).strict())
+      .min(1)
+      .max(50),
   })
   .strict();
 export type TRegisterVerifierOrgRequest = z.infer<typeof ZRegisterVerifierOrgRequest>;
@@ -104,10 +116,14 @@ function zPurposeList() {
 }
 
 /** The admin's decision on an organisation: approve (with the purposes granted), refuse or suspend (with the reason it is told). */
-export const ZOrgDecisionRequest = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("APPROVE"), purposes: zPurposeList().optional() }).strict(),
-  z.object({ decision: z.enum(["REFUSE", "SUSPEND"]), reason: zText({ min: 3, max: 500, multiline: true, error: "REFUSAL_REASON_REQUIRED" }) }).strict(),
-], { error: "VALIDATION_FAILED" });
+export const ZOrgDecisionRequest = z.discriminatedUnion(
+  "decision",
+  [
+    z.object({ decision: z.literal("APPROVE"), purposes: zPurposeList().optional() }).strict(),
+    z.object({ decision: z.enum(["REFUSE", "SUSPEND"]), reason: zText({ min: 3, max: 500, multiline: true, error: "REFUSAL_REASON_REQUIRED" }) }).strict(),
+  ],
+  { error: "VALIDATION_FAILED" },
+);
 
 /** A new API key for an approved organisation, scoped to some of its purposes. */
 export const ZApiKeyRequest = z

@@ -9,7 +9,10 @@ export const POST = apiRoute(async (request) => {
   await getRateLimiter().consume("registrationIp", clientIp(request));
   const body = await readJson(request, ZStartRegistrationRequest);
   const { resumeToken, registration } = await startRegistration({
-    db: getDb(), request: body, limiter: getRateLimiter(), userAgent: request.headers.get("user-agent"),
+    db: getDb(),
+    request: body,
+    limiter: getRateLimiter(),
+    userAgent: request.headers.get("user-agent"),
   });
   await writeResumeToken(resumeToken);
   return Response.json(registration, { status: 201 });

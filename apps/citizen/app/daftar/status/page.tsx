@@ -14,7 +14,9 @@ export default async function RegistrationStatusPage() {
   return (
     <section className="card">
       <h1>{t.title}</h1>
-      <p className="lead" data-testid="status-message">{(t.messages[view.step] ?? "").replace("{reason}", refusal)}</p>
+      <p className="lead" data-testid="status-message">
+        {(t.messages[view.step] ?? "").replace("{reason}", refusal)}
+      </p>
       <ol className="stepper">
         {t.steps.map(([step, label], i) => (
           <li key={step} data-state={i < current ? "done" : i === current ? "current" : "todo"} aria-current={i === current ? "step" : undefined}>
@@ -23,10 +25,26 @@ export default async function RegistrationStatusPage() {
         ))}
       </ol>
       {view.step === "EMAIL" && <ResendEmail locale={locale} t={t} />}
-      {view.step === "REFUSED" && <p><Link className="button" href="/daftar">{t.again}</Link></p>}
-      {view.step === "ACTIVE" && <p><Link className="button" href="/masuk">{t.signIn}</Link></p>}
+      {view.step === "REFUSED" && (
+        <p>
+          <Link className="button" href="/daftar">
+            {t.again}
+          </Link>
+        </p>
+      )}
+      {view.step === "ACTIVE" && (
+        <p>
+          <Link className="button" href="/masuk">
+            {t.signIn}
+          </Link>
+        </p>
+      )}
       <p className="hint">{t.owner.replace("{name}", view.maskedName).replace("{email}", view.maskedEmail)}</p>
-      {view.step !== "ACTIVE" && <p className="hint" data-testid="registration-reference">{t.reference.replace("{reference}", view.reference)}</p>}
+      {view.step !== "ACTIVE" && (
+        <p className="hint" data-testid="registration-reference">
+          {t.reference.replace("{reference}", view.reference)}
+        </p>
+      )}
     </section>
   );
 }

@@ -16,7 +16,9 @@ export default async function SelfieStepPage() {
       <CameraPolicyGate>
         <SelfieStep locale={locale} t={t} />
       </CameraPolicyGate>
-      <p className="hint">{t.attemptsInfo.replace("{n}", String(view.selfieAttemptsLeft))} {t.privacy}</p>
+      <p className="hint">
+        {t.attemptsInfo.replace("{n}", String(view.selfieAttemptsLeft))} {t.privacy}
+      </p>
     </section>
   );
 }

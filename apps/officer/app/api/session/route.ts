@@ -5,7 +5,6 @@ import { ZOfficerSignInRequest } from "@ktp/core/universal/counter";
 import { getDb, getRateLimiter } from "@/services";
 import { clearOfficerToken, counterSession, readOfficerToken, writeOfficerToken } from "@/officer-cookie";
 
-
 /** Sign in at a counter. */
 export const POST = apiRoute(async (request) => {
   await getRateLimiter().consume("officerSignInIp", clientIp(request));

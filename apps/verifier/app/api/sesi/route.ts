@@ -6,7 +6,6 @@ import { getDb, getRateLimiter } from "@/services";
 import { relyingParty } from "@/relying-party";
 import { clearStaffToken, readStaffToken, staffSession, writeStaffToken } from "@/staff-cookie";
 
-
 /** The password step; answers the passkey step's WebAuthn options (enrol at the first sign-in). */
 export const POST = apiRoute(async (request) => {
   await getRateLimiter().consume("staffSignInIp", clientIp(request));

@@ -25,7 +25,10 @@ async function activeCitizen() {
 }
 type Attempt = { code: string; details?: Record<string, number> };
 const attempt = (registrationId: string, pin: string): Promise<Attempt> =>
-  checkPin({ db: test.db, registrationId, pin, pinPepper }).then(() => ({ code: "OK" }), (e) => ({ code: e.code as string, details: e.details }));
+  checkPin({ db: test.db, registrationId, pin, pinPepper }).then(
+    () => ({ code: "OK" }),
+    (e) => ({ code: e.code as string, details: e.details }),
+  );
 const unlock = (id: string) => test.db.registration.update({ where: { id }, data: { pinLockedUntil: new Date(Date.now() - 1000) } });
 
 describe("checkPin", () => {

@@ -9,9 +9,24 @@ import { checkPin } from "./check-pin.ts";
  * Step two: the PIN, with the lockout of checkPin. A right PIN signs the session in under a new
  * token (the one that waited for the PIN is retired, so a token seen before sign-in is worthless).
  */
-export async function finishPinSignIn({ db, token, pin, pinPepper, requestId }: { db: Db; token: string | undefined; pin: string; pinPepper: Uint8Array; requestId?: string }): Promise<{ token: string }> {
+export async function finishPinSignIn({
+  db,
+  token,
+  pin,
+  pinPepper,
+  requestId,
+}: {
+  db: Db;
+  token: string | undefined;
+  pin: string;
+  pinPepper: Uint8Array;
+  requestId?: string;
+}): Promise<{ token: string }> {
   const session = token
-    ? await db.citizenSession.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, registrationId: true, passkeyVerifiedAt: true, pinVerifiedAt: true, expiresAt: true, endedAt: true } })
+    ? await db.citizenSession.findUnique({
+        where: { tokenHash: hashToken(token) },
+        select: { id: true, registrationId: true, passkeyVerifiedAt: true, pinVerifiedAt: true, expiresAt: true, endedAt: true },
+      })
     : null;
   if (!session?.registrationId || !session.passkeyVerifiedAt || session.pinVerifiedAt || session.endedAt || session.expiresAt <= new Date()) {
     throw new AppError("SIGN_IN_EXPIRED");

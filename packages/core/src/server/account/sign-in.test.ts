@@ -13,7 +13,11 @@ import { finishPinSignIn } from "./sign-in-pin.ts";
 // here the session is put in the state a verified passkey leaves, to test what follows.
 
 const RP = { id: "localhost", origin: "http://localhost:3000" };
-const error = (promise: Promise<unknown>) => promise.then(() => "resolved", (e) => e.code as string);
+const error = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "resolved",
+    (e) => e.code as string,
+  );
 let test: TestDatabase;
 const pinPepper = Buffer.from("pepper-for-tests-only-000000000000");
 const signInPin = (token: string, pin: string) => finishPinSignIn({ db: test.db, token, pin, pinPepper });

@@ -15,7 +15,11 @@ const TODAY = { year: 2026, month: 11, day: 22 };
 const selfieKey = deriveKey("test-secret-that-is-long-enough-000000", "selfie");
 const pinPepper = deriveKey("test-secret-that-is-long-enough-000000", "pin-pepper");
 const contact = { email: "warga@contoh.id", phone: "+6281234567890" };
-const error = (promise: Promise<unknown>) => promise.then(() => "resolved", (e) => e.code as string);
+const error = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "resolved",
+    (e) => e.code as string,
+  );
 
 let test: TestDatabase;
 let faces: Buffer[];
@@ -39,7 +43,15 @@ describe("startRegistration", () => {
   it("opens a registration for an eligible resident and hands back a resume token", async () => {
     const resident = await residentWithPhoto(2, { nama: "DEWI LESTARI" });
     const { resumeToken, registration } = await startRegistration({ db: test.db, request: { nik: resident.nik, ...contact }, today: TODAY });
-    expect(registration).toEqual({ step: "SELFIE", reference: expect.stringMatching(/^[0-9A-F]{8}$/), maskedName: "DE** LE*****", maskedEmail: "wa***@contoh.id", selfieAttemptsLeft: 3, counter: null, refusal: null });
+    expect(registration).toEqual({
+      step: "SELFIE",
+      reference: expect.stringMatching(/^[0-9A-F]{8}$/),
+      maskedName: "DE** LE*****",
+      maskedEmail: "wa***@contoh.id",
+      selfieAttemptsLeft: 3,
+      counter: null,
+      refusal: null,
+    });
     const stored = await test.db.registration.findFirstOrThrow({ where: { nik: resident.nik } });
     expect(stored.resumeTokenHash).toBe(hashToken(resumeToken));
     expect(stored.resumeTokenHash).not.toContain(resumeToken);

@@ -10,7 +10,11 @@ import { startRegistration } from "./start-registration.ts";
 
 const TODAY = { year: 2026, month: 11, day: 22 };
 const CITIZEN_URL = "http://localhost:3000";
-const error = (promise: Promise<unknown>) => promise.then(() => "resolved", (e) => e.code as string);
+const error = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "resolved",
+    (e) => e.code as string,
+  );
 
 let test: TestDatabase;
 let catcher: MailCatcher;

@@ -27,12 +27,8 @@ export async function toRegistrationView(
 ): Promise<RegistrationView> {
   const resident = await db.penduduk.findUnique({ where: { nik: registration.nik }, select: { nama: true } });
   const waiting = registration.step === "COUNTER" && registration.counterSessionId;
-  const counter = waiting
-    ? await db.counterSession.findUnique({ where: { id: registration.counterSessionId! }, select: { counter: { select: { code: true, name: true } } } })
-    : null;
-  const record = registration.step === "REFUSED"
-    ? await db.activationRecord.findUnique({ where: { registrationId: registration.id }, select: { refusalReason: true, refusalNote: true } })
-    : null;
+  const counter = waiting ? await db.counterSession.findUnique({ where: { id: registration.counterSessionId! }, select: { counter: { select: { code: true, name: true } } } }) : null;
+  const record = registration.step === "REFUSED" ? await db.activationRecord.findUnique({ where: { registrationId: registration.id }, select: { refusalReason: true, refusalNote: true } }) : null;
   return {
     step: registration.step,
     reference: registrationReference(registration.id),

@@ -5,7 +5,13 @@ import { unseal } from "../secrets.ts";
 import { loadEktpPhoto } from "../siak/load-ktp-card.ts";
 
 /** The selfie (decrypted) or the e-KTP photo of an applicant waiting at this counter session. */
-export async function applicantPhoto({ db, counterSessionId, registrationId, which, selfieKey }: {
+export async function applicantPhoto({
+  db,
+  counterSessionId,
+  registrationId,
+  which,
+  selfieKey,
+}: {
   db: Db;
   counterSessionId: string;
   registrationId: string;

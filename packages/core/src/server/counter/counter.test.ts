@@ -31,7 +31,10 @@ async function readSvg(svg: string, pixelsPerModule: number): Promise<string | n
   const modules = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)![1]);
   const size = modules * pixelsPerModule;
   const { data, info } = await sharp(Buffer.from(svg)).resize(size, size, { kernel: "nearest" }).flatten({ background: "#fff" }).greyscale().raw().toBuffer({ resolveWithObject: true });
-  const hints = new Map<number, unknown>([[zxing.DecodeHintType.POSSIBLE_FORMATS, [zxing.BarcodeFormat.QR_CODE]], [zxing.DecodeHintType.TRY_HARDER, false]]);
+  const hints = new Map<number, unknown>([
+    [zxing.DecodeHintType.POSSIBLE_FORMATS, [zxing.BarcodeFormat.QR_CODE]],
+    [zxing.DecodeHintType.TRY_HARDER, false],
+  ]);
   try {
     const source = new zxing.RGBLuminanceSource(new Uint8ClampedArray(data), info.width, info.height);
     return new zxing.MultiFormatReader(false, hints).decode(new zxing.BinaryBitmap(new zxing.HybridBinarizer(source))).text;
@@ -45,7 +48,11 @@ const qrKey = deriveKey(SECRET, "activation-qr");
 const recordKey = deriveKey(SECRET, "activation-record");
 const selfieKey = deriveKey(SECRET, "selfie");
 const TODAY = { year: 2026, month: 11, day: 22 };
-const error = (promise: Promise<unknown>) => promise.then(() => "resolved", (e) => e.code as string);
+const error = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "resolved",
+    (e) => e.code as string,
+  );
 
 let test: TestDatabase;
 let catcher: MailCatcher;
@@ -88,8 +95,7 @@ async function citizenAtCounter() {
   await test.db.device.create({
     data: { registrationId: registration.id, credentialId: newToken(), publicKey: new Uint8Array(8), transports: [], backupEligible: false, backedUp: false, deviceKey },
   });
-  const sign = async (text: string, key = pair.privateKey) =>
-    Buffer.from(await webcrypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, key, new TextEncoder().encode(text))).toString("base64url");
+  const sign = async (text: string, key = pair.privateKey) => Buffer.from(await webcrypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, key, new TextEncoder().encode(text))).toString("base64url");
   const scan = async (qr: string, options: { key?: webcrypto.CryptoKey; now?: Date } = {}) =>
     scanActivationQr({ db: test.db, resumeToken, request: { qr, deviceKeySignature: await sign(qr, options.key) }, qrKey, now: options.now });
   return { resident, resumeToken, registrationId: registration.id, deviceKey, scan };
@@ -107,8 +113,7 @@ describe("officer sign-in", () => {
     expect(await error(getCounterSession({ db: test.db, token }))).toBe("OFFICER_SIGNED_OUT");
   });
 
-  const lockTarget = async (nip: string) =>
-    test.db.officer.create({ data: { nip, nama: "UJI KUNCI", passwordHash: await hashPassword("benar-sekali"), kabupatenKode: "64.72" } });
+  const lockTarget = async (nip: string) => test.db.officer.create({ data: { nip, nama: "UJI KUNCI", passwordHash: await hashPassword("benar-sekali"), kabupatenKode: "64.72" } });
   const guess = (nip: string, password: string) => error(signInOfficer({ db: test.db, limiter: NO_LIMITS, request: { nip, password, counter: counterCode } }));
 
   it("checks at most 5 of 40 parallel wrong passwords, then locks for 15 minutes (finding 1)", async () => {
@@ -188,7 +193,11 @@ describe("activation QR", () => {
     const late = await issueActivationQr({ db: test.db, counterSessionId: session.id, qrKey });
     expect(await error(citizen.scan(late.qr, { now: new Date(Date.now() + 61_000) }))).toBe("QR_EXPIRED");
 
-    const forged = await new SignJWT({ sid: session.id }).setProtectedHeader({ alg: "HS256" }).setJti(crypto.randomUUID()).setExpirationTime("1m").sign(deriveKey("another-secret-of-enough-length-00000", "activation-qr"));
+    const forged = await new SignJWT({ sid: session.id })
+      .setProtectedHeader({ alg: "HS256" })
+      .setJti(crypto.randomUUID())
+      .setExpirationTime("1m")
+      .sign(deriveKey("another-secret-of-enough-length-00000", "activation-qr"));
     expect(await error(citizen.scan(forged))).toBe("QR_INVALID");
     const [header, , signature] = late.qr.split(".");
     const payload = Buffer.from(JSON.stringify({ sid: session.id, jti: crypto.randomUUID(), exp: Math.floor(Date.now() / 1000) + 60 })).toString("base64url");
@@ -240,7 +249,15 @@ describe("decision at the counter", () => {
     const { session } = await openCounter();
     const citizen = await citizenAtCounter();
     await citizen.scan((await issueActivationQr({ db: test.db, counterSessionId: session.id, qrKey })).qr);
-    const record = await decideActivation({ db: test.db, counterSessionId: session.id, registrationId: citizen.registrationId, request: { decision: "APPROVED" }, recordKey, mailer, citizenUrl: "http://localhost:3000" });
+    const record = await decideActivation({
+      db: test.db,
+      counterSessionId: session.id,
+      registrationId: citizen.registrationId,
+      request: { decision: "APPROVED" },
+      recordKey,
+      mailer,
+      citizenUrl: "http://localhost:3000",
+    });
     expect(record.emailSent).toBe(true);
 
     const stored = await test.db.registration.findUniqueOrThrow({ where: { id: citizen.registrationId }, select: { step: true, selfieEncrypted: true } });
@@ -253,7 +270,19 @@ describe("decision at the counter", () => {
 
     const mails = await (await fetch(`${catcher.inboxUrl}/api/messages`)).json();
     expect(mails.some((m: { to: string[] }) => m.to.includes("siti@contoh.id"))).toBe(true);
-    expect(await error(decideActivation({ db: test.db, counterSessionId: session.id, registrationId: citizen.registrationId, request: { decision: "REFUSED", reason: "FACE_MISMATCH" }, recordKey, mailer, citizenUrl: "" }))).toBe("ALREADY_DECIDED");
+    expect(
+      await error(
+        decideActivation({
+          db: test.db,
+          counterSessionId: session.id,
+          registrationId: citizen.registrationId,
+          request: { decision: "REFUSED", reason: "FACE_MISMATCH" },
+          recordKey,
+          mailer,
+          citizenUrl: "",
+        }),
+      ),
+    ).toBe("ALREADY_DECIDED");
   });
 
   it("refuses with a reason the citizen then reads; the NIK may start again", async () => {
@@ -269,8 +298,10 @@ describe("decision at the counter", () => {
     expect(registration?.step).toBe("REFUSED");
     const { toRegistrationView } = await import("../activation/registration-view.ts");
     expect((await toRegistrationView(test.db, registration!)).refusal).toEqual({ reason: "NOT_PRESENT", note: "Yang datang adiknya" });
-    expect(await test.db.activationRecord.findUniqueOrThrow({ where: { registrationId: citizen.registrationId }, select: { refusalReason: true, refusalNote: true } }))
-      .toEqual({ refusalReason: "NOT_PRESENT", refusalNote: "Yang datang adiknya" });
+    expect(await test.db.activationRecord.findUniqueOrThrow({ where: { registrationId: citizen.registrationId }, select: { refusalReason: true, refusalNote: true } })).toEqual({
+      refusalReason: "NOT_PRESENT",
+      refusalNote: "Yang datang adiknya",
+    });
     expect(await test.db.registration.findUniqueOrThrow({ where: { id: citizen.registrationId }, select: { selfieEncrypted: true } })).toEqual({ selfieEncrypted: null });
     const again = await startRegistration({ db: test.db, request: { nik: citizen.resident.nik, email: "siti@contoh.id", phone: "+6281234567890" }, today: TODAY });
     expect(again.registration.step).toBe("SELFIE");
@@ -281,8 +312,28 @@ describe("decision at the counter", () => {
     const citizen = await citizenAtCounter();
     await citizen.scan((await issueActivationQr({ db: test.db, counterSessionId: session.id, qrKey })).qr);
     const results = await Promise.all([
-      error(decideActivation({ db: test.db, counterSessionId: session.id, registrationId: citizen.registrationId, request: { decision: "APPROVED" }, recordKey, mailer, citizenUrl: "http://localhost:3000" })),
-      error(decideActivation({ db: test.db, counterSessionId: session.id, registrationId: citizen.registrationId, request: { decision: "REFUSED", reason: "FACE_MISMATCH" }, recordKey, mailer, citizenUrl: "" })),
+      error(
+        decideActivation({
+          db: test.db,
+          counterSessionId: session.id,
+          registrationId: citizen.registrationId,
+          request: { decision: "APPROVED" },
+          recordKey,
+          mailer,
+          citizenUrl: "http://localhost:3000",
+        }),
+      ),
+      error(
+        decideActivation({
+          db: test.db,
+          counterSessionId: session.id,
+          registrationId: citizen.registrationId,
+          request: { decision: "REFUSED", reason: "FACE_MISMATCH" },
+          recordKey,
+          mailer,
+          citizenUrl: "",
+        }),
+      ),
     ]);
     expect(results.filter((r) => r === "resolved")).toHaveLength(1);
     expect(await test.db.activationRecord.count({ where: { registrationId: citizen.registrationId } })).toBe(1);
@@ -320,9 +371,17 @@ describe("officer resets", () => {
   it("shows whose registrations are open, cancels a stranger's and passes the owner's selfie in person (finding 3)", async () => {
     const desk = await createCounterSession(test.db);
     const resident = await createResident(test.db);
-    const stranger = await startRegistration({ db: test.db, request: { nik: resident.nik, email: "penipu@contoh.id", phone: "+6281299990000" }, today: TODAY, userAgent: "Mozilla/5.0 (Linux; Android 9)" });
+    const stranger = await startRegistration({
+      db: test.db,
+      request: { nik: resident.nik, email: "penipu@contoh.id", phone: "+6281299990000" },
+      today: TODAY,
+      userAgent: "Mozilla/5.0 (Linux; Android 9)",
+    });
     const owner = await startRegistration({ db: test.db, request: { nik: resident.nik, email: "pemilik@contoh.id", phone: "+6281211112222" }, today: TODAY });
-    await test.db.registration.updateMany({ where: { resumeTokenHash: { in: [hashToken(stranger.resumeToken), hashToken(owner.resumeToken)] } }, data: { step: "COUNTER_REQUIRED", selfieAttempts: 3 } });
+    await test.db.registration.updateMany({
+      where: { resumeTokenHash: { in: [hashToken(stranger.resumeToken), hashToken(owner.resumeToken)] } },
+      data: { step: "COUNTER_REQUIRED", selfieAttempts: 3 },
+    });
 
     const found = await getResidentCase({ db: test.db, session: desk, nik: resident.nik });
     expect(found.open.map((r) => [r.email, r.phone, r.step])).toEqual([

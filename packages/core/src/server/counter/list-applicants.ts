@@ -11,13 +11,18 @@ export async function listApplicants({ db, counterSessionId }: { db: Db; counter
     where: { counterSessionId, step: "COUNTER" },
     orderBy: { scannedAt: "asc" },
     select: {
-      id: true, nik: true, email: true, phone: true, scannedAt: true, matchScore: true, matchDecision: true, selfieAttempts: true,
+      id: true,
+      nik: true,
+      email: true,
+      phone: true,
+      scannedAt: true,
+      matchScore: true,
+      matchDecision: true,
+      selfieAttempts: true,
       device: { select: { backupEligible: true, backedUp: true } },
     },
   });
-  const withSelfie = new Set(
-    (await db.registration.findMany({ where: { id: { in: waiting.map((r) => r.id) }, selfieEncrypted: { not: null } }, select: { id: true } })).map((r) => r.id),
-  );
+  const withSelfie = new Set((await db.registration.findMany({ where: { id: { in: waiting.map((r) => r.id) }, selfieEncrypted: { not: null } }, select: { id: true } })).map((r) => r.id));
   const applicants: Applicant[] = [];
   for (const r of waiting) {
     const card = await loadKtpCard({ db, nik: r.nik });

@@ -36,8 +36,13 @@ export async function signInOfficer({ db, request, limiter, requestId }: SignInO
   if (!claimed) {
     const account = await db.officer.findUnique({ where: { nip: request.nip }, select: { lockedUntil: true } });
     return refuseUnclaimed({
-      lockedUntil: account?.lockedUntil, limiter, limit: "officerSignInNip", subject: request.nip, password: request.password,
-      lockedCode: "OFFICER_LOCKED", wrongCode: "OFFICER_CREDENTIALS_WRONG",
+      lockedUntil: account?.lockedUntil,
+      limiter,
+      limit: "officerSignInNip",
+      subject: request.nip,
+      password: request.password,
+      lockedCode: "OFFICER_LOCKED",
+      wrongCode: "OFFICER_CREDENTIALS_WRONG",
     });
   }
 

@@ -51,7 +51,14 @@ export async function readResidentCase(db: Db, session: CounterSessionView, nik:
     where: { nik, step: { in: [...OPEN_STEPS, "ACTIVE"] } },
     orderBy: { createdAt: "desc" },
     select: {
-      id: true, step: true, email: true, phone: true, userAgent: true, createdAt: true, selfieAttempts: true, pinFailures: true,
+      id: true,
+      step: true,
+      email: true,
+      phone: true,
+      userAgent: true,
+      createdAt: true,
+      selfieAttempts: true,
+      pinFailures: true,
       device: { select: { createdAt: true, revokedAt: true, backupEligible: true } },
     },
   });

@@ -23,34 +23,48 @@ describe("compareFaces", () => {
     expect(result.score).toBeGreaterThan(0.5);
   });
 
-  it.each([[0, 1], [0, 2], [1, 2]])("does not match face %i with face %i of another woman", async (a, b) => {
+  it.each([
+    [0, 1],
+    [0, 2],
+    [1, 2],
+  ])("does not match face %i with face %i of another woman", async (a, b) => {
     const result = await compareFaces({ probe: faces[a]!, reference: faces[b]! });
     expect(result.decision).toBe("no_match");
   });
 });
 
 describe("describeFace refuses photos it cannot use, each with its reason", () => {
-  const refusal = (image: Buffer) => describeFace(image).then(() => "accepted", (e) => e.code);
+  const refusal = (image: Buffer) =>
+    describeFace(image).then(
+      () => "accepted",
+      (e) => e.code,
+    );
 
   it("several faces", async () => {
     expect(await refusal(readFileSync(groupPhoto(1)))).toBe("FACE_MULTIPLE");
   });
 
   it("no face", async () => {
-    const grey = await sharp({ create: { width: 480, height: 640, channels: 3, background: "#9a9a9a" } }).jpeg().toBuffer();
+    const grey = await sharp({ create: { width: 480, height: 640, channels: 3, background: "#9a9a9a" } })
+      .jpeg()
+      .toBuffer();
     expect(await refusal(grey)).toBe("FACE_NOT_FOUND");
   });
 
   it("a face too small to compare (an old, low-resolution camera)", async () => {
     const small = await sharp(faces[2]).resize({ width: 100 }).toBuffer();
     const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#6b7280" } })
-      .composite([{ input: small, left: 110, top: 70 }]).jpeg().toBuffer();
+      .composite([{ input: small, left: 110, top: 70 }])
+      .jpeg()
+      .toBuffer();
     expect(await refusal(photo)).toBe("FACE_TOO_SMALL");
   });
 
   it("a face cut off by the frame", async () => {
     const { width = 0, height = 0 } = await sharp(faces[2]).metadata();
-    const half = await sharp(faces[2]).extract({ left: Math.round(width * 0.38), top: 0, width: Math.round(width * 0.62), height }).toBuffer();
+    const half = await sharp(faces[2])
+      .extract({ left: Math.round(width * 0.38), top: 0, width: Math.round(width * 0.62), height })
+      .toBuffer();
     expect(await refusal(half)).toBe("FACE_CROPPED");
   });
 
@@ -69,7 +83,12 @@ describe("real photos of the same people", () => {
     expect((await compareFaces({ probe: photo(`${person}-1`), reference: photo(`${person}-2`) })).decision).toBe("match");
   });
 
-  it.each([["obama-1", "biden-1"], ["obama-2", "biden-2"], ["rose_leslie-1", "obama-1"], ["rose_leslie-2", "biden-1"]])("separates %s from %s", async (a, b) => {
+  it.each([
+    ["obama-1", "biden-1"],
+    ["obama-2", "biden-2"],
+    ["rose_leslie-1", "obama-1"],
+    ["rose_leslie-2", "biden-1"],
+  ])("separates %s from %s", async (a, b) => {
     expect((await compareFaces({ probe: photo(a), reference: photo(b) })).decision).toBe("no_match");
   });
 });

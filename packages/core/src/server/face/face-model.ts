@@ -84,9 +84,7 @@ export async function describeFace(image: Uint8Array, { single = true } = {}): P
     // Landmarks align the face; the descriptor is computed for the chosen face only.
     const [face] = await new faceapi.DetectAllFaceLandmarksTask(Promise.resolve([{ detection: largest }]), tensor as never, false).withFaceDescriptors();
     if (!face) throw new AppError("FACE_NOT_FOUND");
-    const outside = face.landmarks.positions.filter(
-      (p) => p.x < margin || p.y < margin || p.x > width - margin || p.y > height - margin,
-    ).length / face.landmarks.positions.length;
+    const outside = face.landmarks.positions.filter((p) => p.x < margin || p.y < margin || p.x > width - margin || p.y > height - margin).length / face.landmarks.positions.length;
     if (single && outside > MAX_LANDMARKS_OUTSIDE) throw new AppError("FACE_CROPPED");
     return { descriptor: face.descriptor, box, confidence: largest.score, faces, outside };
   } finally {

@@ -10,7 +10,10 @@ export interface Health {
 }
 
 export async function checkHealth({ db, app }: { db: Db; app: string }): Promise<Health> {
-  const database = await db.$queryRaw`SELECT 1`.then(() => "ok" as const, () => "unreachable" as const);
+  const database = await db.$queryRaw`SELECT 1`.then(
+    () => "ok" as const,
+    () => "unreachable" as const,
+  );
   return { status: database === "ok" ? "ok" : "degraded", app, database, time: new Date().toISOString() };
 }
 

@@ -44,7 +44,12 @@ describe("issuer keys", () => {
   });
 
   it("two processes starting at once create one key, not two", async () => {
-    const keys = await Promise.all(Array.from({ length: 8 }, () => { forgetCachedKeys(); return getSigningKey({ db: test.db, sealKey, use: "IDENTITY" }); }));
+    const keys = await Promise.all(
+      Array.from({ length: 8 }, () => {
+        forgetCachedKeys();
+        return getSigningKey({ db: test.db, sealKey, use: "IDENTITY" });
+      }),
+    );
     expect(new Set(keys.map((k) => k.kid)).size).toBe(1);
     expect(await test.db.issuerKey.count()).toBe(1);
   });
@@ -102,7 +107,9 @@ describe("identity tokens", () => {
     // The same hour's tokens share a pseudonym and a status entry; their presentation ids differ.
     expect(bank.claims.sub).toEqual(claims.sub);
     expect(bank.claims.pid).not.toEqual(claims.pid);
-    expect(parsePresentation((await issueOnlinePresentation({ db: test.db, sealKey, issuer: ISSUER, registrationId: registration.id, nik: resident.nik, purpose: "full", now })).qr).claims.fields).toEqual({});
+    expect(
+      parsePresentation((await issueOnlinePresentation({ db: test.db, sealKey, issuer: ISSUER, registrationId: registration.id, nik: resident.nik, purpose: "full", now })).qr).claims.fields,
+    ).toEqual({});
   });
 
   it("offline: 24 hours of five-minute windows for each offline purpose, each QR at most version 13", async () => {
@@ -123,7 +130,9 @@ describe("identity tokens", () => {
   it("a locked KTP Digital gets no tokens", async () => {
     const { resident, registration } = await createActivatedCitizen(test.db);
     await test.db.registration.update({ where: { id: registration.id }, data: { lockedAt: new Date() } });
-    await expect(issueOnlinePresentation({ db: test.db, sealKey, issuer: ISSUER, registrationId: registration.id, nik: resident.nik, purpose: "bank" })).rejects.toMatchObject({ code: "IDENTITY_LOCKED" });
+    await expect(issueOnlinePresentation({ db: test.db, sealKey, issuer: ISSUER, registrationId: registration.id, nik: resident.nik, purpose: "bank" })).rejects.toMatchObject({
+      code: "IDENTITY_LOCKED",
+    });
   });
 });
 

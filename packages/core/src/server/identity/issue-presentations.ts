@@ -96,15 +96,7 @@ async function createBatch(db: Db, registrationId: string, offline: boolean, exp
   }
 }
 
-function sign(
-  key: SigningKey,
-  issuer: string,
-  batch: { id: Uint8Array; statusList: number; statusIdx: number },
-  record: ResidentRecord,
-  purpose: Purpose,
-  from: Date,
-  until: Date,
-): Promise<string> {
+function sign(key: SigningKey, issuer: string, batch: { id: Uint8Array; statusList: number; statusIdx: number }, record: ResidentRecord, purpose: Purpose, from: Date, until: Date): Promise<string> {
   return encodePresentation(
     {
       iss: issuer,

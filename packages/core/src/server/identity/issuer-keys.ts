@@ -84,7 +84,8 @@ export async function rotateIssuerKey({ db, sealKey, use, now = new Date(), imme
     const superseded = await tx.issuerKey.findMany({ where: { use, OR: [{ retiresAt: null }, { retiresAt: { gt: takesOver } }] }, select: { kid: true, activatesAt: true } });
     const created = await tx.issuerKey.create({ data: newKeyRow(sealKey, use, takesOver) });
     for (const old of superseded) {
-      if (old.activatesAt >= takesOver) await tx.issuerKey.delete({ where: { kid: old.kid } }); // never signed anything
+      if (old.activatesAt >= takesOver)
+        await tx.issuerKey.delete({ where: { kid: old.kid } }); // never signed anything
       else await tx.issuerKey.update({ where: { kid: old.kid }, data: revoke ? { retiresAt: takesOver, publishUntil: now } : retirement(use, takesOver) });
     }
     return { kid: created.kid, activatesAt: created.activatesAt, retired: superseded.filter((k) => k.activatesAt < takesOver).map((k) => k.kid) };

@@ -35,18 +35,18 @@ export async function purgeStale({ db }: { db: Db }): Promise<PurgeResult> {
   const abandoned = await db.$executeRaw`
     UPDATE app.registration SET step = 'CANCELLED', selfie_encrypted = NULL, device_challenge = NULL, updated_at = now()
     WHERE step IN ('SELFIE', 'PIN', 'DEVICE', 'COUNTER', 'EMAIL', 'COUNTER_REQUIRED')
-      AND updated_at < now() - make_interval(days => ${(RETENTION.abandonedRegistrationDays)})`;
+      AND updated_at < now() - make_interval(days => ${RETENTION.abandonedRegistrationDays})`;
   const deletedRegistrations = await db.$executeRaw`
     DELETE FROM app.registration r
-    WHERE r.step IN ('SUPERSEDED', 'CANCELLED') AND r.updated_at < now() - make_interval(days => ${(RETENTION.endedRegistrationDays)})
+    WHERE r.step IN ('SUPERSEDED', 'CANCELLED') AND r.updated_at < now() - make_interval(days => ${RETENTION.endedRegistrationDays})
       AND NOT EXISTS (SELECT 1 FROM app.activation_record a WHERE a.registration_id = r.id)`;
   const citizenSessions = await db.$executeRaw`
     DELETE FROM app.citizen_session
-    WHERE coalesce(ended_at, expires_at) < now() - make_interval(days => ${(RETENTION.expiredCredentialDays)})`;
+    WHERE coalesce(ended_at, expires_at) < now() - make_interval(days => ${RETENTION.expiredCredentialDays})`;
   const counterQrs = await db.$executeRaw`
-    DELETE FROM app.counter_qr WHERE expires_at < now() - make_interval(days => ${(RETENTION.expiredCredentialDays)})`;
+    DELETE FROM app.counter_qr WHERE expires_at < now() - make_interval(days => ${RETENTION.expiredCredentialDays})`;
   const activationEmails = await db.$executeRaw`
-    DELETE FROM app.activation_email WHERE expires_at < now() - make_interval(days => ${(RETENTION.expiredCredentialDays)})`;
+    DELETE FROM app.activation_email WHERE expires_at < now() - make_interval(days => ${RETENTION.expiredCredentialDays})`;
   const rateLimits = await db.$executeRaw`
     DELETE FROM app.rate_limit WHERE expire < (extract(epoch FROM now()) * 1000)::bigint - 3600000`;
   const auditEvents = await db.$executeRaw`
@@ -63,10 +63,13 @@ export async function purgeStale({ db }: { db: Db }): Promise<PurgeResult> {
 export function schedulePurge({ db, everyMs = 3600_000, onResult }: { db: Db; everyMs?: number; onResult?: (result: PurgeResult | Error) => void }) {
   const round = async () => {
     try {
-      const result = await db.$transaction(async (tx) => {
-        const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('ktp:purge')) AS locked`;
-        return lock?.locked ? purgeStale({ db: tx as unknown as Db }) : null;
-      }, { timeout: 60_000 });
+      const result = await db.$transaction(
+        async (tx) => {
+          const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('ktp:purge')) AS locked`;
+          return lock?.locked ? purgeStale({ db: tx as unknown as Db }) : null;
+        },
+        { timeout: 60_000 },
+      );
       if (result) onResult?.(result);
     } catch (error) {
       onResult?.(error as Error);

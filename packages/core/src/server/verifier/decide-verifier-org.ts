@@ -42,7 +42,14 @@ export async function decideVerifierOrg({ db, actor, orgId, decision, reason, pu
       data: { status, decisionReason: reason?.trim() || null, decidedBy: actor.id, decidedAt: new Date(), ...(decision === "APPROVE" ? { purposes: granted } : {}) },
     });
     if (moved.count === 0) throw new AppError("ALREADY_DECIDED");
-    await recordAudit(tx, { actorType: "OFFICER", actorId: actor.id, counterId: actor.counterId, action: `verifier_org.${decision.toLowerCase()}`, note: `${orgId}${reason ? `: ${reason}` : ""}`, requestId });
+    await recordAudit(tx, {
+      actorType: "OFFICER",
+      actorId: actor.id,
+      counterId: actor.counterId,
+      action: `verifier_org.${decision.toLowerCase()}`,
+      note: `${orgId}${reason ? `: ${reason}` : ""}`,
+      requestId,
+    });
     return { status, org, granted };
   });
   if (decision === "SUSPEND") forgetOrganisationKeys(orgId);
@@ -63,10 +70,22 @@ function decisionMail({ legalName, decision, reason, purposes }: { legalName: st
   const granted = purposes.map((p) => PURPOSE_RULES[p].label.id).join(", ");
   const [subject, id, en] =
     decision === "APPROVE"
-      ? ["Pendaftaran pengguna data KTP Digital disetujui", `Pendaftaran ${legalName} sebagai pengguna data KTP Digital disetujui untuk keperluan: ${granted}. Admin Ditjen Dukcapil akan menyerahkan akun petugas dan kunci API.`, `${legalName} is approved to verify KTP Digital for: ${purposes.map((p) => PURPOSE_RULES[p].label.en).join(", ")}. The Ditjen Dukcapil admin will hand over the staff accounts and API keys.`]
+      ? [
+          "Pendaftaran pengguna data KTP Digital disetujui",
+          `Pendaftaran ${legalName} sebagai pengguna data KTP Digital disetujui untuk keperluan: ${granted}. Admin Ditjen Dukcapil akan menyerahkan akun petugas dan kunci API.`,
+          `${legalName} is approved to verify KTP Digital for: ${purposes.map((p) => PURPOSE_RULES[p].label.en).join(", ")}. The Ditjen Dukcapil admin will hand over the staff accounts and API keys.`,
+        ]
       : decision === "REFUSE"
-        ? ["Pendaftaran pengguna data KTP Digital ditolak", `Pendaftaran ${legalName} sebagai pengguna data KTP Digital ditolak. Alasan: ${reason}`, `The registration of ${legalName} to verify KTP Digital was refused. Reason: ${reason}`]
-        : ["Izin pengguna data KTP Digital ditangguhkan", `Izin ${legalName} untuk memeriksa KTP Digital ditangguhkan; kunci API dan akun petugas tidak dapat dipakai. Alasan: ${reason}`, `${legalName}'s permission to verify KTP Digital is suspended; its API keys and staff accounts no longer work. Reason: ${reason}`];
+        ? [
+            "Pendaftaran pengguna data KTP Digital ditolak",
+            `Pendaftaran ${legalName} sebagai pengguna data KTP Digital ditolak. Alasan: ${reason}`,
+            `The registration of ${legalName} to verify KTP Digital was refused. Reason: ${reason}`,
+          ]
+        : [
+            "Izin pengguna data KTP Digital ditangguhkan",
+            `Izin ${legalName} untuk memeriksa KTP Digital ditangguhkan; kunci API dan akun petugas tidak dapat dipakai. Alasan: ${reason}`,
+            `${legalName}'s permission to verify KTP Digital is suspended; its API keys and staff accounts no longer work. Reason: ${reason}`,
+          ];
   const text = `${id}\n\nSalam,\nDitjen Dukcapil Kemendagri\n\n---\n${en}`;
   const html = `<p>${escapeHtml(id)}</p><p>Ditjen Dukcapil Kemendagri</p><hr><p lang="en">${escapeHtml(en)}</p>`;
   return { subject, text, html };

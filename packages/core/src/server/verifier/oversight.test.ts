@@ -17,13 +17,25 @@ let test: TestDatabase;
 let catcher: MailCatcher;
 let mailer: Mailer;
 let adminId: string;
-const error = (promise: Promise<unknown>) => promise.then(() => "resolved", (e) => e.code as string);
+const error = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "resolved",
+    (e) => e.code as string,
+  );
 const inbox = async (): Promise<CaughtMail[]> => (await fetch(`${catcher.inboxUrl}/api/messages`)).json();
 
 const register = (over: Partial<TRegisterVerifierOrgRequest> = {}) =>
   registerVerifierOrg({
     db: test.db,
-    request: { legalName: "PT Bank Pengawasan Uji", registrationNumber: `NIB-${randomBytes(4).toString("hex")}`, type: "BANK", purposes: ["bank", "age17"], contactEmail: "kepatuhan@uji.co.id", branches: [{ name: "KCP Uji", city: "Samarinda" }], ...over },
+    request: {
+      legalName: "PT Bank Pengawasan Uji",
+      registrationNumber: `NIB-${randomBytes(4).toString("hex")}`,
+      type: "BANK",
+      purposes: ["bank", "age17"],
+      contactEmail: "kepatuhan@uji.co.id",
+      branches: [{ name: "KCP Uji", city: "Samarinda" }],
+      ...over,
+    },
   });
 
 beforeAll(async () => {

@@ -20,8 +20,17 @@ export async function listVerifierOrgs({ db }: { db: Db }): Promise<VerifierOrgV
     orderBy: [{ status: "asc" }, { createdAt: "desc" }],
     take: ORG_LIST_LIMIT,
     select: {
-      id: true, legalName: true, registrationNumber: true, type: true, purposes: true, status: true, decisionReason: true, decidedAt: true,
-      contactEmail: true, offlineStatusMaxMinutes: true, createdAt: true,
+      id: true,
+      legalName: true,
+      registrationNumber: true,
+      type: true,
+      purposes: true,
+      status: true,
+      decisionReason: true,
+      decidedAt: true,
+      contactEmail: true,
+      offlineStatusMaxMinutes: true,
+      createdAt: true,
       branches: { select: { name: true, city: true }, orderBy: { name: "asc" } },
       apiKeys: { select: { prefix: true, label: true, purposes: true, createdAt: true, revokedAt: true }, orderBy: { createdAt: "desc" } },
       staff: { select: { id: true, email: true, nama: true, disabledAt: true, lockedUntil: true, _count: { select: { passkeys: true } } }, orderBy: { email: "asc" } },
@@ -38,7 +47,6 @@ export async function listVerifierOrgs({ db }: { db: Db }): Promise<VerifierOrgV
   }));
 }
 
-
 /**
  * Citizens' "Bukan saya / laporkan", open ones first, each with the verification it points to. The
  * citizen's NIK, e-mail and phone come masked: `revealReportCitizen` shows them, and audits it.
@@ -49,8 +57,21 @@ export async function listMisuseReports({ db }: { db: Db }): Promise<MisuseRepor
     orderBy: [{ reportClosedAt: { sort: "asc", nulls: "first" } }, { reportedAt: "desc" }],
     take: REPORT_LIST_LIMIT,
     select: {
-      id: true, at: true, reportedAt: true, reportNote: true, reportClosedAt: true, reportOutcome: true, askedPurpose: true, sharedPurpose: true,
-      verdict: true, reason: true, fields: true, offline: true, staffId: true, apiKeyId: true, registrationId: true,
+      id: true,
+      at: true,
+      reportedAt: true,
+      reportNote: true,
+      reportClosedAt: true,
+      reportOutcome: true,
+      askedPurpose: true,
+      sharedPurpose: true,
+      verdict: true,
+      reason: true,
+      fields: true,
+      offline: true,
+      staffId: true,
+      apiKeyId: true,
+      registrationId: true,
       org: { select: { id: true, legalName: true, status: true } },
       branch: { select: { name: true, city: true } },
     },
@@ -66,8 +87,8 @@ export async function listMisuseReports({ db }: { db: Db }): Promise<MisuseRepor
     const citizen = registrationId ? registrationById.get(registrationId) : undefined;
     return {
       ...r,
-      staff: staffId ? staffById.get(staffId) ?? null : null,
-      apiKey: apiKeyId ? keyById.get(apiKeyId) ?? null : null,
+      staff: staffId ? (staffById.get(staffId) ?? null) : null,
+      apiKey: apiKeyId ? (keyById.get(apiKeyId) ?? null) : null,
       citizen: citizen ? { nik: maskNik(citizen.nik), email: maskEmail(citizen.email), phone: `${citizen.phone.slice(0, 6)}****${citizen.phone.slice(-3)}` } : null,
     };
   });
@@ -78,7 +99,16 @@ export async function revealReportCitizen({ db, actor, verificationId, requestId
   const report = await db.verification.findFirst({ where: { id: verificationId, reportedAt: { not: null } }, select: { registrationId: true } });
   const citizen = report?.registrationId ? await db.registration.findUnique({ where: { id: report.registrationId }, select: { nik: true, email: true, phone: true } }) : null;
   if (!citizen) throw new AppError("NOT_FOUND");
-  await recordAudit(db, { actorType: "OFFICER", actorId: actor.id, counterId: actor.counterId, action: "verification_report.reveal", nik: citizen.nik, registrationId: report!.registrationId, note: verificationId, requestId });
+  await recordAudit(db, {
+    actorType: "OFFICER",
+    actorId: actor.id,
+    counterId: actor.counterId,
+    action: "verification_report.reveal",
+    nik: citizen.nik,
+    registrationId: report!.registrationId,
+    note: verificationId,
+    requestId,
+  });
   return citizen;
 }
 

@@ -22,7 +22,16 @@ beforeAll(async () => {
   test = await createTestDatabase();
   forgetCachedKeys();
   const row = await test.db.verifierOrg.create({
-    data: { legalName: "PT Bank Bukti Uji", registrationNumber: `NIB-${randomBytes(4).toString("hex")}`, type: "BANK", purposes: ["bank"], status: "APPROVED", contactEmail: "it@uji.id", offlineStatusMaxMinutes: 60, branches: { create: [{ name: "KCP Bukti", city: "Samarinda" }] } },
+    data: {
+      legalName: "PT Bank Bukti Uji",
+      registrationNumber: `NIB-${randomBytes(4).toString("hex")}`,
+      type: "BANK",
+      purposes: ["bank"],
+      status: "APPROVED",
+      contactEmail: "it@uji.id",
+      offlineStatusMaxMinutes: 60,
+      branches: { create: [{ name: "KCP Bukti", city: "Samarinda" }] },
+    },
     include: { branches: true },
   });
   org = { id: row.id, legalName: row.legalName, purposes: row.purposes };
@@ -41,7 +50,11 @@ describe("receipts", () => {
   });
 
   it("check genuine against the JWKS, and catch alterations, strangers' keys and garbage", async () => {
-    expect(await checkReceipt({ db: test.db, receipt: receipt.jws, issuer: ISSUER })).toMatchObject({ valid: true, reason: null, claims: { jti: receipt.id, stamp: "Hanya untuk Bank / KYC oleh PT Bank Bukti Uji" } });
+    expect(await checkReceipt({ db: test.db, receipt: receipt.jws, issuer: ISSUER })).toMatchObject({
+      valid: true,
+      reason: null,
+      claims: { jti: receipt.id, stamp: "Hanya untuk Bank / KYC oleh PT Bank Bukti Uji" },
+    });
     const [header, payload, signature] = receipt.jws.split(".");
     const altered = Buffer.from(Buffer.from(payload!, "base64url").toString().replace("Bank / KYC", "Bandara")).toString("base64url");
     expect((await checkReceipt({ db: test.db, receipt: `${header}.${altered}.${signature}`, issuer: ISSUER })).reason).toBe("RECEIPT_BAD_SIGNATURE");

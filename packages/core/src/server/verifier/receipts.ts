@@ -27,7 +27,11 @@ export async function checkReceipt({ db, receipt, issuer }: { db: Db; receipt: s
     return { valid: true, reason: null, claims: payload as unknown as ReceiptClaims };
   } catch (error) {
     const code = (error as { code?: string }).code;
-    return { valid: false, reason: code === "ERR_JWKS_NO_MATCHING_KEY" ? "RECEIPT_UNKNOWN_KEY" : code === "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" ? "RECEIPT_BAD_SIGNATURE" : "RECEIPT_MALFORMED", claims: null };
+    return {
+      valid: false,
+      reason: code === "ERR_JWKS_NO_MATCHING_KEY" ? "RECEIPT_UNKNOWN_KEY" : code === "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" ? "RECEIPT_BAD_SIGNATURE" : "RECEIPT_MALFORMED",
+      claims: null,
+    };
   }
 }
 
@@ -91,4 +95,3 @@ function wrap(value: string, width: number): string[] {
 }
 
 const fit = (value: string, width: number) => (value.length > width ? `${value.slice(0, width - 1)}…` : value);
-

@@ -44,7 +44,21 @@ export type StaffAction = "DISABLE" | "RESET_PASSKEYS";
  * sign-in enrols whatever passkey it is given). Either ends the account's sessions. Only a staff
  * member of `orgId`; audited.
  */
-export async function changeStaff({ db, orgId, staffId, action, actor, requestId }: { db: Db; orgId: string; staffId: string; action: StaffAction; actor: OversightActor; requestId?: string }): Promise<{ password: string | null }> {
+export async function changeStaff({
+  db,
+  orgId,
+  staffId,
+  action,
+  actor,
+  requestId,
+}: {
+  db: Db;
+  orgId: string;
+  staffId: string;
+  action: StaffAction;
+  actor: OversightActor;
+  requestId?: string;
+}): Promise<{ password: string | null }> {
   const password = action === "RESET_PASSKEYS" ? randomBytes(12).toString("base64url") : null;
   const passwordHash = password ? await hashPassword(password) : null;
   await db.$transaction(async (tx) => {
@@ -58,7 +72,14 @@ export async function changeStaff({ db, orgId, staffId, action, actor, requestId
     }
     if (action === "RESET_PASSKEYS") await tx.verifierStaffPasskey.deleteMany({ where: { staffId } });
     await tx.verifierSession.updateMany({ where: { staffId, endedAt: null }, data: { endedAt: new Date() } });
-    await recordAudit(tx, { actorType: actor.type, actorId: actor.id, counterId: actor.counterId, action: action === "DISABLE" ? "verifier_staff.disable" : "verifier_staff.reset_passkeys", note: `${orgId} ${staffId}`, requestId });
+    await recordAudit(tx, {
+      actorType: actor.type,
+      actorId: actor.id,
+      counterId: actor.counterId,
+      action: action === "DISABLE" ? "verifier_staff.disable" : "verifier_staff.reset_passkeys",
+      note: `${orgId} ${staffId}`,
+      requestId,
+    });
   });
   return { password };
 }

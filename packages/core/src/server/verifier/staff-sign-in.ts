@@ -45,8 +45,13 @@ export async function signInStaff({ db, request, limiter, rp, requestId }: SignI
   if (!claimed) {
     const account = await db.verifierStaff.findUnique({ where: { email: request.email }, select: { lockedUntil: true } });
     return refuseUnclaimed({
-      lockedUntil: account?.lockedUntil, limiter, limit: "staffSignInEmail", subject: request.email, password: request.password,
-      lockedCode: "STAFF_LOCKED", wrongCode: "STAFF_CREDENTIALS_WRONG",
+      lockedUntil: account?.lockedUntil,
+      limiter,
+      limit: "staffSignInEmail",
+      subject: request.email,
+      password: request.password,
+      lockedCode: "STAFF_LOCKED",
+      wrongCode: "STAFF_CREDENTIALS_WRONG",
     });
   }
   if (!(await verifyPassword(claimed.password_hash, request.password)) || claimed.disabled) {
@@ -58,29 +63,30 @@ export async function signInStaff({ db, request, limiter, rp, requestId }: SignI
   if (claimed.org_status !== "APPROVED") throw new AppError("VERIFIER_NOT_APPROVED");
 
   const passkeys = await db.verifierStaffPasskey.findMany({ where: { staffId: claimed.id }, select: { credentialId: true, transports: true } });
-  const step: StaffSignInStep = passkeys.length === 0
-    ? {
-        next: "enrol",
-        options: await generateRegistrationOptions({
-          rpName: "KTP Digital · Verifikasi",
-          rpID: rp.id,
-          userID: new Uint8Array(Buffer.from(claimed.id.replaceAll("-", ""), "hex")),
-          userName: request.email,
-          userDisplayName: claimed.nama,
-          attestationType: "none",
-          authenticatorSelection: { residentKey: "preferred", userVerification: "required" },
-          timeout: 60_000,
-        }) as unknown as Record<string, unknown>,
-      }
-    : {
-        next: "passkey",
-        options: await generateAuthenticationOptions({
-          rpID: rp.id,
-          userVerification: "required",
-          allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports as never })),
-          timeout: 60_000,
-        }) as unknown as Record<string, unknown>,
-      };
+  const step: StaffSignInStep =
+    passkeys.length === 0
+      ? {
+          next: "enrol",
+          options: (await generateRegistrationOptions({
+            rpName: "KTP Digital · Verifikasi",
+            rpID: rp.id,
+            userID: new Uint8Array(Buffer.from(claimed.id.replaceAll("-", ""), "hex")),
+            userName: request.email,
+            userDisplayName: claimed.nama,
+            attestationType: "none",
+            authenticatorSelection: { residentKey: "preferred", userVerification: "required" },
+            timeout: 60_000,
+          })) as unknown as Record<string, unknown>,
+        }
+      : {
+          next: "passkey",
+          options: (await generateAuthenticationOptions({
+            rpID: rp.id,
+            userVerification: "required",
+            allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports as never })),
+            timeout: 60_000,
+          })) as unknown as Record<string, unknown>,
+        };
   const token = newToken();
   await db.verifierSession.create({
     data: { staffId: claimed.id, tokenHash: hashToken(token), challenge: step.options.challenge as string, expiresAt: new Date(Date.now() + STAFF_PASSKEY_SECONDS * 1000) },
@@ -98,9 +104,7 @@ export interface FinishStaffPasskeyOptions {
 
 /** The passkey step: enrols the first passkey or checks an enrolled one; then the session is open. */
 export async function finishStaffPasskey({ db, token, rp, request, requestId }: FinishStaffPasskeyOptions): Promise<void> {
-  const session = token
-    ? await db.verifierSession.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, staffId: true, challenge: true, expiresAt: true, endedAt: true } })
-    : null;
+  const session = token ? await db.verifierSession.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, staffId: true, challenge: true, expiresAt: true, endedAt: true } }) : null;
   if (!session?.challenge || session.endedAt || session.expiresAt <= new Date()) throw new AppError("STAFF_SIGN_IN_EXPIRED");
   const { challenge, staffId } = session;
   const passkeys = await db.verifierStaffPasskey.findMany({ where: { staffId }, select: { id: true, credentialId: true, publicKey: true, signCount: true, transports: true } });
@@ -108,10 +112,11 @@ export async function finishStaffPasskey({ db, token, rp, request, requestId }: 
   const expected = { expectedChallenge: challenge, expectedOrigin: rp.origin, expectedRPID: rp.id, requireUserVerification: true };
 
   // The challenge is consumed in the statement that opens the session: an answer works once.
-  const open = (tx: Pick<Db, "verifierSession">) => tx.verifierSession.updateMany({
-    where: { id: session.id, challenge, endedAt: null, expiresAt: { gt: new Date() } },
-    data: { challenge: null, passkeyVerifiedAt: new Date(), lastSeenAt: new Date(), expiresAt: new Date(Date.now() + STAFF_SESSION_HOURS * 3600_000) },
-  });
+  const open = (tx: Pick<Db, "verifierSession">) =>
+    tx.verifierSession.updateMany({
+      where: { id: session.id, challenge, endedAt: null, expiresAt: { gt: new Date() } },
+      data: { challenge: null, passkeyVerifiedAt: new Date(), lastSeenAt: new Date(), expiresAt: new Date(Date.now() + STAFF_SESSION_HOURS * 3600_000) },
+    });
 
   if (passkeys.length === 0) {
     const verification = await verifyRegistrationResponse({ ...expected, response: request.credential as unknown as RegistrationResponseJSON }).catch((cause) => {

@@ -14,13 +14,28 @@ import { finishStaffPasskey, signInStaff } from "./staff-sign-in.ts";
 const RP = { id: "localhost", origin: "http://localhost:3002" };
 let test: TestDatabase;
 let orgId: string;
-const error = (promise: Promise<unknown>) => promise.then(() => "resolved", (e) => e.code as string);
+const error = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "resolved",
+    (e) => e.code as string,
+  );
 
 beforeAll(async () => {
   test = await createTestDatabase();
-  orgId = (await test.db.verifierOrg.create({
-    data: { legalName: "PT Bank Staf Uji", registrationNumber: `NIB-${randomBytes(4).toString("hex")}`, type: "BANK", purposes: ["bank"], status: "APPROVED", contactEmail: "it@uji.id", offlineStatusMaxMinutes: 60, branches: { create: [{ name: "KCP Uji", city: "Samarinda" }] } },
-  })).id;
+  orgId = (
+    await test.db.verifierOrg.create({
+      data: {
+        legalName: "PT Bank Staf Uji",
+        registrationNumber: `NIB-${randomBytes(4).toString("hex")}`,
+        type: "BANK",
+        purposes: ["bank"],
+        status: "APPROVED",
+        contactEmail: "it@uji.id",
+        offlineStatusMaxMinutes: 60,
+        branches: { create: [{ name: "KCP Uji", city: "Samarinda" }] },
+      },
+    })
+  ).id;
 }, 60_000);
 afterAll(() => test.drop());
 
@@ -45,7 +60,8 @@ describe("staff sign-in", () => {
     await test.db.verifierStaffPasskey.create({ data: { staffId: staff.id, credentialId: "terdaftar", publicKey: new Uint8Array(32) } });
     const { token, step } = await signIn(staff.email, staff.password);
     expect(step).toMatchObject({ next: "passkey", options: { allowCredentials: [{ id: "terdaftar" }], userVerification: "required" } });
-    const answer = (id: string) => finishStaffPasskey({ db: test.db, token, rp: RP, request: { credential: { id, rawId: id, type: "public-key", response: { clientDataJSON: "e30", authenticatorData: "AA", signature: "AA" } } } });
+    const answer = (id: string) =>
+      finishStaffPasskey({ db: test.db, token, rp: RP, request: { credential: { id, rawId: id, type: "public-key", response: { clientDataJSON: "e30", authenticatorData: "AA", signature: "AA" } } } });
     expect(await error(answer("lain"))).toBe("STAFF_PASSKEY_NOT_RECOGNISED");
     expect(await error(answer("terdaftar"))).toBe("STAFF_PASSKEY_NOT_RECOGNISED");
     expect(await error(getStaffSession({ db: test.db, token }))).toBe("STAFF_SIGNED_OUT");
@@ -81,7 +97,15 @@ describe("staff sign-in", () => {
     await test.db.verifierStaff.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
     expect(await error(signIn(disabled.email, disabled.password))).toBe("STAFF_CREDENTIALS_WRONG");
     const suspended = await test.db.verifierOrg.create({
-      data: { legalName: "PT Ditangguhkan", registrationNumber: `NIB-${randomBytes(4).toString("hex")}`, type: "BANK", purposes: ["bank"], status: "APPROVED", contactEmail: "it@uji.id", offlineStatusMaxMinutes: 60 },
+      data: {
+        legalName: "PT Ditangguhkan",
+        registrationNumber: `NIB-${randomBytes(4).toString("hex")}`,
+        type: "BANK",
+        purposes: ["bank"],
+        status: "APPROVED",
+        contactEmail: "it@uji.id",
+        offlineStatusMaxMinutes: 60,
+      },
     });
     const email = `staf.${randomBytes(4).toString("hex")}@uji.id`;
     await createStaff({ db: test.db, orgId: suspended.id, email, nama: "STAF", password: "sandi-benar", actor: { type: "VERIFIER", id: suspended.id } });
@@ -103,7 +127,9 @@ describe("staff session", () => {
   it("knows the staff member, the organisation's purposes and branches", async () => {
     const { token } = await openSession();
     expect(await getStaffSession({ db: test.db, token })).toMatchObject({
-      staff: { nama: "STAF UJI" }, org: { id: orgId, legalName: "PT Bank Staf Uji", purposes: ["bank"], offlineStatusMaxMinutes: 60 }, branches: [{ name: "KCP Uji", city: "Samarinda" }],
+      staff: { nama: "STAF UJI" },
+      org: { id: orgId, legalName: "PT Bank Staf Uji", purposes: ["bank"], offlineStatusMaxMinutes: 60 },
+      branches: [{ name: "KCP Uji", city: "Samarinda" }],
     });
   });
 

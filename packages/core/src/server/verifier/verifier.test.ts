@@ -133,9 +133,18 @@ describe("online verification", () => {
     reasons.notShared = (await check({ ...airport, purposes: ["age17"] }, (await citizenToken("airport")).qr, "age17")).reason;
 
     expect(reasons).toEqual({
-      malformed: "TOKEN_MALFORMED", notAToken: "TOKEN_MALFORMED", unknownKey: "TOKEN_UNKNOWN_KEY", badSignature: "TOKEN_BAD_SIGNATURE", otherIssuer: "TOKEN_UNKNOWN_KEY",
-      expired: "TOKEN_EXPIRED", notYetValid: "TOKEN_NOT_YET_VALID", revoked: "TOKEN_REVOKED", dead: "TOKEN_REVOKED", locked: "IDENTITY_LOCKED",
-      purposeNotAllowed: "PURPOSE_NOT_ALLOWED", notShared: "NOT_SHARED",
+      malformed: "TOKEN_MALFORMED",
+      notAToken: "TOKEN_MALFORMED",
+      unknownKey: "TOKEN_UNKNOWN_KEY",
+      badSignature: "TOKEN_BAD_SIGNATURE",
+      otherIssuer: "TOKEN_UNKNOWN_KEY",
+      expired: "TOKEN_EXPIRED",
+      notYetValid: "TOKEN_NOT_YET_VALID",
+      revoked: "TOKEN_REVOKED",
+      dead: "TOKEN_REVOKED",
+      locked: "IDENTITY_LOCKED",
+      purposeNotAllowed: "PURPOSE_NOT_ALLOWED",
+      notShared: "NOT_SHARED",
     });
   });
 });
@@ -155,7 +164,9 @@ describe("organisations and API keys", () => {
   });
 
   it("an API key is shown once, found by its bearer, scoped to its purposes, and dead once revoked", async () => {
-    await expect(createApiKey({ db: test.db, orgId: (await registerVerifierOrg({ db: test.db, request: orgRequest() })).id, label: "x", actor: { type: "VERIFIER", id: bank.id } })).rejects.toMatchObject({ code: "VERIFIER_NOT_APPROVED" });
+    await expect(
+      createApiKey({ db: test.db, orgId: (await registerVerifierOrg({ db: test.db, request: orgRequest() })).id, label: "x", actor: { type: "VERIFIER", id: bank.id } }),
+    ).rejects.toMatchObject({ code: "VERIFIER_NOT_APPROVED" });
     const created = await createApiKey({ db: test.db, orgId: bank.id, purposes: ["bank", "full"], label: "Core banking", actor: { type: "VERIFIER", id: bank.id } });
     expect(created.purposes).toEqual(["bank"]);
     expect(JSON.stringify(await test.db.verifierApiKey.findUnique({ where: { id: created.id } }))).not.toContain(created.key.slice("vk_".length + created.prefix.length + 1));

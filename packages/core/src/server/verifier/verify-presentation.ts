@@ -47,8 +47,7 @@ export interface VerifyPresentationOptions {
 
 export async function verifyPresentation(options: VerifyPresentationOptions): Promise<VerifyResult> {
   const { db, org, token, purpose, now = new Date() } = options;
-  const fail = (reason: VerifyReason, registrationId: string | null = null, sharedPurpose: Purpose | null = null) =>
-    recordFailure(options, reason, registrationId, sharedPurpose, now);
+  const fail = (reason: VerifyReason, registrationId: string | null = null, sharedPurpose: Purpose | null = null) => recordFailure(options, reason, registrationId, sharedPurpose, now);
 
   if (!org.purposes.includes(purpose)) return fail("PURPOSE_NOT_ALLOWED");
   let parsed: ParsedPresentation;
@@ -74,9 +73,26 @@ export async function verifyPresentation(options: VerifyPresentationOptions): Pr
   const id = randomUUID();
   const receipt = await signReceipt(options, { id, purpose, fields: shared.fields, pid: claims.pid, at: now });
   const [subject] = await preparedRows<SubjectRow>(db, CHECK_AND_RECORD, [
-    claims.sub, claims.status.list, claims.status.idx, shared.fields.some((field) => field !== "photo"), shared.fields.includes("photo"),
-    claims.pid, org.id, now, new Date(claims.exp * 1000 + PRESENTATION_MEMORY_MS), id, options.branchId ?? null, options.apiKeyId ?? null,
-    options.staffId ?? null, purpose, claims.purpose, shared.fields, receipt, options.offline !== undefined, `${purpose}: valid`, options.requestId ?? null,
+    claims.sub,
+    claims.status.list,
+    claims.status.idx,
+    shared.fields.some((field) => field !== "photo"),
+    shared.fields.includes("photo"),
+    claims.pid,
+    org.id,
+    now,
+    new Date(claims.exp * 1000 + PRESENTATION_MEMORY_MS),
+    id,
+    options.branchId ?? null,
+    options.apiKeyId ?? null,
+    options.staffId ?? null,
+    purpose,
+    claims.purpose,
+    shared.fields,
+    receipt,
+    options.offline !== undefined,
+    `${purpose}: valid`,
+    options.requestId ?? null,
   ]);
   // A status entry that is not the batch's: a forged or stale index, told nothing about the person.
   if (!subject || subject.refusal === "STATUS") return fail("TOKEN_REVOKED");

@@ -7,7 +7,21 @@ import { checkPin } from "../account/check-pin.ts";
  * lockout). While locked, no QR is issued and every verification fails with IDENTITY_LOCKED; the
  * status list shows it to offline verifiers within its TTL.
  */
-export async function setIdentityLock({ db, registrationId, pin, pinPepper, locked, requestId }: { db: Db; registrationId: string; pin: string; pinPepper: Uint8Array; locked: boolean; requestId?: string }) {
+export async function setIdentityLock({
+  db,
+  registrationId,
+  pin,
+  pinPepper,
+  locked,
+  requestId,
+}: {
+  db: Db;
+  registrationId: string;
+  pin: string;
+  pinPepper: Uint8Array;
+  locked: boolean;
+  requestId?: string;
+}) {
   await checkPin({ db, registrationId, pin, pinPepper });
   const at = new Date();
   await db.$transaction([

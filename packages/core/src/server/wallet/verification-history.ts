@@ -23,11 +23,32 @@ export async function listVerificationHistory({ db, registrationId, limit = 100 
     where: { registrationId },
     orderBy: { at: "desc" },
     take: limit,
-    select: { id: true, at: true, askedPurpose: true, verdict: true, reason: true, fields: true, offline: true, reportedAt: true, receipt: true, org: { select: { legalName: true } }, branch: { select: { name: true, city: true } } },
+    select: {
+      id: true,
+      at: true,
+      askedPurpose: true,
+      verdict: true,
+      reason: true,
+      fields: true,
+      offline: true,
+      reportedAt: true,
+      receipt: true,
+      org: { select: { legalName: true } },
+      branch: { select: { name: true, city: true } },
+    },
   });
   return rows.map((r) => ({
-    id: r.id, at: r.at, organisation: r.org.legalName, branch: r.branch ? `${r.branch.name}, ${r.branch.city}` : null,
-    purpose: r.askedPurpose, verdict: r.verdict, reason: r.reason, fields: r.fields, offline: r.offline, reportedAt: r.reportedAt, receipt: r.receipt,
+    id: r.id,
+    at: r.at,
+    organisation: r.org.legalName,
+    branch: r.branch ? `${r.branch.name}, ${r.branch.city}` : null,
+    purpose: r.askedPurpose,
+    verdict: r.verdict,
+    reason: r.reason,
+    fields: r.fields,
+    offline: r.offline,
+    reportedAt: r.reportedAt,
+    receipt: r.receipt,
   }));
 }
 

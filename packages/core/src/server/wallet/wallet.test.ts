@@ -23,7 +23,16 @@ async function citizenWithPin(pin = "284519") {
 
 async function verifiedBy(registrationId: string, legalName: string) {
   const org = await test.db.verifierOrg.create({
-    data: { legalName, registrationNumber: `NIB-${randomBytes(4).toString("hex")}`, type: "BANK", purposes: ["bank"], status: "APPROVED", contactEmail: "x@contoh.id", offlineStatusMaxMinutes: 60, branches: { create: [{ name: "KCP Pusat", city: "Jakarta" }] } },
+    data: {
+      legalName,
+      registrationNumber: `NIB-${randomBytes(4).toString("hex")}`,
+      type: "BANK",
+      purposes: ["bank"],
+      status: "APPROVED",
+      contactEmail: "x@contoh.id",
+      offlineStatusMaxMinutes: 60,
+      branches: { create: [{ name: "KCP Pusat", city: "Jakarta" }] },
+    },
     include: { branches: true },
   });
   return test.db.verification.create({

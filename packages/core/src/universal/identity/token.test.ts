@@ -22,9 +22,16 @@ const claims = (over: Partial<PresentationClaims> = {}): PresentationClaims => (
   exp: 1_780_000_120,
   status: { list: 1, idx: 1_048_575 },
   fields: {
-    nik: "6472051708850001", nama: "SITI NURHALIZA BINTI ABDULLAH", tempatLahir: "SAMARINDA", tanggalLahir: "1985-08-17",
-    alamat: "JL. PANGERAN ANTASARI GG. MAKMUR NO. 27", rtRw: "012/004", kelurahanDesa: "AIR PUTIH",
-    kecamatan: "SAMARINDA ULU", kabupatenKota: "KOTA SAMARINDA", provinsi: "KALIMANTAN TIMUR",
+    nik: "6472051708850001",
+    nama: "SITI NURHALIZA BINTI ABDULLAH",
+    tempatLahir: "SAMARINDA",
+    tanggalLahir: "1985-08-17",
+    alamat: "JL. PANGERAN ANTASARI GG. MAKMUR NO. 27",
+    rtRw: "012/004",
+    kelurahanDesa: "AIR PUTIH",
+    kecamatan: "SAMARINDA ULU",
+    kabupatenKota: "KOTA SAMARINDA",
+    provinsi: "KALIMANTAN TIMUR",
   },
   ...over,
 });
@@ -90,7 +97,16 @@ describe("identity token", () => {
 
   it("refuses any algorithm but EdDSA, so alg none or HMAC never reaches a key", async () => {
     for (const alg of [undefined, 0, 5, -7]) {
-      const header = cbor.encode(new Map<number, unknown>(alg === undefined ? [[4, new Uint8Array(6)]] : [[1, alg], [4, new Uint8Array(6)]]));
+      const header = cbor.encode(
+        new Map<number, unknown>(
+          alg === undefined
+            ? [[4, new Uint8Array(6)]]
+            : [
+                [1, alg],
+                [4, new Uint8Array(6)],
+              ],
+        ),
+      );
       const sign1 = cbor.encode(new Tag([header, new Map(), cbor.encode(new Map()), new Uint8Array(64)], 18));
       expect(() => parsePresentation(QR_PREFIX + toBase45(deflateSync(sign1, { dictionary: TOKEN_DICTIONARY }))), String(alg)).toThrow(/EdDSA/);
     }
@@ -114,14 +130,21 @@ describe("identity token", () => {
 
   it("never throws anything but TokenFormatError on garbage", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.uint8Array().map((b) => QR_PREFIX + toBase45(b)), fc.string().map((s) => QR_PREFIX + s)), (text) => {
-        try {
-          parsePresentation(text);
-          return false;
-        } catch (error) {
-          return error instanceof TokenFormatError;
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.uint8Array().map((b) => QR_PREFIX + toBase45(b)),
+          fc.string().map((s) => QR_PREFIX + s),
+        ),
+        (text) => {
+          try {
+            parsePresentation(text);
+            return false;
+          } catch (error) {
+            return error instanceof TokenFormatError;
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

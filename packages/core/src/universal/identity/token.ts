@@ -65,11 +65,13 @@ const encoder = new Encoder({ useRecords: false, mapsAsObjects: false, tagUint8A
 const cbor = { encode: (value: unknown) => new Uint8Array(encoder.encode(value)), decode: (bytes: Uint8Array): unknown => encoder.decode(bytes) };
 
 /** The QR text of a token signed by `sign` (Ed25519 over the COSE Sig_structure) with key `kid`. */
-export async function encodePresentation(
-  claims: PresentationClaims,
-  { kid, sign }: { kid: string; sign: (data: Uint8Array) => Uint8Array | Promise<Uint8Array> },
-): Promise<string> {
-  const protectedHeader = cbor.encode(new Map<number, unknown>([[HEADER_ALG, COSE_ALG_EDDSA], [HEADER_KID, base64urlToBytes(kid)]]));
+export async function encodePresentation(claims: PresentationClaims, { kid, sign }: { kid: string; sign: (data: Uint8Array) => Uint8Array | Promise<Uint8Array> }): Promise<string> {
+  const protectedHeader = cbor.encode(
+    new Map<number, unknown>([
+      [HEADER_ALG, COSE_ALG_EDDSA],
+      [HEADER_KID, base64urlToBytes(kid)],
+    ]),
+  );
   const payload = cbor.encode(claimsToMap(claims));
   const signature = await sign(sigStructure(protectedHeader, payload));
   const sign1 = cbor.encode(new Tag([protectedHeader, new Map(), payload, signature], COSE_SIGN1_TAG));
@@ -107,7 +109,8 @@ const SIG1_PREFIX = new Uint8Array([0x84, 0x6a, ...new TextEncoder().encode("Sig
 
 function sigStructure(protectedHeader: Uint8Array, payload: Uint8Array): Uint8Array {
   const head = (length: number) => (length < 24 ? [0x40 | length] : length < 256 ? [0x58, length] : [0x59, length >> 8, length & 0xff]);
-  const protectedHead = head(protectedHeader.byteLength), payloadHead = head(payload.byteLength);
+  const protectedHead = head(protectedHeader.byteLength),
+    payloadHead = head(payload.byteLength);
   const out = new Uint8Array(SIG1_PREFIX.byteLength + protectedHead.length + protectedHeader.byteLength + 1 + payloadHead.length + payload.byteLength);
   let at = 0;
   for (const part of [SIG1_PREFIX, protectedHead, protectedHeader, [0x40], payloadHead, payload]) {
@@ -135,8 +138,14 @@ function claimsToMap(c: PresentationClaims): Map<number, unknown> {
 }
 
 function mapToClaims(map: Map<unknown, unknown>): PresentationClaims {
-  const iss = map.get(CLAIM.iss), sub = map.get(CLAIM.sub), exp = map.get(CLAIM.exp), iat = map.get(CLAIM.iat);
-  const pid = map.get(CLAIM.cti), purposeCode = map.get(CLAIM.purpose), fieldMap = map.get(CLAIM.fields), status = map.get(CLAIM.status);
+  const iss = map.get(CLAIM.iss),
+    sub = map.get(CLAIM.sub),
+    exp = map.get(CLAIM.exp),
+    iat = map.get(CLAIM.iat);
+  const pid = map.get(CLAIM.cti),
+    purposeCode = map.get(CLAIM.purpose),
+    fieldMap = map.get(CLAIM.fields),
+    status = map.get(CLAIM.status);
   const purpose = typeof purposeCode === "number" ? purposeOfCode(purposeCode) : undefined;
   if (typeof iss !== "string" || !isBytes(sub) || sub.byteLength !== ID_BYTES || !isBytes(pid) || pid.byteLength !== ID_BYTES) throw new TokenFormatError("iss, sub or cti missing");
   if (!isSeconds(exp) || !isSeconds(iat) || !purpose) throw new TokenFormatError("exp, iat or purpose missing");

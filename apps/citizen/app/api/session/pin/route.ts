@@ -11,7 +11,11 @@ export const POST = apiRoute(async (request) => {
   await getRateLimiter().consume("pinIp", clientIp(request));
   const { pin } = await readJson(request, ZPinSignInRequest);
   const { token } = await finishPinSignIn({
-    db: getDb(), token: await readSessionToken(), pin, pinPepper: deriveKey(env().APP_SECRET, "pin-pepper"), requestId: requestId(request),
+    db: getDb(),
+    token: await readSessionToken(),
+    pin,
+    pinPepper: deriveKey(env().APP_SECRET, "pin-pepper"),
+    requestId: requestId(request),
   });
   await writeSessionToken(token);
   return Response.json({ next: "CARD" });

@@ -8,9 +8,12 @@ import { staffSession } from "@/staff-cookie";
 export const GET = apiRoute(async (_request, { params }: { params: Promise<{ id: string }> }) => {
   const session = await staffSession();
   const { id, receipt, claims, branch } = await getReceipt({ db: getDb(), orgId: session.org.id, id: parseInput(ZVerificationId, (await params).id) });
-  return Response.json({ id, receipt, claims, branch }, {
-    headers: { "content-disposition": `attachment; filename="bukti-verifikasi-${id}.json"` },
-  });
+  return Response.json(
+    { id, receipt, claims, branch },
+    {
+      headers: { "content-disposition": `attachment; filename="bukti-verifikasi-${id}.json"` },
+    },
+  );
 });
 
 export const POST = methodNotAllowed("GET");

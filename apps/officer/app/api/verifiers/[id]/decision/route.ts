@@ -10,7 +10,11 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
   const orgId = parseInput(ZRecordId, (await params).id);
   const body = await readJson(request, ZOrgDecisionRequest);
   const decided = await decideVerifierOrg({
-    db: getDb(), mailer: getMailer(), actor: officerActor(session), orgId, decision: body.decision,
+    db: getDb(),
+    mailer: getMailer(),
+    actor: officerActor(session),
+    orgId,
+    decision: body.decision,
     ...(body.decision === "APPROVE" ? { purposes: body.purposes } : { reason: body.reason }),
     requestId: requestId(request),
   });

@@ -12,8 +12,13 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
   const id = parseInput(ZApplicantId, (await params).id);
   const session = await counterSession();
   const record = await decideActivation({
-    db: getDb(), counterSessionId: session.id, registrationId: id, request: body,
-    recordKey: keys.activationRecord(), mailer: getMailer(), citizenUrl: env().CITIZEN_URL,
+    db: getDb(),
+    counterSessionId: session.id,
+    registrationId: id,
+    request: body,
+    recordKey: keys.activationRecord(),
+    mailer: getMailer(),
+    citizenUrl: env().CITIZEN_URL,
   });
   return Response.json({ id: record.id, decision: record.decision, decidedAt: record.decidedAt, emailSent: record.emailSent });
 });

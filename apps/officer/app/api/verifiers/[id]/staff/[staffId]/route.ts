@@ -9,7 +9,14 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
   const session = await adminSession();
   const { id, staffId } = await params;
   const { action } = await readJson(request, ZStaffActionRequest);
-  const { password } = await changeStaff({ db: getDb(), orgId: parseInput(ZRecordId, id), staffId: parseInput(ZRecordId, staffId), action, actor: { type: "OFFICER", ...officerActor(session) }, requestId: requestId(request) });
+  const { password } = await changeStaff({
+    db: getDb(),
+    orgId: parseInput(ZRecordId, id),
+    staffId: parseInput(ZRecordId, staffId),
+    action,
+    actor: { type: "OFFICER", ...officerActor(session) },
+    requestId: requestId(request),
+  });
   return password ? Response.json({ password }) : new Response(null, { status: 204 });
 });
 
