@@ -214,9 +214,11 @@ function tally<Report>(file: string, read: (report: Report) => { passed: number;
   rmSync(file);
 }
 
+/** The terminal's colour codes. */
+const ANSI_COLOUR = /\x1b\[[0-9;]*m/g; // eslint-disable-line no-control-regex -- they start with ESC
+
 function firstLine(text: string | undefined) {
-  // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes, which start with ESC
-  return (text ?? "").replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n")[0]!.slice(0, 200);
+  return (text ?? "").replace(ANSI_COLOUR, "").trim().split("\n")[0]!.slice(0, 200);
 }
 
 function failedVitestTests(report: JsonTestResults): string[] {
