@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { KtpCard } from "./ktp-card.ts";
-import type { RegistrationStep } from "./registration.ts";
+import { REFUSAL_REASONS, type RefusalReason, type RegistrationStep } from "./registration.ts";
 import { ZNik } from "./nik.ts";
 import { zText } from "./text.ts";
 
@@ -16,9 +16,6 @@ export const ZOfficerSignInRequest = z.object({
 });
 export type TOfficerSignInRequest = z.infer<typeof ZOfficerSignInRequest>;
 
-/** Why an officer refuses; "OTHER" needs a note. */
-export const REFUSAL_REASONS = ["FACE_MISMATCH", "NOT_PRESENT", "DOCUMENT_DOUBT", "SYNCED_PASSKEY", "OTHER"] as const;
-export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 export const ZDecisionRequest = z.discriminatedUnion(
   "decision",

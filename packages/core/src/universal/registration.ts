@@ -1,7 +1,10 @@
 import { z } from "zod";
-import type { RefusalReason } from "./counter.ts";
 import { ZNik } from "./nik.ts";
 import { zText } from "./text.ts";
+
+/** Why an officer refuses at the counter (the citizen reads it in REFUSAL_TEXT); "OTHER" needs a note. */
+export const REFUSAL_REASONS = ["FACE_MISMATCH", "NOT_PRESENT", "DOCUMENT_DOUBT", "SYNCED_PASSKEY", "OTHER"] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 /** "0812-3456-7890", "+62 812 3456 7890", "62812…" → "+6281234567890"; null when not a mobile number. */
 export function normalizePhone(input: string): string | null {
