@@ -16,7 +16,6 @@ export const ZOfficerSignInRequest = z.object({
 });
 export type TOfficerSignInRequest = z.infer<typeof ZOfficerSignInRequest>;
 
-
 export const ZDecisionRequest = z.discriminatedUnion(
   "decision",
   [
