@@ -24,7 +24,8 @@ export default defineConfig(
       "packages/core/src/server/process-env.ts", // the app servers' and the log's process settings (PORT, LOG_LEVEL…)
       "packages/db/src/testing.ts", // the test helpers' DATABASE_URL, set by npm test
       "packages/db/src/embedded.ts", // useDatabase: DATABASE_URL when set, else the embedded cluster
-      "scripts/lib/env.ts", // the scripts' and the test tooling's settings (npm start, npm test, Playwright)
+      "scripts/lib/env.ts", // the scripts' settings (npm start, npm test, benchmarks)
+      "packages/testing/src/e2e-env.ts", // what npm test hands the Playwright run
       "prisma/prisma.config.ts", // the Prisma CLI's own config file, loaded alone
     ],
   }),

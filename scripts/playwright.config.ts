@@ -1,6 +1,7 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { e2eEnv, scriptEnv } from "./lib/env.ts";
+import { scriptEnv } from "./lib/env.ts";
+import { e2eEnv } from "@ktp/testing/e2e-env";
 
 // Debian's chromium, driven by playwright-core: no browser download. scripts/test.ts starts the
 // apps and passes their URLs; run `npm run test:e2e` rather than this config directly.

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
-import { e2eEnv } from "../lib/env.ts";
+import { e2eEnv } from "@ktp/testing/e2e-env";
 import { buildBody, buildImage, type BodyRecipe, type ImageRecipe, imageRecipe, imageType, noise, chunking, type RequestRecipe, requestFor } from "./arbitraries.ts";
 import { type RawRequest, type RawResponse, send } from "./client.ts";
 import { changes, Harness, signInOfficer, startRegistration } from "./harness.ts";

@@ -7,7 +7,7 @@ import { E2E_OFFICER_PASSWORD } from "@ktp/testing/officer";
 import { cropFace, groupPhoto, retake, SAMPLE1_FACES } from "@ktp/testing/sample-photos";
 import { APP_URLS, cookiesOf, type RawResponse, send, sendEndless } from "./client.ts";
 import { Harness, signInOfficer, startRegistration } from "./harness.ts";
-import { e2eEnv } from "../lib/env.ts";
+import { e2eEnv } from "@ktp/testing/e2e-env";
 import { type AttackFile, type AttackRow, ATTACKS_FILE } from "./render-attacks.ts";
 
 // The hardening issue's findings, each tried over HTTP against the running apps. Every attack

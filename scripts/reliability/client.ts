@@ -1,5 +1,5 @@
 import http from "node:http";
-import { e2eEnv } from "../lib/env.ts";
+import { e2eEnv } from "@ktp/testing/e2e-env";
 
 // A raw HTTP client for the reliability specs: bytes on the request line and in the body exactly
 // as given (bad percent-escapes, chunked bodies, no Content-Length), and a chosen loopback source

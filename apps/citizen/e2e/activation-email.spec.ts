@@ -1,5 +1,5 @@
 import { expect, test, uniqueContact } from "./fixtures.ts";
-import { e2eEnv } from "../../../scripts/lib/env.ts";
+import { e2eEnv } from "@ktp/testing/e2e-env";
 
 const inbox = () => e2eEnv.inboxUrl();
 

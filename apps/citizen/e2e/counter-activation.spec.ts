@@ -2,7 +2,7 @@ import { renameSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { writeY4m } from "@ktp/testing/y4m";
-import { e2eEnv } from "../../../scripts/lib/env.ts";
+import { e2eEnv } from "@ktp/testing/e2e-env";
 import { expect, test, uniqueContact } from "./fixtures.ts";
 
 // The whole activation in a real browser: a blinking face on the fake camera, a virtual

@@ -6,7 +6,7 @@ import { createE2eOfficer } from "@ktp/testing/officer";
 import { addEktpPhoto, createActivatedCitizen, createCitizenSession, createResident, deleteResident } from "@ktp/testing/residents";
 // Its test fails on any CSP or Permissions-Policy violation, the camera flows included.
 import { test as base, expect } from "@ktp/testing/security-e2e";
-import { e2eEnv } from "../../../scripts/lib/env.ts";
+import { e2eEnv } from "@ktp/testing/e2e-env";
 
 // Tests create the residents they need (with an e-KTP photo from the npm-shipped group photo)
 // and remove them afterwards, so runs and parallel workers never share state.

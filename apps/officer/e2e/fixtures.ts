@@ -1,7 +1,7 @@
 import { createDb, type Db, type OfficerRole } from "@ktp/db";
 import { createE2eOfficer, type E2eOfficer } from "@ktp/testing/officer";
 import { test as base, expect } from "@ktp/testing/security-e2e";
-import { e2eEnv } from "../../../scripts/lib/env.ts";
+import { e2eEnv } from "@ktp/testing/e2e-env";
 
 // Each officer test signs in as an officer of its own, made in the database (@ktp/testing/officer).
 

@@ -1,5 +1,5 @@
 import { expectHydrated, expectNoncedScripts, expectOriginRefused, expectSecurityHeaders } from "@ktp/testing/security-e2e";
-import { e2eEnv } from "../../../scripts/lib/env.ts";
+import { e2eEnv } from "@ktp/testing/e2e-env";
 import { expect, signInOfficer, test } from "./fixtures.ts";
 
 // The security headers and the Origin check (packages/core/src/server/security-headers.ts) in the

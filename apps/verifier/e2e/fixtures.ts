@@ -4,7 +4,7 @@ import { hashPassword } from "@ktp/db/password-hash";
 import { createDb, type Db } from "@ktp/db";
 import { addEktpPhoto, createActivatedCitizen, createCitizenSession } from "@ktp/testing/residents";
 import { test as base, expect } from "@ktp/testing/security-e2e";
-import { e2eEnv } from "../../../scripts/lib/env.ts";
+import { e2eEnv } from "@ktp/testing/e2e-env";
 
 // What verifier tests need, made in the database: an approved organisation with a branch, its
 // API key or staff account, and a citizen signed in to the citizen app (whose QR it checks).

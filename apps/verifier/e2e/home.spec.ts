@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { e2eEnv } from "../../../scripts/lib/env.ts";
+import { e2eEnv } from "@ktp/testing/e2e-env";
 
 test("verifier home renders in Indonesian, and health is ok", async ({ page, request }) => {
   await page.goto("/");

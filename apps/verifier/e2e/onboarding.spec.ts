@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import type { Db } from "@ktp/db";
 import { createE2eOfficer, type E2eOfficer, signInOfficer } from "@ktp/testing/officer";
-import { e2eEnv } from "../../../scripts/lib/env.ts";
+import { e2eEnv } from "@ktp/testing/e2e-env";
 import { CITIZEN, expect, signInTeller, test } from "./fixtures.ts";
 
 // An organisation's way in, as its people and Dukcapil's admin live it: it registers on the

@@ -3,7 +3,7 @@ import path from "node:path";
 import { devices } from "@playwright/test";
 import sharp from "sharp";
 import { writeY4m } from "@ktp/testing/y4m";
-import { e2eEnv } from "../../../scripts/lib/env.ts";
+import { e2eEnv } from "@ktp/testing/e2e-env";
 import { CITIZEN, expect, signInTeller, test } from "./fixtures.ts";
 
 // The scan page (issue 11): a teller signs in with password and passkey (enrolled at the first

@@ -9,7 +9,7 @@ import { verifyPresentation } from "@ktp/core/server/verifier/verify-presentatio
 import { TOKEN_DICTIONARY } from "@ktp/core/universal/identity/dictionary";
 import { encodePresentation, parsePresentation, QR_PREFIX } from "@ktp/core/universal/identity/token";
 import { VERIFY_REASONS, type VerifyReason } from "@ktp/core/universal/verifier";
-import { e2eEnv } from "../../../scripts/lib/env.ts";
+import { e2eEnv } from "@ktp/testing/e2e-env";
 import { CITIZEN, expect, signInTeller, test } from "./fixtures.ts";
 
 // Every reason a QR is refused, through the scan page as a teller meets it (issue 11): each bad QR

@@ -1,5 +1,5 @@
 import { expect, expectHydrated, expectNoncedScripts, expectOriginRefused, expectSecurityHeaders, test } from "@ktp/testing/security-e2e";
-import { e2eEnv } from "../../../scripts/lib/env.ts";
+import { e2eEnv } from "@ktp/testing/e2e-env";
 
 // The security headers and the Origin check (packages/core/src/server/security-headers.ts) in the
 // verifier. `test` fails on any CSP violation. Only the scan page may use the camera.
