@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parsePresentation } from "@ktp/core/universal/identity/token";
+import { addFamilyMember } from "@ktp/testing/residents";
 import { expect, test } from "./fixtures.ts";
 
 // The citizen's side of verification (issue 11): the history of who checked the KTP Digital, with
@@ -110,4 +111,45 @@ test("without a network the card still opens and shows a kept QR for these five 
   await page.getByRole("button", { name: "Keluar" }).click();
   await expect(page).toHaveURL(/\/masuk/);
   expect(await page.evaluate(async () => ({ batch: localStorage.getItem("ktp-card-offline"), cached: await caches.has("ktp-card") }))).toEqual({ batch: null, cached: false });
+});
+
+test("the family card lists the household from SIAK, masks the others' NIKs and marks the deceased", async ({ page, activeCitizen, db }) => {
+  const { nik } = await activeCitizen({ nama: "RINA KELUARGA UJI", tanggalLahir: new Date(Date.UTC(1985, 7, 17)) });
+  const { noKk } = await db.penduduk.findUniqueOrThrow({ where: { nik }, select: { noKk: true } });
+  const child = await addFamilyMember(db, noKk, { nama: "BAYU KELUARGA UJI", hubunganKeluarga: "ANAK", jenisKelamin: "LAKI_LAKI", tanggalLahir: new Date(Date.UTC(2016, 2, 5)) });
+  await addFamilyMember(db, noKk, { nama: "MARYAM KELUARGA UJI", hubunganKeluarga: "ORANG_TUA", tanggalLahir: new Date(Date.UTC(1948, 0, 9)), tanggalMeninggal: new Date(Date.UTC(2023, 5, 1)) });
+
+  await page.goto("/kartu");
+  await page.getByRole("link", { name: "Kartu Keluarga" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kartu Keluarga");
+  await expect(page.getByTestId("family-card").locator('[data-field="noKk"]')).toHaveText(noKk);
+  const members = page.getByTestId("family-members").getByRole("listitem");
+  await expect(members).toHaveCount(3);
+  await expect(members.nth(0)).toContainText("RINA KELUARGA UJI (Anda)");
+  await expect(members.nth(0)).toContainText(nik);
+  await expect(members.nth(0)).toContainText("17 Agustus 1985");
+  await expect(members.nth(1)).toContainText("BAYU KELUARGA UJI");
+  await expect(members.nth(1).locator('[data-field="nik"]')).toHaveText(`${child.nik.slice(0, 6)}••••••${child.nik.slice(12)}`);
+  await expect(page.getByText(child.nik)).toHaveCount(0);
+  await expect(members.nth(2)).toContainText("Meninggal dunia");
+  await page.screenshot({ path: path.join(SCREENSHOTS, "kartu-keluarga.png"), fullPage: true });
+});
+
+test("the documents page shows what other agencies hold under the NIK, with each source, and says plainly what is missing", async ({ page, activeCitizen, db }) => {
+  const { nik } = await activeCitizen();
+  const serial = nik.slice(12);
+  await db.npwp.create({ data: { nik, nomor: `09254294${serial}000`, kpp: "KPP Pratama Samarinda Ulu", terdaftarPada: new Date("2012-03-01") } });
+  await db.vaksinCovid.create({ data: { nik, dosis: 1, vaksin: "Sinovac", tanggal: new Date("2021-07-04"), lokasi: "RSUD A. Wahab Sjahranie" } });
+
+  await page.goto("/kartu");
+  await page.getByRole("link", { name: "Dokumen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dokumen");
+  await expect(page.getByTestId("document-npwp")).toContainText(`09254294${serial}000`);
+  await expect(page.getByTestId("document-npwp")).toContainText("1 Maret 2012");
+  await expect(page.getByTestId("document-npwp")).toContainText("Sumber: Direktorat Jenderal Pajak");
+  await expect(page.getByTestId("document-vaccines")).toContainText("Sinovac · 4 Juli 2021 · RSUD A. Wahab Sjahranie");
+  for (const missing of ["bpjs", "vehicles", "civilServant", "voter"]) {
+    await expect(page.getByTestId(`document-${missing}`)).toContainText("Tidak ada data yang tercatat dengan NIK Anda.");
+  }
+  await page.screenshot({ path: path.join(SCREENSHOTS, "dokumen.png"), fullPage: true });
 });

@@ -113,9 +113,49 @@ export async function createCitizenSession(db: Db, registrationId: string, { min
   return { name: "ktp_sesi", value: token };
 }
 
-/** Removes a resident made by createResident, with their registrations and household. */
+export interface FamilyMemberOptions {
+  nama: string;
+  hubunganKeluarga: "SUAMI" | "ISTRI" | "ANAK" | "MENANTU" | "CUCU" | "ORANG_TUA" | "MERTUA" | "FAMILI_LAIN" | "LAINNYA";
+  jenisKelamin?: "LAKI_LAKI" | "PEREMPUAN";
+  tanggalLahir: Date;
+  tanggalMeninggal?: Date | null;
+}
+
+/** Adds a member to the household `noKk` (made by createResident), with a NIK of their own. */
+export async function addFamilyMember(db: Db, noKk: string, { nama, hubunganKeluarga, jenisKelamin = "PEREMPUAN", tanggalLahir, tanggalMeninggal = null }: FamilyMemberOptions) {
+  const day = tanggalLahir.getUTCDate() + (jenisKelamin === "PEREMPUAN" ? 40 : 0);
+  const ddmmyy = [day, tanggalLahir.getUTCMonth() + 1, tanggalLahir.getUTCFullYear() % 100].map((n) => String(n).padStart(2, "0")).join("");
+  for (let attempt = 1; ; attempt++) {
+    const nik = `647205${ddmmyy}${String(randomInt(1, 10_000)).padStart(4, "0")}`;
+    if ((await db.penduduk.count({ where: { nik } })) && attempt < 20) continue;
+    return db.penduduk.create({
+      data: {
+        nik,
+        noKk,
+        hubunganKeluarga,
+        nama,
+        tempatLahir: "SAMARINDA",
+        tanggalLahir,
+        jenisKelamin,
+        golonganDarah: "TIDAK_TAHU",
+        alamat: "JL. PM NOOR NO. 1",
+        rt: "001",
+        rw: "001",
+        desaKode: VILLAGE.desa,
+        agama: "ISLAM",
+        statusPerkawinan: hubunganKeluarga === "ISTRI" || hubunganKeluarga === "SUAMI" ? "KAWIN" : "BELUM_KAWIN",
+        pekerjaan: "PELAJAR/MAHASISWA",
+        tanggalMeninggal,
+        ektpDirekamPada: null,
+      },
+    });
+  }
+}
+
+/** Removes a resident made by createResident, with their registrations and their whole household. */
 export async function deleteResident(db: Db, { nik, noKk }: { nik: string; noKk: string }) {
-  await db.registration.deleteMany({ where: { nik } });
-  await db.penduduk.delete({ where: { nik } });
+  const household = await db.penduduk.findMany({ where: { noKk }, select: { nik: true } });
+  await db.registration.deleteMany({ where: { nik: { in: [nik, ...household.map((m) => m.nik)] } } });
+  await db.penduduk.deleteMany({ where: { noKk } });
   await db.keluarga.delete({ where: { noKk } });
 }

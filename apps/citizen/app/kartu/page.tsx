@@ -41,9 +41,11 @@ export default async function KtpCardPage() {
         </div>
       </article>
       <IdentityQr locale={locale} t={t.qr} />
-      <p>
+      <nav className="wallet-links" aria-label={t.title}>
+        <Link href="/keluarga">{t.familyLink}</Link>
+        <Link href="/dokumen">{t.documentsLink}</Link>
         <Link href="/riwayat">{t.historyLink}</Link>
-      </p>
+      </nav>
       <IdentityLock locale={locale} t={t.lock} locked={citizen.locked} />
       <p className="hint">{t.note}</p>
       <SignOutButton label={t.signOut} locale={locale} />
