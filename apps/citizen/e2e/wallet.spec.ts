@@ -153,3 +153,17 @@ test("the documents page shows what other agencies hold under the NIK, with each
   }
   await page.screenshot({ path: path.join(SCREENSHOTS, "dokumen.png"), fullPage: true });
 });
+
+test("the biodata page shows everything SIAK holds, dates as people write them", async ({ page, activeCitizen, db }) => {
+  const { nik } = await activeCitizen({ nama: "WATI BIODATA UJI", tanggalLahir: new Date(Date.UTC(1991, 3, 30)) });
+  await db.penduduk.update({ where: { nik }, data: { namaAyah: "SLAMET", namaIbu: null } });
+  await page.goto("/kartu");
+  await page.getByRole("link", { name: "Biodata" }).click();
+  const biodata = page.getByTestId("biodata");
+  await expect(biodata.locator('[data-field="nik"]')).toHaveText(nik);
+  await expect(biodata.locator('[data-field="tanggalLahir"]')).toHaveText("30 April 1991");
+  await expect(biodata.locator('[data-field="namaAyah"]')).toHaveText("SLAMET");
+  await expect(biodata.locator('[data-field="namaIbu"]')).toHaveText("Tidak tercatat");
+  await expect(biodata.locator('[data-field="ektpDirekamPada"]')).toHaveText("1 Mei 2012");
+  await page.screenshot({ path: path.join(SCREENSHOTS, "biodata.png"), fullPage: true });
+});

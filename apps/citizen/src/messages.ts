@@ -192,6 +192,7 @@ const id = {
     historyLink: "Riwayat verifikasi",
     familyLink: "Kartu Keluarga",
     documentsLink: "Dokumen",
+    biodataLink: "Biodata",
   },
   family: {
     title: "Kartu Keluarga",
@@ -207,6 +208,13 @@ const id = {
     you: "Anda",
     deceased: "Meninggal dunia",
     source: "Sumber: SIAK Terpusat, Ditjen Dukcapil. Bila ada yang keliru, perbarui KK di Disdukcapil.",
+    back: "Kembali ke kartu",
+  },
+  biodata: {
+    title: "Biodata",
+    lead: "Semua yang tercatat tentang Anda di SIAK Terpusat.",
+    none: "Tidak tercatat",
+    source: "Sumber: SIAK Terpusat, Ditjen Dukcapil. Bila ada yang keliru, perbaiki di Disdukcapil dengan membawa dokumen pendukung.",
     back: "Kembali ke kartu",
   },
   documents: {
@@ -438,6 +446,7 @@ const en: CitizenMessages = {
     historyLink: "Verification history",
     familyLink: "Family card",
     documentsLink: "Documents",
+    biodataLink: "Personal data",
   },
   family: {
     title: "Family card (Kartu Keluarga)",
@@ -453,6 +462,13 @@ const en: CitizenMessages = {
     you: "You",
     deceased: "Deceased",
     source: "Source: SIAK Terpusat, Directorate General of Dukcapil. If anything is wrong, have the KK updated at the Disdukcapil office.",
+    back: "Back to the card",
+  },
+  biodata: {
+    title: "Personal data",
+    lead: "Everything SIAK Terpusat records about you.",
+    none: "Not recorded",
+    source: "Source: SIAK Terpusat, Directorate General of Dukcapil. If anything is wrong, have it corrected at the Disdukcapil office with supporting documents.",
     back: "Back to the card",
   },
   documents: {

@@ -44,6 +44,7 @@ export default async function KtpCardPage() {
       <nav className="wallet-links" aria-label={t.title}>
         <Link href="/keluarga">{t.familyLink}</Link>
         <Link href="/dokumen">{t.documentsLink}</Link>
+        <Link href="/biodata">{t.biodataLink}</Link>
         <Link href="/riwayat">{t.historyLink}</Link>
       </nav>
       <IdentityLock locale={locale} t={t.lock} locked={citizen.locked} />

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@ktp/db/testing";
 import { addFamilyMember, createResident } from "@ktp/testing/residents";
 import { longDate, maskNik } from "../../universal/family-card.ts";
+import { findBiodata } from "./biodata.ts";
 import { findFamilyCard } from "./family-card.ts";
 
 let test: TestDatabase;
@@ -46,5 +47,31 @@ describe("maskNik and longDate", () => {
     expect(maskNik("6472051708850001")).toBe("647205••••••0001");
     expect(longDate("1985-08-17", "id")).toBe("17 Agustus 1985");
     expect(longDate("1985-08-17", "en")).toBe("17 August 1985");
+  });
+});
+
+describe("findBiodata", () => {
+  it("gives everything SIAK holds, the parents and the e-KTP recording included", async () => {
+    const { nik, noKk } = await createResident(test.db, { nama: "WATI BIODATA", tanggalLahir: new Date(Date.UTC(1991, 3, 30)) });
+    await test.db.penduduk.update({ where: { nik }, data: { namaAyah: "SLAMET", namaIbu: "SRI WAHYUNI" } });
+    expect(await findBiodata({ db: test.db, nik })).toEqual({
+      nik,
+      noKk,
+      nama: "WATI BIODATA",
+      tempatLahir: "SAMARINDA",
+      tanggalLahir: "1991-04-30",
+      jenisKelamin: "LAKI-LAKI",
+      golonganDarah: "O",
+      agama: "ISLAM",
+      statusPerkawinan: "BELUM KAWIN",
+      hubunganKeluarga: "KEPALA KELUARGA",
+      pekerjaan: "KARYAWAN SWASTA",
+      kewarganegaraan: "WNI",
+      namaAyah: "SLAMET",
+      namaIbu: "SRI WAHYUNI",
+      alamat: "JL. PM NOOR NO. 1, RT/RW 001/001, SEMPAJA SELATAN, SAMARINDA UTARA, KOTA SAMARINDA, KALIMANTAN TIMUR",
+      ektpDirekamPada: "2012-05-01",
+    });
+    expect(await findBiodata({ db: test.db, nik: "6472051708859999" })).toBeNull();
   });
 });
