@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 
 const BUDI = "6472051708850001"; // demo resident: eligible
 const RIZKY = "6472051003120001"; // demo resident: under 17
+const SUPARMAN = "6472050501400001"; // demo resident: deceased
 
 test.describe("citizen home", () => {
   test("renders in Indonesian by default, without console errors", async ({ page }) => {
@@ -50,7 +51,27 @@ test.describe("citizen home", () => {
     await page.getByRole("button", { name: "Verifikasi Data" }).click();
     const result = page.getByTestId("nik-result");
     await expect(result).toContainText("belum dapat diaktifkan");
-    await expect(result.locator("li.fail")).toHaveText(["Berusia 17 tahun atau lebih, atau sudah/pernah kawin", "Sudah melakukan perekaman e-KTP"]);
+    // The verdict is in the text (and so in what a screen reader says), not only in the CSS mark.
+    await expect(result.getByRole("listitem")).toHaveText(["Penduduk tercatat hidup: ya", "Berusia 17 tahun atau lebih, atau sudah/pernah kawin: tidak", "Sudah melakukan perekaman e-KTP: tidak"]);
+    await expect(result).toContainText("Kartu Identitas Anak (KIA)");
+  });
+
+  test("tells a deceased resident's family plainly, without 'not yet'", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("textbox", { name: /NIK/ }).fill(SUPARMAN);
+    await page.getByRole("button", { name: "Verifikasi Data" }).click();
+    const result = page.getByTestId("nik-result");
+    await expect(result).toContainText("tercatat meninggal dunia, sehingga NIK ini tidak dapat diaktifkan");
+    await expect(result).not.toContainText("belum dapat diaktifkan");
+    await expect(result.getByRole("listitem").first()).toHaveText("Penduduk tercatat hidup: tidak");
+  });
+
+  test("groups the NIK in fours as it is typed or pasted, and takes no more than 16 digits", async ({ page }) => {
+    await page.goto("/");
+    const field = page.getByRole("textbox", { name: /NIK/ });
+    await expect(field).not.toHaveAttribute("placeholder");
+    await field.fill("6472.0517-08850001999");
+    await expect(field).toHaveValue("6472 0517 0885 0001");
   });
 
   test("says when SIAK has no such NIK", async ({ page }) => {

@@ -31,6 +31,13 @@ const id = {
     alive: "Penduduk tercatat hidup",
     adult: "Berusia 17 tahun atau lebih, atau sudah/pernah kawin",
     ektp: "Sudah melakukan perekaman e-KTP",
+    yes: "ya",
+    no: "tidak",
+    deceased: "Data ditemukan. Pemilik NIK ini tercatat meninggal dunia, sehingga NIK ini tidak dapat diaktifkan.",
+    whatNext: {
+      minor: "KTP Digital dapat diaktifkan setelah berusia 17 tahun, atau lebih awal setelah menikah. Sampai saat itu, anak memakai Kartu Identitas Anak (KIA) dari Disdukcapil.",
+      ektp: "Lakukan perekaman e-KTP (foto, sidik jari, iris) di kantor Disdukcapil atau kecamatan terdekat, lalu periksa lagi di sini.",
+    },
     failed: "Pemeriksaan gagal. Periksa koneksi Anda dan coba lagi.",
   },
   register: {
@@ -285,6 +292,13 @@ const en: CitizenMessages = {
     alive: "Recorded as living",
     adult: "Aged 17 or over, or married now or before",
     ektp: "e-KTP biometrics recorded",
+    yes: "yes",
+    no: "no",
+    deceased: "Record found. The owner of this NIK is recorded as deceased, so this NIK cannot be activated.",
+    whatNext: {
+      minor: "KTP Digital can be activated from age 17, or earlier once married. Until then, children use the Kartu Identitas Anak (KIA) from Disdukcapil.",
+      ektp: "Have your e-KTP biometrics (photo, fingerprints, iris) recorded at the nearest Disdukcapil or district office, then check again here.",
+    },
     failed: "The check failed. Check your connection and try again.",
   },
   register: {

@@ -7,6 +7,7 @@ import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import { formText } from "@ktp/ui/form-text";
+import { NIK_FIELD } from "./nik-field.ts";
 
 type State = { kind: "idle" } | { kind: "checking" } | { kind: "invalid"; message: string } | { kind: "done"; result: NikVerification } | { kind: "failed"; message: string };
 
@@ -34,17 +35,7 @@ export function NikCheckForm({ locale, t }: { locale: Locale; t: CitizenMessages
   return (
     <form onSubmit={onSubmit} noValidate aria-describedby="nik-check-result">
       <label htmlFor="nik">{t.label}</label>
-      <input
-        id="nik"
-        name="nik"
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={24}
-        placeholder="6472 0517 0885 0001"
-        aria-invalid={invalid ? true : undefined}
-        aria-describedby={invalid ? "nik-error" : undefined}
-      />
+      <input id="nik" name="nik" {...NIK_FIELD} aria-invalid={invalid ? true : undefined} aria-describedby={invalid ? "nik-error" : undefined} />
       {invalid && (
         <p id="nik-error" className="field-error" role="alert">
           {invalid}
@@ -79,19 +70,22 @@ function VerificationResult({ result, t }: { result: NikVerification; t: Citizen
     [t.adult, result.wajibKtp],
     [t.ektp, result.ektpRecorded],
   ] as const;
+  // What to do next: a deceased resident's NIK is closed for good; the others can come back.
+  const next = !result.alive ? null : !result.wajibKtp ? t.whatNext.minor : !result.ektpRecorded ? t.whatNext.ektp : null;
   return (
     <div className={`result ${result.eligible ? "ok" : "bad"}`} data-testid="nik-result">
-      <p className="nik-verdict">{result.eligible ? t.eligible : t.notEligible}</p>
+      <p className="nik-verdict">{result.eligible ? t.eligible : result.alive ? t.notEligible : t.deceased}</p>
       <p className="nik-owner">
         {t.owner}: <strong>{result.maskedName}</strong>
       </p>
       <ul className="checks">
         {checks.map(([label, ok]) => (
           <li key={label} className={ok ? undefined : "fail"}>
-            {label}
+            {label}: <strong>{ok ? t.yes : t.no}</strong>
           </li>
         ))}
       </ul>
+      {next && <p className="nik-next">{next}</p>}
     </div>
   );
 }

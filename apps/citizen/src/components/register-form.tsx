@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type InputHTMLAttributes, useState } from "react";
 import { ERRORS, isErrorCode, type Locale } from "@ktp/core/universal/errors";
 import { type RegistrationView, ZStartRegistrationRequest } from "@ktp/core/universal/registration";
 import { post } from "@ktp/ui/api-client";
@@ -8,6 +8,7 @@ import type { CitizenMessages } from "@/messages";
 import { stepPath } from "@/registration-steps";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import { formText } from "@ktp/ui/form-text";
+import { NIK_FIELD } from "./nik-field.ts";
 
 type Field = "nik" | "email" | "phone";
 const FIELDS: Field[] = ["nik", "email", "phone"];
@@ -47,19 +48,10 @@ export function RegisterForm({ locale, t }: { locale: Locale; t: CitizenMessages
     }
   }
 
-  const input = (name: Field, type: string, inputMode: "numeric" | "email" | "tel", autoComplete: string, placeholder: string) => (
+  const input = (name: Field, attributes: InputHTMLAttributes<HTMLInputElement>) => (
     <p>
       <label htmlFor={name}>{t.labels[name]}</label>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        inputMode={inputMode}
-        autoComplete={autoComplete}
-        placeholder={placeholder}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${name}-error` : `${name}-hint`}
-      />
+      <input id={name} name={name} {...attributes} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : `${name}-hint`} />
       {errors[name] ? (
         <span id={`${name}-error`} className="field-error" role="alert">
           {errors[name]}
@@ -74,9 +66,9 @@ export function RegisterForm({ locale, t }: { locale: Locale; t: CitizenMessages
 
   return (
     <form onSubmit={onSubmit} noValidate className="stack">
-      {input("nik", "text", "numeric", "off", "1371 0142 1190 0001")}
-      {input("email", "email", "email", "email", "nama@contoh.id")}
-      {input("phone", "tel", "tel", "tel", "0812 3456 7890")}
+      {input("nik", NIK_FIELD)}
+      {input("email", { type: "email", inputMode: "email", autoComplete: "email", placeholder: "nama@contoh.id" })}
+      {input("phone", { type: "tel", inputMode: "tel", autoComplete: "tel", placeholder: "0812 3456 7890" })}
       {errors.form && (
         <p className="field-error" role="alert">
           {errors.form}

@@ -2,12 +2,21 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type CalendarDate, compareDates, isValidCalendarDate } from "./calendar.ts";
 import { AppError } from "./errors.ts";
-import { findNikProblem, formatNik, parseNik, ZNik } from "./nik.ts";
+import { findNikProblem, formatNik, groupNikDigits, parseNik, ZNik } from "./nik.ts";
 import { isKnownDistrictCode } from "./wilayah/district-code.ts";
 
 const TODAY: CalendarDate = { year: 2026, month: 11, day: 22 };
 // 64.72.05 is Kecamatan Samarinda Utara, Kota Samarinda.
 const SAMARINDA_UTARA = "647205";
+
+describe("groupNikDigits", () => {
+  it("keeps 16 digits at most, in groups of four, dropping what people type between them", () => {
+    expect(groupNikDigits("6472051708850001")).toBe("6472 0517 0885 0001");
+    expect(groupNikDigits("6472.0517-0885 00019")).toBe("6472 0517 0885 0001");
+    expect(groupNikDigits("64720")).toBe("6472 0");
+    expect(groupNikDigits("abc")).toBe("");
+  });
+});
 
 describe("parseNik", () => {
   it("reads district, sex, birth date and serial of a man", () => {

@@ -24,6 +24,19 @@ export function normalizeNik(input: string): string {
 }
 
 /** The first reason `input` cannot be a NIK, or null when it can. */
+/**
+ * What the NIK field shows while someone types: digits only, at most 16, in groups of four
+ * ("6472 0517 0885 0001"), as printed on the e-KTP. Pasted separators are dropped.
+ */
+export function groupNikDigits(input: string): string {
+  return (
+    input
+      .replace(/\D/g, "")
+      .slice(0, 16)
+      .match(/.{1,4}/g) ?? []
+  ).join(" ");
+}
+
 export function findNikProblem(input: string, today: CalendarDate = todayInJakarta()): NikProblem | null {
   const nik = normalizeNik(input);
   if (nik === "") return "NIK_REQUIRED";
