@@ -167,3 +167,12 @@ test("the biodata page shows everything SIAK holds, dates as people write them",
   await expect(biodata.locator('[data-field="ektpDirekamPada"]')).toHaveText("1 Mei 2012");
   await page.screenshot({ path: path.join(SCREENSHOTS, "biodata.png"), fullPage: true });
 });
+
+test("a signed-out visit to a wallet page lands on sign-in, which says why", async ({ page }) => {
+  await page.goto("/keluarga");
+  await expect(page).toHaveURL(/\/masuk\?dari=%2Fkeluarga|\/masuk\?dari=\/keluarga/);
+  await expect(page.getByTestId("signed-out")).toHaveText("Anda belum masuk, atau sesi Anda sudah berakhir. Masuk untuk membuka Kartu Keluarga.");
+  // Only the wallet's own pages are named; anything else is ignored.
+  await page.goto("/masuk?dari=https://contoh.id/");
+  await expect(page.getByTestId("signed-out")).toHaveCount(0);
+});

@@ -152,6 +152,8 @@ const id = {
     failed: "Kode belum terkirim. Periksa koneksi Anda dan pindai lagi.",
   },
   signIn: {
+    signedOut: "Anda belum masuk, atau sesi Anda sudah berakhir. Masuk untuk membuka {page}.",
+    pages: { "/kartu": "KTP Digital", "/keluarga": "Kartu Keluarga", "/dokumen": "Dokumen", "/biodata": "Biodata", "/riwayat": "Riwayat verifikasi" },
     title: "Masuk KTP Digital",
     lead: "Masuk dengan kunci sandi di ponsel yang sudah dikaitkan, lalu dengan PIN Anda.",
     passkey: "Masuk dengan kunci sandi",
@@ -413,6 +415,8 @@ const en: CitizenMessages = {
     failed: "The code was not sent. Check your connection and scan again.",
   },
   signIn: {
+    signedOut: "You are not signed in, or your session has ended. Sign in to open {page}.",
+    pages: { "/kartu": "your KTP Digital", "/keluarga": "the family card", "/dokumen": "your documents", "/biodata": "your personal data", "/riwayat": "the verification history" },
     title: "Sign in to KTP Digital",
     lead: "Sign in with the passkey on your bound phone, then with your PIN.",
     passkey: "Sign in with passkey",

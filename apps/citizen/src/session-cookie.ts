@@ -1,4 +1,5 @@
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { cookieSpec } from "@ktp/core/server/cookies";
 import { findCitizenSession } from "@ktp/core/server/account/citizen-session";
 import { getDb } from "./services.ts";
@@ -23,4 +24,15 @@ export async function clearSessionToken() {
 /** The signed-in citizen, or null. */
 export async function signedInCitizen() {
   return findCitizenSession({ db: getDb(), token: await readSessionToken() });
+}
+
+/** The wallet's pages; a signed-out visit to one is sent to /masuk, which says why. */
+export const WALLET_PAGES = ["/kartu", "/keluarga", "/dokumen", "/biodata", "/riwayat"] as const;
+export type WalletPage = (typeof WALLET_PAGES)[number];
+
+/** The signed-in citizen; otherwise a redirect to /masuk naming the page they wanted. */
+export async function citizenOrSignIn(page: WalletPage) {
+  const citizen = await signedInCitizen();
+  if (!citizen) redirect(`/masuk?dari=${page}`);
+  return citizen;
 }

@@ -6,14 +6,13 @@ import { longDate } from "@ktp/core/universal/family-card";
 import { getLocale } from "@ktp/ui/locale";
 import { getDb } from "@/services";
 import { messages } from "@/messages";
-import { signedInCitizen } from "@/session-cookie";
+import { citizenOrSignIn } from "@/session-cookie";
 
 export const dynamic = "force-dynamic";
 
 /** "Biodata": everything SIAK holds about the citizen. */
 export default async function BiodataPage() {
-  const citizen = await signedInCitizen();
-  if (!citizen) redirect("/masuk");
+  const citizen = await citizenOrSignIn("/biodata");
   const biodata = await findBiodata({ db: getDb(), nik: citizen.nik });
   if (!biodata) redirect("/masuk");
   const locale = await getLocale();

@@ -7,7 +7,7 @@ import { longDate } from "@ktp/core/universal/family-card";
 import { getLocale } from "@ktp/ui/locale";
 import { getDb } from "@/services";
 import { messages } from "@/messages";
-import { signedInCitizen } from "@/session-cookie";
+import { citizenOrSignIn } from "@/session-cookie";
 
 export const dynamic = "force-dynamic";
 
@@ -28,8 +28,7 @@ function Fields({ rows }: { rows: Rows }) {
 
 /** "Dokumen": NPWP, BPJS Kesehatan, vaccination, vehicles, BKN and DPT, each with its source. */
 export default async function DocumentsPage() {
-  const citizen = await signedInCitizen();
-  if (!citizen) redirect("/masuk");
+  const citizen = await citizenOrSignIn("/dokumen");
   const documents = await findDocuments({ db: getDb(), nik: citizen.nik });
   if (!documents) redirect("/masuk");
   const locale = await getLocale();

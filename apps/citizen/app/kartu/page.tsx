@@ -8,13 +8,12 @@ import { IdentityQr } from "@/components/identity-qr";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getDb } from "@/services";
 import { messages } from "@/messages";
-import { signedInCitizen } from "@/session-cookie";
+import { citizenOrSignIn } from "@/session-cookie";
 
 export const dynamic = "force-dynamic";
 
 export default async function KtpCardPage() {
-  const citizen = await signedInCitizen();
-  if (!citizen) redirect("/masuk");
+  const citizen = await citizenOrSignIn("/kartu");
   const card = await loadKtpCard({ db: getDb(), nik: citizen.nik });
   if (!card) redirect("/masuk");
   const locale = await getLocale();

@@ -5,14 +5,13 @@ import { longDate, RELATIONSHIP_LABELS, SEX_LABELS } from "@ktp/core/universal/f
 import { getLocale } from "@ktp/ui/locale";
 import { getDb } from "@/services";
 import { messages } from "@/messages";
-import { signedInCitizen } from "@/session-cookie";
+import { citizenOrSignIn } from "@/session-cookie";
 
 export const dynamic = "force-dynamic";
 
 /** "Kartu Keluarga": the citizen's household from SIAK, other members' NIKs masked. */
 export default async function FamilyCardPage() {
-  const citizen = await signedInCitizen();
-  if (!citizen) redirect("/masuk");
+  const citizen = await citizenOrSignIn("/keluarga");
   const card = await findFamilyCard({ db: getDb(), nik: citizen.nik });
   if (!card) redirect("/masuk");
   const locale = await getLocale();

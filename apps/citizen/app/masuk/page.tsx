@@ -3,17 +3,25 @@ import { redirect } from "next/navigation";
 import { getLocale } from "@ktp/ui/locale";
 import { SignIn } from "@/components/sign-in";
 import { messages } from "@/messages";
-import { signedInCitizen } from "@/session-cookie";
+import { signedInCitizen, WALLET_PAGES, type WalletPage } from "@/session-cookie";
 
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ dari?: string | string[] }> }) {
   if (await signedInCitizen()) redirect("/kartu");
   const locale = await getLocale();
   const t = messages[locale].signIn;
+  // Sent here from a wallet page: say why (only the wallet's own pages are named).
+  const from = (await searchParams).dari;
+  const wanted = typeof from === "string" && (WALLET_PAGES as readonly string[]).includes(from) ? (from as WalletPage) : null;
   return (
     <section className="card">
       <h1>{t.title}</h1>
+      {wanted && (
+        <p className="result bad" role="status" data-testid="signed-out">
+          {t.signedOut.replace("{page}", t.pages[wanted])}
+        </p>
+      )}
       <p className="lead">{t.lead}</p>
       <SignIn locale={locale} t={t} />
       <p className="hint">

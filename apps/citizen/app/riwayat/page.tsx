@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { listVerificationHistory } from "@ktp/core/server/wallet/verification-history";
 import { IDENTITY_FIELD_LABELS, PURPOSE_RULES, type Purpose } from "@ktp/core/universal/identity/purposes";
 import { VERIFY_REASONS, type VerifyReason } from "@ktp/core/universal/verifier";
@@ -7,14 +6,13 @@ import { getLocale } from "@ktp/ui/locale";
 import { ReportButton } from "@/components/report-button";
 import { getDb } from "@/services";
 import { messages } from "@/messages";
-import { signedInCitizen } from "@/session-cookie";
+import { citizenOrSignIn } from "@/session-cookie";
 
 export const dynamic = "force-dynamic";
 
 /** "Riwayat verifikasi": who checked this KTP Digital, when, where, for what, and what they saw. */
 export default async function HistoryPage() {
-  const citizen = await signedInCitizen();
-  if (!citizen) redirect("/masuk");
+  const citizen = await citizenOrSignIn("/riwayat");
   const locale = await getLocale();
   const t = messages[locale].history;
   const entries = await listVerificationHistory({ db: getDb(), registrationId: citizen.registrationId });
