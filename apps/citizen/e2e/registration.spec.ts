@@ -41,6 +41,10 @@ test.describe("registration: Verifikasi Data", () => {
     const again = await page.context().newPage();
     await again.goto("/daftar");
     await expect(again).toHaveURL(/\/daftar\/swafoto$/);
+    // The status page says where it stands and offers the way on, not only a sentence.
+    await again.goto("/daftar/status");
+    await again.getByRole("link", { name: "Lanjutkan" }).click();
+    await expect(again).toHaveURL(/\/daftar\/swafoto$/);
   });
 });
 

@@ -65,6 +65,7 @@ const id = {
   status: {
     resend: "Kirim ulang e-mail aktivasi",
     again: "Daftar lagi",
+    continue: "Lanjutkan",
     signIn: "Masuk KTP Digital",
     resent: "E-mail aktivasi baru sudah dikirim. Tautan lama tidak berlaku lagi.",
     resendFailed: "E-mail belum terkirim. Periksa koneksi Anda dan coba lagi.",
@@ -328,6 +329,7 @@ const en: CitizenMessages = {
   status: {
     resend: "Send the activation e-mail again",
     again: "Register again",
+    continue: "Continue",
     signIn: "Sign in to KTP Digital",
     resent: "A new activation e-mail was sent. The old link no longer works.",
     resendFailed: "The e-mail was not sent. Check your connection and try again.",

@@ -4,6 +4,7 @@ import { getLocale } from "@ktp/ui/locale";
 import { ResendEmail } from "@/components/resend-email";
 import { messages } from "@/messages";
 import { requireStep } from "@/require-step";
+import { stepPath } from "@/registration-steps";
 
 export default async function RegistrationStatusPage() {
   const view = await requireStep(null);
@@ -24,6 +25,13 @@ export default async function RegistrationStatusPage() {
           </li>
         ))}
       </ol>
+      {stepPath(view.step) !== "/daftar/status" && (
+        <p>
+          <Link className="button" href={stepPath(view.step)}>
+            {t.continue}
+          </Link>
+        </p>
+      )}
       {view.step === "EMAIL" && <ResendEmail locale={locale} t={t} />}
       {view.step === "REFUSED" && (
         <p>
