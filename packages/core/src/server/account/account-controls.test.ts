@@ -162,7 +162,11 @@ describe("Ponsel hilang", () => {
     await requestLostPhoneLink({ db: test.db, mailer, nik: c.nik, citizenUrl: CITIZEN_URL });
     expect(await inbox()).toHaveLength(1);
 
+    // The officer's desk says so, and offers the device reset.
     const session = await createCounterSession(test.db);
+    const desk = await getResidentCase({ db: test.db, session, nik: c.nik });
+    expect(desk.active?.lostReportedAt).toEqual(row.lostReportedAt);
+    expect(desk.actions).toContain("DEVICE");
     await resetResident({ db: test.db, session, request: { nik: c.nik, action: "DEVICE", note: "ponsel hilang, datang dengan e-KTP" } });
     expect((await test.db.registration.findUniqueOrThrow({ where: { id: c.registrationId } })).step).toBe("SUPERSEDED");
   });
