@@ -109,6 +109,8 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
   const rule = PURPOSE_RULES[purpose];
   const tag = locale === "id" ? "id-ID" : "en-GB";
   const time = shown?.expiresAt.toLocaleTimeString(tag, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  // The text alternative names the time in WIB, as the example does ("… berlaku sampai 10.42").
+  const altTime = shown?.expiresAt.toLocaleTimeString(tag, { timeZone: "Asia/Jakarta", hour: "2-digit", minute: "2-digit" });
   const updated = shown?.offlineSince?.toLocaleString(tag, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
   return (
     <section className="identity-qr" aria-labelledby="identity-qr-title" ref={box}>
@@ -135,7 +137,7 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
           data-purpose={shown.purpose}
           data-offline={shown.offlineSince ? "true" : "false"}
         >
-          <canvas ref={canvas} role="img" aria-label={t.alt.replace("{purpose}", rule.label[locale])} />
+          <canvas ref={canvas} role="img" aria-label={t.alt.replace("{time}", altTime ?? "")} />
           <figcaption>
             {t.validUntil.replace("{time}", time ?? "")}
             {updated && (
