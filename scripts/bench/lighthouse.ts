@@ -1,4 +1,4 @@
-// npm run bench:lighthouse -- [--runs 3] [--keep-reports]
+// npm run bench:lighthouse -- [--runs 3] [--keep-reports (in .data/lighthouse)] [--js-only (prints the JS figures, writes nothing)]
 // "Accessible and light" (issue 13 item 9), measured on the production build of the citizen app:
 //   1. Lighthouse 12.2.3 (mobile: its default Moto G Power emulation and simulated slow 4G) on /,
 //      /masuk, /kartu and /dokumen, the last two signed in as BUDI (the session cookie sent as a
@@ -29,7 +29,7 @@ import { scriptEnv } from "../lib/env.ts";
 import { ROOT } from "../lib/root.ts";
 import { commit, describeOtherLoad, machine, today, writeJson, writeSection } from "./report.ts";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }, "keep-reports": { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }, "keep-reports": { type: "boolean", default: false }, "js-only": { type: "boolean", default: false } } });
 const RUNS = Number(values.runs);
 const REPORTS = path.join(ROOT, ".data/lighthouse");
 const PAGES = [
@@ -54,7 +54,11 @@ const sharedWith = describeOtherLoad();
 
 const dataDir = path.join(ROOT, ".data/postgres-bench-lighthouse");
 rmSync(dataDir, { recursive: true, force: true });
-const database = await startEmbeddedDatabase({ dataDir, port: 5439, database: "ktp_bench_lighthouse" });
+// Ports of its own, shifted by KTP_TEST_SLOT like the tests'; a cluster already on the port is
+// someone else's, so the bench stops rather than join it.
+const SLOT = scriptEnv.testSlot();
+const database = await startEmbeddedDatabase({ dataDir, port: 5449 + SLOT * 10, database: "ktp_bench_lighthouse" });
+if (database.reused) throw new Error(`PostgreSQL already runs on port ${5449 + SLOT * 10}: run with another KTP_TEST_SLOT.`);
 try {
   await migrateDatabase({ url: database.url, schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR });
   await seedPopulation({ url: database.url, residents: 2000 });
@@ -75,7 +79,7 @@ try {
   await db.$disconnect();
 
   await buildApps();
-  const citizen = startApp("citizen", { databaseUrl: database.url, appSecret: randomBytes(32).toString("base64url"), smtpUrl: "smtp://localhost:1", portOffset: 500, log: false });
+  const citizen = startApp("citizen", { databaseUrl: database.url, appSecret: randomBytes(32).toString("base64url"), smtpUrl: "smtp://localhost:1", portOffset: 500 + SLOT * 1000, log: false });
   await citizen.healthy;
   const chrome = await chromeLauncher.launch({
     chromePath: scriptEnv.chromiumPath(),
@@ -83,15 +87,26 @@ try {
   });
   try {
     const cookie = `${session.name}=${session.value}`;
-    const lighthouseResults = await runLighthouse(citizen.url, chrome.port, cookie);
+    const lighthouseResults = values["js-only"] ? [] : await runLighthouse(citizen.url, chrome.port, cookie);
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
     try {
-      const context = browser.contexts()[0]!;
-      await context.addCookies([{ ...session, url: citizen.url }]);
-      const installability = await checkInstallability(context, citizen.url);
+      // Chrome's own profile (installability is not judged in an incognito context), signed out;
+      // the signed-in pages in a context of their own with the session cookie.
+      const visitor = browser.contexts()[0]!;
+      const signedIn = await browser.newContext();
+      await signedIn.addCookies([{ ...session, url: citizen.url }]);
+      const installability = await checkInstallability(visitor, citizen.url);
       const bundles = [];
-      for (const page of BUNDLE_PAGES) bundles.push({ ...page, ...(await measureJs(context, `${citizen.url}${page.path}`)) });
-      report(lighthouseResults, installability, bundles);
+      for (const page of BUNDLE_PAGES) bundles.push({ ...page, ...(await measureJs(page.signedIn ? signedIn : visitor, `${citizen.url}${page.path}`)) });
+      if (values["js-only"])
+        console.log(
+          JSON.stringify(
+            bundles.map((b) => ({ path: b.path, firstLoadKb: kb(sum(b.firstLoad)), lazyKb: kb(sum(b.lazy)), scripts: [...b.firstLoad, ...b.lazy.map((l) => ({ ...l, lazy: true }))] })),
+            null,
+            1,
+          ),
+        );
+      else report(lighthouseResults, installability, bundles);
     } finally {
       await browser.close().catch(() => {});
     }
@@ -124,16 +139,7 @@ async function runLighthouse(base: string, port: number, cookie: string): Promis
   for (const page of PAGES) {
     const runs: { scores: Scores; lhr: import("lighthouse").Result }[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const result = await lighthouse(`${base}${page.path}`, {
-        port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: [...CATEGORIES],
-        ...(page.signedIn ? { extraHeaders: { Cookie: cookie } } : {}),
-      });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-      const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`Lighthouse on ${page.path}: ${lhr.runtimeError.message}`);
+      const lhr = await audit(`${base}${page.path}`, port, page.signedIn ? cookie : null);
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Scores;
       console.log(`${page.path} run ${i + 1}: ${JSON.stringify(scores)}`);
       runs.push({ scores, lhr });
@@ -166,7 +172,20 @@ async function runLighthouse(base: string, port: number, cookie: string): Promis
   return results;
 }
 
-const medianOf = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** One Lighthouse run; a run whose trace failed (NO_NAVSTART and the like, seen when the cores are busy) is tried again, twice at most. */
+async function audit(url: string, port: number, cookie: string | null): Promise<import("lighthouse").Result> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES], ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}) });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    if (!result.lhr.runtimeError) return result.lhr;
+    if (attempt === 3) throw new Error(`Lighthouse on ${url}: ${result.lhr.runtimeError.message}`);
+    console.log(`${url}: ${result.lhr.runtimeError.code}, again`);
+  }
+}
+
+function medianOf(xs: number[]) {
+  return xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+}
 
 interface Installability {
   errors: string[];
@@ -213,6 +232,7 @@ async function measureJs(context: import("playwright-core").BrowserContext, url:
   try {
     const response = await page.goto(url, { waitUntil: "networkidle" });
     if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
+    if (new URL(page.url()).pathname !== new URL(url).pathname) throw new Error(`${url} went to ${page.url()}`);
     const html = await response.text();
     const named = new Set(
       [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"|<link[^>]*\srel="preload"[^>]*\sas="script"[^>]*\shref="([^"]+)"|<link[^>]*\shref="([^"]+)"[^>]*\sas="script"/g)].map((m) =>
@@ -233,8 +253,12 @@ async function measureJs(context: import("playwright-core").BrowserContext, url:
   }
 }
 
-const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
-const sum = (xs: { gzip: number }[]) => xs.reduce((s, x) => s + x.gzip, 0);
+function kb(bytes: number) {
+  return Math.round(bytes / 102.4) / 10;
+}
+function sum(xs: { gzip: number }[]) {
+  return xs.reduce((s, x) => s + x.gzip, 0);
+}
 
 function report(pages: PageResult[], installability: Installability, bundles: ({ path: string; signedIn: boolean } & JsFigures)[]) {
   const mark = (value: number, goal: number) => (value >= goal ? `**${value}**` : `**${value}** ✗`);

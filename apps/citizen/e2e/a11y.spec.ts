@@ -12,6 +12,9 @@ import { expect, test } from "./fixtures.ts";
 // violation, at 390 px and at 320 px, where nothing scrolls sideways. Screenshots of each page at
 // each width land in .data/screenshots/a11y/.
 
+// axe takes seconds a page when the two cores are shared; each test checks many pages.
+test.describe.configure({ timeout: 120_000 });
+
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../../../.data/screenshots/a11y");
 const WIDTHS = [390, 320] as const;
 
