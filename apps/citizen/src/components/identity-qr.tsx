@@ -77,10 +77,10 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
           // only once the verifier's reader reads it back at that size: a mask that reads, or a new token.
           const dpr = window.devicePixelRatio || 1;
           const available = Math.floor((Math.min(box.current?.clientWidth ?? QR_BOX_CSS_PX, QR_BOX_CSS_PX) - QR_PADDING_CSS_PX) * dpr);
-          const { QRCode, crispQrPixels, loadZxing, readableMask } = await loadDrawing();
+          const { QRCode, crispQrPixels, loadZxing, readableMaskYielding } = await loadDrawing();
           const modules = QRCode.create(token.qr, { errorCorrectionLevel: "M" }).modules.size;
           const pixels = crispQrPixels(modules, available);
-          const maskPattern = readableMask(await loadZxing(), token.qr, pixels / (modules + 8));
+          const maskPattern = await readableMaskYielding(await loadZxing(), token.qr, pixels / (modules + 8));
           if (wanted.current !== chosen) return;
           if (maskPattern === null) {
             // A kept token is the only one for its window: the next window brings another.
