@@ -4,7 +4,7 @@
 //   3. typecheck, lint, format, vitest (unit + real-database tests), production builds
 //   4. the three apps on ports 3100-3102 against a seeded database, then Playwright in Chromium
 //   5. crash safety: kill -9 of an app or PostgreSQL mid-activation (scripts/reliability/crash.ts)
-//   npm test -- --only unit | --only e2e | --only multi | --only crash  [--project <playwright project>] [--grep <test title pattern>]
+//   npm test -- --only unit | --only e2e | --only multi | --only crash  [--project <playwright project>] [--grep <test title regex>]
 // KTP_TEST_SLOT=N shifts every port by N×10 (N×1000 for the apps), so checkouts can test side by side.
 import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";

@@ -195,7 +195,8 @@ const id = {
       onlineOnly: "Keperluan ini hanya bisa diperiksa saat pemeriksa daring.",
       failed: "QR tidak dapat dibuat. Periksa sambungan internet, lalu coba lagi.",
       retry: "Coba lagi",
-      alt: "QR KTP Digital untuk {purpose}",
+      /** The QR's text alternative; {time} in WIB, e.g. 10.42 (issue 13 item 9). */
+      alt: "Kode QR KTP Digital, berlaku sampai {time}",
       offlineUpdated: "Offline, diperbarui {time}",
       offlineNone: "Tidak ada sambungan, dan belum ada QR luring di ponsel ini. Buka kartu sekali saat daring.",
       offlineOnlineOnly: "Tidak ada sambungan. Keperluan ini hanya bisa ditunjukkan saat daring; pilih keperluan lain.",
@@ -557,7 +558,7 @@ const en: CitizenMessages = {
       onlineOnly: "This purpose can only be checked while the verifier is online.",
       failed: "The QR could not be made. Check your internet connection, then try again.",
       retry: "Try again",
-      alt: "KTP Digital QR for {purpose}",
+      alt: "KTP Digital QR code, valid until {time} WIB",
       offlineUpdated: "Offline, updated {time}",
       offlineNone: "No connection, and no offline QR is kept on this phone yet. Open the card once while online.",
       offlineOnlineOnly: "No connection. This purpose can only be shown online; choose another.",

@@ -1,9 +1,8 @@
 "use client";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
-import QRCode from "qrcode";
+import type QRCode from "qrcode";
 import type { Locale } from "@ktp/core/universal/errors";
 import { type Purpose, PURPOSE_RULES, PURPOSES } from "@ktp/core/universal/identity/purposes";
-import { crispQrPixels, loadZxing, readableMask } from "@ktp/core/universal/qr-readback";
 import { get } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
 import { type IssuedToken, loadBatch, offlineToken, refreshBatch, registerCardWorker } from "@/offline/offline-card";
@@ -11,6 +10,23 @@ import { type IssuedToken, loadBatch, offlineToken, refreshBatch, registerCardWo
 type T = CitizenMessages["card"]["qr"];
 /** A new QR is fetched this long before the shown one expires, so the verifier never scans a stale one. */
 const RENEW_BEFORE_MS = 20_000;
+
+/**
+ * The QR encoder and its read-back, loaded with the first QR: they are not needed to paint the
+ * card, and kept out of its first-load JavaScript (issue 13 item 9: ≤ 150 KB gzipped).
+ */
+type Drawing = { QRCode: typeof QRCode } & typeof import("@ktp/core/universal/qr-readback");
+let drawing: Promise<Drawing> | undefined;
+/** Set once loaded: renew() awaits it before it shows a QR, so the layout effect draws synchronously. */
+let drawn: Drawing | undefined;
+const loadDrawing = () =>
+  (drawing ??= Promise.all([import("qrcode"), import("@ktp/core/universal/qr-readback")]).then(
+    ([qrcode, readback]) => (drawn = { QRCode: qrcode.default, ...readback }),
+    (error: unknown) => {
+      drawing = undefined; // offline before it loaded: the next try loads it again
+      throw error;
+    },
+  ));
 
 /** The QR's box (styles.css: `.identity-qr .qr`, 20rem wide with 0.5rem padding). */
 const QR_BOX_CSS_PX = 320;
@@ -61,9 +77,10 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
           // only once the verifier's reader reads it back at that size: a mask that reads, or a new token.
           const dpr = window.devicePixelRatio || 1;
           const available = Math.floor((Math.min(box.current?.clientWidth ?? QR_BOX_CSS_PX, QR_BOX_CSS_PX) - QR_PADDING_CSS_PX) * dpr);
+          const { QRCode, crispQrPixels, loadZxing, readableMaskYielding } = await loadDrawing();
           const modules = QRCode.create(token.qr, { errorCorrectionLevel: "M" }).modules.size;
           const pixels = crispQrPixels(modules, available);
-          const maskPattern = readableMask(await loadZxing(), token.qr, pixels / (modules + 8));
+          const maskPattern = await readableMaskYielding(await loadZxing(), token.qr, pixels / (modules + 8));
           if (wanted.current !== chosen) return;
           if (maskPattern === null) {
             // A kept token is the only one for its window: the next window brings another.
@@ -94,7 +111,7 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
   useLayoutEffect(() => {
     if (!shown || !canvas.current) return;
     const target = canvas.current;
-    QRCode.toCanvas(target, shown.qr, { errorCorrectionLevel: "M", maskPattern: shown.maskPattern, margin: 4, scale: shown.scale }, () => undefined);
+    drawn!.QRCode.toCanvas(target, shown.qr, { errorCorrectionLevel: "M", maskPattern: shown.maskPattern, margin: 4, scale: shown.scale }, () => undefined);
     target.style.width = `${shown.cssSize}px`;
     target.style.height = `${shown.cssSize}px`;
   }, [shown]);
@@ -109,6 +126,8 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
   const rule = PURPOSE_RULES[purpose];
   const tag = locale === "id" ? "id-ID" : "en-GB";
   const time = shown?.expiresAt.toLocaleTimeString(tag, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  // The text alternative names the time in WIB, as the issue's example does ("… berlaku sampai 10.42").
+  const altTime = shown?.expiresAt.toLocaleTimeString(tag, { timeZone: "Asia/Jakarta", hour: "2-digit", minute: "2-digit" });
   const updated = shown?.offlineSince?.toLocaleString(tag, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
   return (
     <section className="identity-qr" aria-labelledby="identity-qr-title" ref={box}>
@@ -135,7 +154,7 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
           data-purpose={shown.purpose}
           data-offline={shown.offlineSince ? "true" : "false"}
         >
-          <canvas ref={canvas} role="img" aria-label={t.alt.replace("{purpose}", rule.label[locale])} />
+          <canvas ref={canvas} role="img" aria-label={t.alt.replace("{time}", altTime ?? "")} />
           <figcaption>
             {t.validUntil.replace("{time}", time ?? "")}
             {updated && (

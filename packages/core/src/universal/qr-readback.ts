@@ -40,17 +40,42 @@ const ALIGNMENTS = [0, 1, 2, 3, 4, 5, 6, 7];
  * alignment to the binarizer's blocks; null when none does.
  */
 export function readableMask(zxing: Zxing, text: string, shownScale?: number): QRCode.QRCodeMaskPattern | null {
+  const search = searchMasks(zxing, text, shownScale);
+  for (let step = search.next(); ; step = search.next()) if (step.done) return step.value;
+}
+
+/**
+ * readableMask in the browser: the same search, giving the page back its main thread after each
+ * decode (each is one short task instead of one task of a second or more on a slow phone, which
+ * Lighthouse counted as blocking time on /kartu; issue 13 item 9).
+ */
+export async function readableMaskYielding(zxing: Zxing, text: string, shownScale?: number): Promise<QRCode.QRCodeMaskPattern | null> {
+  const search = searchMasks(zxing, text, shownScale);
+  for (let step = search.next(); ; step = search.next()) {
+    if (step.done) return step.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** Yields after each decode; returns the mask found, or null. */
+function* searchMasks(zxing: Zxing, text: string, shownScale?: number): Generator<void, QRCode.QRCodeMaskPattern | null> {
   const draws = [...(shownScale ? ALIGNMENTS.map((offset) => ({ scale: shownScale, offset })) : []), ...[3, 5].filter((scale) => scale !== shownScale).map((scale) => ({ scale, offset: 0 }))];
   const automatic = QRCode.create(text, { errorCorrectionLevel: "M" });
-  if (readsBack(zxing, automatic.modules, text, draws)) return automatic.maskPattern as QRCode.QRCodeMaskPattern;
+  if (yield* readsBack(zxing, automatic.modules, text, draws)) return automatic.maskPattern as QRCode.QRCodeMaskPattern;
   for (const mask of [0, 1, 3, 4, 5, 6, 7, 2] as const) {
-    if (mask !== automatic.maskPattern && readsBack(zxing, QRCode.create(text, { errorCorrectionLevel: "M", maskPattern: mask }).modules, text, draws)) return mask;
+    if (mask !== automatic.maskPattern && (yield* readsBack(zxing, QRCode.create(text, { errorCorrectionLevel: "M", maskPattern: mask }).modules, text, draws))) return mask;
   }
   return null;
 }
 
-function readsBack(zxing: Zxing, modules: QRCode.BitMatrix, text: string, draws: { scale: number; offset: number }[]): boolean {
-  return draws.every(({ scale, offset }) => decodeModules(zxing, modules, scale, offset) === text);
+/** Every draw reads back as `text` (stops at the first that does not). */
+function* readsBack(zxing: Zxing, modules: QRCode.BitMatrix, text: string, draws: { scale: number; offset: number }[]): Generator<void, boolean> {
+  for (const { scale, offset } of draws) {
+    const read = decodeModules(zxing, modules, scale, offset);
+    yield;
+    if (read !== text) return false;
+  }
+  return true;
 }
 
 /** What zxing-js reads from the modules drawn at `scale` pixels each, with the standard quiet zone and `offset` more white pixels around. */

@@ -2,7 +2,6 @@
 // picks a purpose, the verifier scans for one of its registered purposes, and the verifier gets
 // the fields both allow (docs/identity-token.md).
 
-import { z } from "zod";
 import type { LocalizedText } from "../errors.ts";
 
 /** Every field a presentation can disclose. `photo` is the e-KTP photo, served online only. */
@@ -101,9 +100,6 @@ export const PURPOSE_RULES: Record<Purpose, PurposeRule> = {
     offline: false,
   },
 };
-
-/** `GET /api/kartu/qr?purpose=…`: which purpose the citizen shows the QR for. */
-export const ZIdentityQrRequest = z.object({ purpose: z.enum(PURPOSES, { error: "PURPOSE_UNKNOWN" }) }).strict();
 
 export function purposeOfCode(code: number): Purpose | undefined {
   return PURPOSES.find((purpose) => PURPOSE_RULES[purpose].code === code);

@@ -1,7 +1,7 @@
 import { apiRoute, methodNotAllowed, parseInput } from "@ktp/core/server/http";
 import { issueOnlinePresentation } from "@ktp/core/server/identity/issue-presentations";
 import { AppError } from "@ktp/core/universal/errors";
-import { ZIdentityQrRequest } from "@ktp/core/universal/identity/purposes";
+import { ZIdentityQrRequest } from "@ktp/core/universal/identity/qr-request";
 import { getDb, getRateLimiter } from "@/services";
 import { issuer, issuerSealKey } from "@/issuer";
 import { signedInCitizen } from "@/session-cookie";
