@@ -40,13 +40,15 @@ export async function getWalletSnapshot({ db, registrationId, nik, rpId, now = n
 
 /** The passkey's COSE public key as a JWK WebCrypto can import, or null for an algorithm browsers cannot check (or a key that is not COSE). */
 export function offlinePasskey(credentialId: string, coseKey: Uint8Array<ArrayBuffer>, rpId: string): OfflinePasskey | null {
-  let key: cose.COSEPublicKey;
+  let decoded: unknown;
   try {
-    key = decodeCredentialPublicKey(coseKey);
+    decoded = decodeCredentialPublicKey(coseKey);
   } catch {
     return null;
   }
-  if (!(key instanceof Map)) return null;
+  // Bytes that decode to something other than a CBOR map (not a COSE key at all).
+  if (!(decoded instanceof Map)) return null;
+  const key = decoded as cose.COSEPublicKey;
   const b64 = (bytes: Uint8Array | undefined) => (bytes ? Buffer.from(bytes).toString("base64url") : undefined);
   const alg = key.get(cose.COSEKEYS.alg);
   if (alg === cose.COSEALG.ES256 && cose.isCOSEPublicKeyEC2(key) && key.get(cose.COSEKEYS.crv) === cose.COSECRV.P256) {
