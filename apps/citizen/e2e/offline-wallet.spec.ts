@@ -21,15 +21,22 @@ async function syncOnline(page: Page) {
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
 
-/** What the wallet left on the phone: its database, the worker's wallet caches, the old plain batch. */
-function leftOnPhone(page: Page) {
+/**
+ * What the wallet left on the phone: its database, the app's own caches (the shell, `ktp-shell`,
+ * stays: it holds no personal data, checked with `nik`), the old plain batch.
+ */
+function leftOnPhone(page: Page, nik: string) {
   return page.evaluate(
-    async (name) => ({
-      database: (await indexedDB.databases()).some((db) => db.name === name),
-      caches: (await caches.keys()).filter((key) => key.startsWith("ktp-") && key !== "ktp-precache"),
-      plainBatch: localStorage.getItem("ktp-card-offline"),
-    }),
-    WALLET_DB,
+    async ({ name, nik }) => {
+      const shell = await (await caches.open("ktp-shell")).match("/luring");
+      return {
+        database: (await indexedDB.databases()).some((db) => db.name === name),
+        caches: (await caches.keys()).filter((key) => key.startsWith("ktp-")),
+        shellHasNik: shell ? (await shell.text()).includes(nik) : false,
+        plainBatch: localStorage.getItem("ktp-card-offline"),
+      };
+    },
+    { name: WALLET_DB, nik },
   );
 }
 
@@ -87,6 +94,9 @@ test("offline, the wallet opens only with the passkey: card, QR, KK, documents a
   expect(token.claims.purpose).toBe("age17");
   expect(token.claims.exp).toBeGreaterThan(Date.now() / 1000);
   await page.screenshot({ path: path.join(SCREENSHOTS, "luring-kartu.png"), fullPage: true });
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.screenshot({ path: path.join(SCREENSHOTS, "luring-kartu-320.png"), fullPage: true });
+  await page.setViewportSize({ width: 412, height: 839 }); // back to the Pixel 7 of the project
 
   await wallet.getByRole("button", { name: "Kartu Keluarga" }).click();
   await expect(page.getByTestId("family-card").locator('[data-field="noKk"]')).toHaveText(noKk);
@@ -107,7 +117,7 @@ test("offline, the wallet opens only with the passkey: card, QR, KK, documents a
   // Sign-out without a network: nothing of the wallet stays.
   await page.getByRole("button", { name: "Keluar dan hapus data dari ponsel ini" }).click();
   await expect(page.getByTestId("offline-empty")).toContainText("Anda sudah keluar");
-  expect(await leftOnPhone(page)).toEqual({ database: false, caches: [], plainBatch: null });
+  expect(await leftOnPhone(page, nik)).toEqual({ database: false, caches: ["ktp-shell"], shellHasNik: false, plainBatch: null });
   await page.reload();
   await expect(page.getByTestId("offline-empty")).toContainText("Belum ada KTP Digital");
   await context.setOffline(false);
@@ -141,14 +151,16 @@ test("a passkey that is not the citizen's does not open the offline wallet", asy
 });
 
 test("after an officer's lost-phone reset, the next contact wipes what the phone kept", async ({ page, activeCitizen, db }) => {
-  const { registrationId } = await activeCitizen();
+  const { nik, registrationId } = await activeCitizen();
   await bindVirtualPasskey(page, db, registrationId);
   await syncOnline(page);
-  expect((await leftOnPhone(page)).database).toBe(true);
+  expect((await leftOnPhone(page, nik)).database).toBe(true);
   await db.device.update({ where: { registrationId }, data: { revokedAt: new Date() } });
   // Online again: the card sends the signed-out phone to /masuk, which asks and wipes.
+  const asked = page.waitForResponse((r) => r.url().endsWith("/api/dompet/luring/status"));
   await page.goto("/kartu");
   await expect(page).toHaveURL(/\/masuk/);
-  await expect.poll(async () => (await leftOnPhone(page)).database).toBe(false);
-  expect(await leftOnPhone(page)).toEqual({ database: false, caches: [], plainBatch: null });
+  expect(await (await asked).json()).toEqual({ active: false });
+  await expect.poll(async () => (await leftOnPhone(page, nik)).database).toBe(false);
+  expect(await leftOnPhone(page, nik)).toEqual({ database: false, caches: ["ktp-shell"], shellHasNik: false, plainBatch: null });
 });

@@ -32,7 +32,7 @@ export async function refreshBatch(locale: Locale): Promise<OfflineBatch | null>
   if (kept && Date.now() - new Date(kept.issuedAt).getTime() < REFRESH_AFTER_MS) return kept;
   const fresh = await post<OfflineBatch>("/api/kartu/offline", locale).catch(() => null);
   if (!fresh?.ok) return kept;
-  await saveRecord("batch", fresh.data);
+  await saveRecord("batch", fresh.data).catch(() => undefined);
   return fresh.data;
 }
 

@@ -25,7 +25,11 @@ export async function syncOfflineWallet(locale: Locale): Promise<boolean> {
     return false;
   }
   if (!result.data.passkey) return false;
-  await saveRecord("snapshot", result.data);
+  try {
+    await saveRecord("snapshot", result.data);
+  } catch {
+    return false;
+  }
   if ("caches" in globalThis) await (await caches.open(SHELL_CACHE)).add(OFFLINE_SHELL).catch(() => undefined);
   return true;
 }

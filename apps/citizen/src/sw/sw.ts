@@ -10,7 +10,7 @@ import { CacheFirst, NetworkOnly, type PrecacheEntry, Serwist } from "serwist";
 declare const __SW_MANIFEST: PrecacheEntry[];
 declare const self: ServiceWorkerGlobalScope;
 
-/** Shared with src/offline/wallet-store.ts, which deletes it at sign-out, lock and reset. */
+/** Filled by src/offline/offline-wallet.ts; it holds no personal data, so the wipe leaves it. */
 const SHELL_CACHE = "ktp-shell";
 const OFFLINE_SHELL = "/luring";
 /** Where the app starts and the wallet's pages: offline, each opens the shell. */
