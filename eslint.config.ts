@@ -1,5 +1,5 @@
 // `npm run lint`. The configs live in packages/lint-config (decision 021); this file says where they apply.
-import { boundaries, formatting, gitignore, nextjs, react, tests, typescript } from "@ktp/lint-config/eslint";
+import { boundaries, CITIZEN_BROWSERS, compat, formatting, gitignore, nextjs, react, tests, typescript } from "@ktp/lint-config/eslint";
 import { defineConfig } from "eslint/config";
 import path from "node:path";
 
@@ -16,6 +16,12 @@ export default defineConfig(
   }),
   react({ files: ["apps/**/*.tsx", "apps/*/src/**/*.ts", "packages/ui/**"] }),
   nextjs({ files: ["apps/*/app/**", "apps/*/src/**", "apps/*/*.ts"], rootDir: "apps/*/" }),
+  // The citizen app's browser code and the shared code it runs, against iOS 16+ and Chrome 83+ (docs/browser-support.md).
+  compat({
+    files: ["apps/citizen/app/**/*.tsx", "apps/citizen/src/**/*.{ts,tsx}", "packages/ui/src/**/*.{ts,tsx}", "packages/core/src/universal/**/*.ts"],
+    ignores: ["**/*.test.ts", "apps/citizen/src/env.ts", "apps/citizen/src/services.ts", "apps/citizen/src/instrumentation-node.ts", "packages/ui/src/build-service-worker.ts"],
+    browsers: CITIZEN_BROWSERS,
+  }),
   boundaries({
     appCode: ["apps/*/app/**", "apps/*/src/**"],
     envModules: [

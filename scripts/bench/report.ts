@@ -34,9 +34,13 @@ export function writeSection(name: string, body: string) {
   writeFileSync(DOC, doc);
 }
 
-/** Merges figures into docs/benchmarks.json, each group stamped with the date and commit it ran on. */
+/**
+ * Merges figures into docs/benchmarks.json, each group stamped with the date and commit it ran on.
+ * A group two benches share (`citizen`) keeps the other's figures; the stamp is the last writer's,
+ * so each bench also nests its figures' own stamp (e.g. `citizen.offlineOpen`).
+ */
 export function writeJson(groups: Record<string, Record<string, unknown>>) {
-  const doc = (existsSync(JSON_DOC) ? JSON.parse(readFileSync(JSON_DOC, "utf8")) : {}) as Record<string, unknown>;
-  for (const [key, value] of Object.entries(groups)) doc[key] = { ...value, date: today, commit };
+  const doc = (existsSync(JSON_DOC) ? JSON.parse(readFileSync(JSON_DOC, "utf8")) : {}) as Record<string, Record<string, unknown> | undefined>;
+  for (const [key, value] of Object.entries(groups)) doc[key] = { ...doc[key], ...value, date: today, commit };
   writeFileSync(JSON_DOC, `${JSON.stringify(doc, null, 2)}\n`);
 }

@@ -87,6 +87,9 @@ export const ROUTES: Route[] = [
   // No role here has an active KTP Digital: both answer 401.
   { app: "citizen", path: "/api/kartu/qr", file: "app/api/kartu/qr/route.ts", methods: { GET: { input: "none" } } },
   { app: "citizen", path: "/api/kartu/offline", file: "app/api/kartu/offline/route.ts", methods: { POST: { input: "none" } } },
+  { app: "citizen", path: "/api/dompet/luring", file: "app/api/dompet/luring/route.ts", methods: { GET: { input: "none" } } },
+  // Public yes/no for a credential ID: any well-formed one is answered (false for an unknown one).
+  { app: "citizen", path: "/api/dompet/luring/status", file: "app/api/dompet/luring/status/route.ts", methods: { POST: { input: "json", fields: { credentialId: "text" }, succeedsFor: ALL } } },
   { app: "citizen", path: "/api/kartu/kunci", file: "app/api/kartu/kunci/route.ts", methods: { POST: { input: "json", fields: { pin: "pin", locked: "enum" } } } },
   { app: "citizen", path: "/api/riwayat", file: "app/api/riwayat/route.ts", methods: { GET: { input: "none" } } },
   { app: "citizen", path: "/api/akun/pin/options", file: "app/api/akun/pin/options/route.ts", methods: { POST: { input: "none" } } },

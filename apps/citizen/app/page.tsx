@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale } from "@ktp/ui/locale";
+import { InstallPrompt } from "@/components/install-prompt";
 import { NikCheckForm } from "@/components/nik-check-form";
 import { messages } from "@/messages";
 
@@ -18,6 +19,7 @@ export default async function HomePage() {
           {t.home.signIn}
         </Link>
       </section>
+      <InstallPrompt t={t.install} />
       <section className="card" aria-labelledby="nik-check-title">
         <h2 id="nik-check-title">{t.nikCheck.title}</h2>
         <p className="hint">{t.nikCheck.lead}</p>

@@ -81,8 +81,50 @@ test.describe("citizen home", () => {
     await expect(page.getByTestId("nik-result")).toContainText("tidak ditemukan di SIAK Terpusat");
   });
 
-  test("is installable: a web app manifest in Indonesian", async ({ request }) => {
+  test("is installable: a web app manifest in Indonesian, PNG and maskable icons, and iOS home-screen metadata", async ({ page, request }) => {
     const manifest = await (await request.get("/manifest.webmanifest")).json();
-    expect(manifest).toMatchObject({ name: "KTP Digital", lang: "id", display: "standalone" });
+    expect(manifest).toMatchObject({ id: "/", name: "KTP Digital", short_name: "KTP Digital", lang: "id", display: "standalone", start_url: "/kartu", theme_color: "#0b4ea2" });
+    const icons = manifest.icons as { src: string; sizes: string; type: string; purpose: string }[];
+    for (const [sizes, purpose] of [
+      ["192x192", "any"],
+      ["512x512", "any"],
+      ["192x192", "maskable"],
+      ["512x512", "maskable"],
+    ]) {
+      const icon = icons.find((i) => i.sizes === sizes && i.purpose === purpose && i.type === "image/png");
+      expect(icon, `${purpose} ${sizes}`).toBeDefined();
+      const png = await request.get(icon!.src);
+      expect(png.headers()["content-type"]).toBe("image/png");
+    }
+    await page.goto("/");
+    await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute("href", "/icons/apple-touch-icon.png");
+    await expect(page.locator('meta[name="mobile-web-app-capable"], meta[name="apple-mobile-web-app-capable"]').first()).toHaveAttribute("content", "yes");
+    await expect(page.locator('meta[name="apple-mobile-web-app-title"]')).toHaveAttribute("content", "KTP Digital");
+  });
+
+  test("offers 'Pasang KTP Digital' when the browser fires beforeinstallprompt, and the Share hint on iOS Safari", async ({ page, browser, baseURL }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("install-prompt")).toHaveCount(0);
+    // Chrome fires it only for a site it judges installable after some use: the test fires one itself.
+    await page.evaluate(() => {
+      const offer = Object.assign(new Event("beforeinstallprompt", { cancelable: true }), {
+        prompt: () => Promise.resolve(((window as unknown as { prompted: boolean }).prompted = true)),
+        userChoice: Promise.resolve({ outcome: "accepted" }),
+      });
+      dispatchEvent(offer);
+    });
+    await page.getByRole("button", { name: "Pasang KTP Digital" }).click();
+    expect(await page.evaluate(() => (window as unknown as { prompted: boolean }).prompted)).toBe(true);
+    await expect(page.getByTestId("install-prompt")).toHaveCount(0);
+
+    const iphone = await browser.newContext({
+      baseURL,
+      viewport: { width: 390, height: 844 },
+      userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.6 Mobile/15E148 Safari/604.1",
+    });
+    const safari = await iphone.newPage();
+    await safari.goto("/");
+    await expect(safari.getByTestId("install-prompt")).toContainText("Bagikan → Tambahkan ke Layar Utama");
+    await iphone.close();
   });
 });

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { parsePresentation } from "@ktp/core/universal/identity/token";
 import { addFamilyMember } from "@ktp/testing/residents";
 import { expect, test } from "./fixtures.ts";
 
@@ -55,42 +54,6 @@ test("the history shows who verified the citizen, and a report reaches Disdukcap
   await expect(page.getByTestId("reported")).toBeVisible();
 });
 
-test("without a network the card still opens and shows a kept QR for these five minutes, saying since when; sign-out forgets it", async ({ page, context, activeCitizen, db }) => {
-  const { registrationId } = await activeCitizen();
-  await page.goto("/kartu");
-  await expect(page.getByTestId("identity-qr")).toHaveAttribute("data-offline", "false");
-  // Online, the card keeps a day of QRs and installs the worker that opens it offline.
-  await expect(page.locator("[data-offline-ready]")).toHaveAttribute("data-offline-ready", "true");
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await page.reload();
-  await expect(page.getByTestId("identity-qr")).toBeVisible();
-
-  await context.setOffline(true);
-  await page.reload();
-  await expect(page.getByTestId("ktp-card")).toBeVisible();
-  const qr = page.getByTestId("identity-qr");
-  await expect(qr).toHaveAttribute("data-offline", "true");
-  await expect(page.getByTestId("identity-qr-offline")).toContainText("Offline, diperbarui");
-  // The shown QR is the kept one of an offline batch, for the purpose chosen, valid now, for five minutes at most.
-  const token = parsePresentation((await qr.getAttribute("data-qr"))!);
-  const batch = await db.credentialBatch.findFirstOrThrow({ where: { registrationId, offline: true }, select: { id: true } });
-  expect(Buffer.from(token.claims.sub).equals(Buffer.from(batch.id))).toBe(true);
-  expect(token.claims.purpose).toBe("age17");
-  const now = Date.now() / 1000;
-  expect(token.claims.iat).toBeLessThanOrEqual(now + 1);
-  expect(token.claims.exp).toBeGreaterThan(now);
-  expect(token.claims.exp - token.claims.iat).toBeLessThanOrEqual(300);
-  await page.screenshot({ path: path.join(SCREENSHOTS, "kartu-offline.png"), fullPage: true });
-  // "Lengkap" carries a reference, checked online only.
-  await page.locator("label", { hasText: "Lengkap" }).click();
-  await expect(page.getByTestId("identity-qr-error")).toContainText("hanya bisa ditunjukkan saat daring");
-
-  await context.setOffline(false);
-  await page.reload();
-  await page.getByRole("button", { name: "Keluar" }).click();
-  await expect(page).toHaveURL(/\/masuk/);
-  expect(await page.evaluate(async () => ({ batch: localStorage.getItem("ktp-card-offline"), cached: await caches.has("ktp-card") }))).toEqual({ batch: null, cached: false });
 });
 
 test("the family card lists the household from SIAK, masks the others' NIKs and marks the deceased", async ({ page, activeCitizen, db }) => {

@@ -3,6 +3,7 @@ import { includeIgnoreFile } from "@eslint/compat";
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
 import prettier from "eslint-config-prettier/flat";
+import compatPlugin from "eslint-plugin-compat";
 import reactHooks from "eslint-plugin-react-hooks";
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
@@ -126,6 +127,20 @@ export function boundaries({ appCode, envModules }: { appCode: string[]; envModu
       },
     },
   );
+}
+
+/**
+ * The citizen app's phones (issue 13, item 8): Safari on iOS/iPadOS 16+ and Chrome on Android 10+
+ * (Chrome 83+). Also `browserslist` in apps/citizen/package.json, which Next.js compiles for.
+ */
+export const CITIZEN_BROWSERS = ["iOS >= 16", "Safari >= 16", "Chrome >= 83", "ChromeAndroid >= 83"];
+
+/**
+ * eslint-plugin-compat over browser code: a Web API one of `browsers` lacks is an error unless the
+ * code checks for it first; each fallback is named in docs/browser-support.md.
+ */
+export function compat({ files, ignores = [], browsers }: { files: string[]; ignores?: string[]; browsers: string[] }) {
+  return defineConfig({ files, ignores, extends: [compatPlugin.configs["flat/recommended"]], settings: { browsers }, rules: { "compat/compat": "error" } });
 }
 
 /** Last: turns off the stylistic rules Prettier owns. */

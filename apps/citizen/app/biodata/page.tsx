@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { findBiodata } from "@ktp/core/server/wallet/biodata";
-import { BIODATA_DATES, BIODATA_FIELDS } from "@ktp/core/universal/biodata";
-import { longDate } from "@ktp/core/universal/family-card";
 import { getLocale } from "@ktp/ui/locale";
+import { BiodataView } from "@/components/wallet-views";
 import { getDb } from "@/services";
 import { messages } from "@/messages";
 import { citizenOrSignIn } from "@/session-cookie";
@@ -21,19 +20,7 @@ export default async function BiodataPage() {
     <section>
       <h1>{t.title}</h1>
       <p className="hint">{t.lead}</p>
-      <article className="card" data-testid="biodata">
-        <dl className="ktp-fields">
-          {BIODATA_FIELDS.map(([field, label]) => {
-            const value = biodata[field];
-            return (
-              <div key={field}>
-                <dt>{label[locale]}</dt>
-                <dd data-field={field}>{value === null ? t.none : BIODATA_DATES.has(field) ? longDate(value, locale) : value}</dd>
-              </div>
-            );
-          })}
-        </dl>
-      </article>
+      <BiodataView biodata={biodata} locale={locale} t={t} />
       <p className="hint">{t.source}</p>
       <p>
         <Link href="/kartu">{t.back}</Link>

@@ -1,10 +1,11 @@
 import { redirect } from "next/navigation";
 import { loadKtpCard } from "@ktp/core/server/siak/load-ktp-card";
-import { KTP_CARD_FIELDS } from "@ktp/core/universal/ktp-card";
 import { getLocale } from "@ktp/ui/locale";
 import Link from "next/link";
 import { IdentityQr } from "@/components/identity-qr";
+import { InstallPrompt } from "@/components/install-prompt";
 import { SignOutButton } from "@/components/sign-out-button";
+import { KtpCardView } from "@/components/wallet-views";
 import { getDb } from "@/services";
 import { messages } from "@/messages";
 import { citizenOrSignIn } from "@/session-cookie";
@@ -20,24 +21,7 @@ export default async function KtpCardPage() {
   return (
     <section>
       <h1>{t.title}</h1>
-      <article className="ktp-card" data-testid="ktp-card" aria-label={t.title}>
-        <header>
-          {t.header[0]!.replace("{provinsi}", card.provinsi)}
-          <br />
-          {t.header[1]!.replace("{kabupaten}", card.kabupatenKota)}
-        </header>
-        <div className="ktp-body">
-          <dl className="ktp-fields">
-            {KTP_CARD_FIELDS.map(([field, label]) => (
-              <div key={field}>
-                <dt>{label}</dt>
-                <dd data-field={field}>{card[field]}</dd>
-              </div>
-            ))}
-          </dl>
-          <img src="/api/kartu/foto" alt={t.photo} />
-        </div>
-      </article>
+      <KtpCardView card={card} photo={<img src="/api/kartu/foto" alt={t.photo} />} t={t} />
       <IdentityQr locale={locale} t={t.qr} />
       <nav className="wallet-links" aria-label={t.title}>
         <Link href="/keluarga">{t.familyLink}</Link>
@@ -52,6 +36,7 @@ export default async function KtpCardPage() {
           {t.lock.lockedNow} <Link href="/akun">{t.accountLink}</Link>
         </p>
       )}
+      <InstallPrompt t={messages[locale].install} />
       <p className="hint">{t.note}</p>
       <SignOutButton label={t.signOut} locale={locale} />
     </section>

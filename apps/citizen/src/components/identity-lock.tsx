@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
+import { wipeOfflineWallet } from "@/offline/wallet-store";
 
 type T = CitizenMessages["card"]["lock"];
 
@@ -22,6 +23,8 @@ export function IdentityLock({ locale, t, locked: initiallyLocked }: { locale: L
       if (!result.ok) return setMessage(result.error.messages[locale]);
       setLocked(result.data.locked);
       setPin("");
+      // A locked identity keeps nothing on the phone; unlocking syncs it again when the card reloads.
+      if (result.data.locked) await wipeOfflineWallet();
       // The card's QR follows: a reload shows it again, or the locked notice.
       location.reload();
     } catch {

@@ -6,6 +6,7 @@ import { type Purpose, PURPOSE_RULES, PURPOSES } from "@ktp/core/universal/ident
 import { get } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
 import { type IssuedToken, loadBatch, offlineToken, refreshBatch, registerCardWorker } from "@/offline/offline-card";
+import { syncOfflineWallet } from "@/offline/offline-wallet";
 
 type T = CitizenMessages["card"]["qr"];
 /** A new QR is fetched this long before the shown one expires, so the verifier never scans a stale one. */
@@ -32,8 +33,11 @@ const loadDrawing = () =>
 const QR_BOX_CSS_PX = 320;
 const QR_PADDING_CSS_PX = 16;
 
-/** The card's identity QR: the citizen picks a purpose; the QR renews itself before it expires. */
-export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
+/**
+ * The card's identity QR: the citizen picks a purpose; the QR renews itself before it expires.
+ * `offline`: in the offline wallet (/luring), only the kept batch is used and nothing is synced.
+ */
+export function IdentityQr({ locale, t, offline = false }: { locale: Locale; t: T; offline?: boolean }) {
   const [purpose, setPurpose] = useState<Purpose>("age17");
   const [shown, setShown] = useState<{ qr: string; maskPattern: QRCode.QRCodeMaskPattern; scale: number; cssSize: number; expiresAt: Date; purpose: Purpose; offlineSince: Date | null } | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -52,12 +56,12 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
         for (let attempt = 0; attempt < 3; attempt++) {
           // Online, a fresh token (valid two minutes); without a network, the kept one for this
           // five-minute window (offline-card.ts), if the purpose works offline.
-          const result = await get<IssuedToken>(`/api/kartu/qr?purpose=${chosen}`, locale).catch(() => "offline" as const);
+          const result = offline ? ("offline" as const) : await get<IssuedToken>(`/api/kartu/qr?purpose=${chosen}`, locale).catch(() => "offline" as const);
           if (wanted.current !== chosen) return;
           let token: IssuedToken;
           let offlineSince: Date | null = null;
           if (result === "offline") {
-            const batch = loadBatch();
+            const batch = await loadBatch();
             const kept = PURPOSE_RULES[chosen].offline ? offlineToken(batch, chosen) : null;
             if (!kept) {
               setShown(null);
@@ -95,15 +99,20 @@ export function IdentityQr({ locale, t }: { locale: Locale; t: T }) {
         setFailed(t.failed);
       }
     },
-    [locale, t],
+    [locale, t, offline],
   );
 
-  // Online, the card keeps a day of QRs for when there is no network, and installs the worker
-  // that opens the card offline.
+  // Online, the card keeps a day of QRs and the wallet's snapshot for when there is no network
+  // (sealed, offline-wallet.ts), and installs the worker that opens the offline wallet.
+  // Started once the first QR is on screen (or has failed), so the QR the citizen came for is not
+  // slowed down by a day's batch and the snapshot.
+  const settled = shown !== null || failed !== null;
   useEffect(() => {
+    if (offline || !settled) return;
     registerCardWorker();
-    if (navigator.onLine) void refreshBatch(locale).then((batch) => box.current?.setAttribute("data-offline-ready", batch ? "true" : "false"));
-  }, [locale]);
+    if (!navigator.onLine) return;
+    void Promise.all([refreshBatch(locale), syncOfflineWallet(locale)]).then(([batch, synced]) => box.current?.setAttribute("data-offline-ready", batch && synced ? "true" : "false"));
+  }, [locale, offline, settled]);
 
   useEffect(() => void renew(purpose), [purpose, renew]);
   // Drawn as a bitmap of exactly the pixels the read-back checked (an SVG's edges are resampled),

@@ -1,13 +1,14 @@
 "use client";
 import { type PublicKeyCredentialRequestOptionsJSON, startAuthentication } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import { post } from "@ktp/ui/api-client";
 import { formText } from "@ktp/ui/form-text";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import { signWithDeviceKey } from "@/device-key";
 import type { CitizenMessages } from "@/messages";
+import { checkOfflineBinding, keptSnapshot } from "@/offline/offline-wallet";
 
 type T = CitizenMessages["signIn"];
 
@@ -19,6 +20,13 @@ export function SignIn({ locale, t, awaitingPin = false }: { locale: Locale; t: 
   const [phase, setPhase] = useState<"passkey" | "pin">(awaitingPin ? "pin" : "passkey");
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+
+  // Signed out, perhaps by an officer's reset or a lock: the next contact wipes a wallet kept for offline use if its binding is gone.
+  useEffect(() => {
+    void keptSnapshot().then(async (snapshot) => {
+      if (snapshot && navigator.onLine) await checkOfflineBinding(locale, snapshot);
+    });
+  }, [locale]);
 
   async function withPasskey() {
     setBusy(true);

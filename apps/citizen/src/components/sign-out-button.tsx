@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import type { Locale } from "@ktp/core/universal/errors";
 import { request } from "@ktp/ui/api-client";
-import { forgetOfflineCard } from "@/offline/offline-card";
+import { wipeOfflineWallet } from "@/offline/wallet-store";
 
 export function SignOutButton({ label, locale }: { label: string; locale: Locale }) {
   const router = useRouter();
@@ -13,7 +13,7 @@ export function SignOutButton({ label, locale }: { label: string; locale: Locale
         type="button"
         onClick={async () => {
           await request("DELETE", "/api/session", locale).catch(() => null);
-          await forgetOfflineCard();
+          await wipeOfflineWallet();
           router.push("/masuk");
         }}
       >

@@ -51,6 +51,10 @@ export const LIMITS = {
   identityQrCitizen: { points: 120, seconds: 3600, per: "subject" },
   /** A day's offline batch (864 signatures): a few per day is plenty. */
   offlineBatchCitizen: { points: 12, seconds: 86_400, per: "subject" },
+  /** The offline wallet's snapshot: fetched when the card opens, at most every few minutes. */
+  walletSnapshotCitizen: { points: 60, seconds: 3600, per: "subject" },
+  /** "Is this phone's binding still in force?", asked by the offline wallet on its next contact. */
+  offlineBindingIp: { points: 120, seconds: 600, per: "ip" },
   /** Organisations registering (each one waits for an admin). */
   orgRegisterIp: { points: 5, seconds: 3600, per: "ip" },
   /** The public receipt check (one signature check each). */

@@ -520,7 +520,7 @@ export class AppError extends Error {
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && Object.hasOwn(ERRORS, value);
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(ERRORS, value);
 }
 
 export interface ErrorBody {
