@@ -39,6 +39,9 @@ for (const width of WIDTHS) {
         ["daftar", "/daftar"],
         ["aktivasi", "/aktivasi?t=uji"],
         ["aktivasi-tanpa-token", "/aktivasi"],
+        ["ponsel-hilang", "/ponsel-hilang"],
+        ["ponsel-hilang-kunci", "/ponsel-hilang/kunci?t=uji"],
+        ["lupa-pin-tanpa-kunci-sandi", "/masuk/lupa-pin"],
         ["404", "/tidak-ada"],
       ] as const) {
         await page.goto(url);
@@ -89,7 +92,7 @@ for (const width of WIDTHS) {
       await page.goto("/kartu");
       await expect(page.getByTestId("identity-qr")).toBeVisible();
       await check(page, width, "kartu");
-      for (const name of ["keluarga", "dokumen", "biodata", "riwayat"]) {
+      for (const name of ["keluarga", "dokumen", "biodata", "riwayat", "aktivitas", "akun"]) {
         await page.goto(`/${name}`);
         await check(page, width, name);
       }

@@ -89,4 +89,3 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
-

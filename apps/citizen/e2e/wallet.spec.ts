@@ -54,8 +54,6 @@ test("the history shows who verified the citizen, and a report reaches Disdukcap
   await expect(page.getByTestId("reported")).toBeVisible();
 });
 
-});
-
 test("the family card lists the household from SIAK, masks the others' NIKs and marks the deceased", async ({ page, activeCitizen, db }) => {
   const { nik } = await activeCitizen({ nama: "RINA KELUARGA UJI", tanggalLahir: new Date(Date.UTC(1985, 7, 17)) });
   const { noKk } = await db.penduduk.findUniqueOrThrow({ where: { nik }, select: { noKk: true } });

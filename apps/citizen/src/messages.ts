@@ -355,6 +355,7 @@ const id = {
     done: "PIN baru tersimpan. Masukkan PIN baru untuk membuka KTP Digital.",
     signInNow: "Masuk dengan PIN baru",
     failed: "Tidak tersambung. Coba lagi.",
+  },
   offline: {
     title: "KTP Digital tanpa sinyal",
     lead: "Data KTP Digital di ponsel ini tersimpan terenkripsi. Buka dengan kunci sandi ponsel Anda: sidik jari, wajah, atau kunci layar.",
@@ -740,6 +741,7 @@ const en: CitizenMessages = {
     done: "Your new PIN is saved. Enter it to open KTP Digital.",
     signInNow: "Sign in with the new PIN",
     failed: "No connection. Try again.",
+  },
   offline: {
     title: "KTP Digital without signal",
     lead: "The KTP Digital data on this phone is stored encrypted. Open it with your phone's passkey: fingerprint, face or screen lock.",

@@ -4,7 +4,7 @@ import type { ErrorBody, Locale } from "@ktp/core/universal/errors";
 import { post } from "@ktp/ui/api-client";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import type { CitizenMessages } from "@/messages";
-import { forgetOfflineCard } from "@/offline/offline-card";
+import { wipeOfflineWallet } from "@/offline/wallet-store";
 
 type T = CitizenMessages["lostPhone"];
 
@@ -20,7 +20,7 @@ export function LostPhoneConfirm({ locale, t, token }: { locale: Locale; t: T; t
     const result = await post("/api/ponsel-hilang/kunci", locale, { token }).catch(() => null);
     if (result?.ok) {
       // If this browser is the phone itself (found again), nothing of the card stays on it either.
-      await forgetOfflineCard().catch(() => undefined);
+      await wipeOfflineWallet().catch(() => undefined);
       return setState("locked");
     }
     setError(result ? result.error : "offline");
