@@ -10,13 +10,6 @@ const id = {
     start: "Mulai aktivasi",
     signIn: "Masuk",
     stepsTitle: "Cara aktivasi",
-    steps: [
-      "Masukkan NIK, e-mail, dan nomor ponsel; data diperiksa ke SIAK Terpusat.",
-      "Ambil swafoto; wajah Anda dicocokkan dengan foto e-KTP.",
-      "Buat PIN enam digit dan kaitkan ponsel ini.",
-      "Pindai kode QR di loket Disdukcapil, di depan petugas.",
-      "Buka tautan aktivasi yang dikirim ke e-mail Anda.",
-    ],
   },
   nikCheck: {
     title: "Periksa NIK Anda",
@@ -41,7 +34,6 @@ const id = {
     failed: "Pemeriksaan gagal. Periksa koneksi Anda dan coba lagi.",
   },
   register: {
-    stepLabel: "Langkah 1 dari 6",
     title: "Daftar KTP Digital",
     lead: "Masukkan NIK sesuai e-KTP, e-mail, dan nomor ponsel aktif. Data diperiksa ke SIAK Terpusat.",
     labels: { nik: "NIK", email: "E-mail", phone: "Nomor ponsel" },
@@ -72,14 +64,6 @@ const id = {
     title: "Status aktivasi",
     owner: "Atas nama {name} · e-mail {email}",
     reference: "Kode pendaftaran {reference}: tunjukkan kepada petugas loket bila diminta.",
-    steps: [
-      ["SELFIE", "Data diperiksa dan swafoto"],
-      ["PIN", "PIN enam digit"],
-      ["DEVICE", "Kaitkan ponsel ini"],
-      ["COUNTER", "Pindai QR di loket Disdukcapil"],
-      ["EMAIL", "Buka tautan aktivasi di e-mail"],
-      ["ACTIVE", "KTP Digital aktif"],
-    ] as [string, string][],
     messages: {
       SELFIE: "Lanjutkan dengan swafoto.",
       PIN: "Wajah Anda cocok dengan foto e-KTP. Langkah berikutnya: membuat PIN enam digit.",
@@ -92,7 +76,6 @@ const id = {
     } as Record<string, string>,
   },
   device: {
-    stepLabel: "Langkah 4 dari 6",
     title: "Kaitkan ponsel ini",
     lead: "KTP Digital hanya aktif di satu ponsel. Ponsel ini akan membuat kunci sandi (passkey) yang dibuka dengan sidik jari, wajah, atau kunci layar Anda.",
     bind: "Kaitkan ponsel ini",
@@ -103,7 +86,6 @@ const id = {
     note: "Bila ponsel hilang, KTP Digital dapat dipindahkan ke ponsel baru di loket Disdukcapil.",
   },
   pin: {
-    stepLabel: "Langkah 3 dari 6",
     title: "Buat PIN",
     lead: "PIN enam angka diminta setiap kali Anda membuka KTP Digital. Jangan gunakan tanggal lahir atau angka berurutan, dan jangan beri tahu siapa pun.",
     labels: { pin: "PIN baru (6 angka)", confirmation: "Ketik ulang PIN" },
@@ -112,7 +94,6 @@ const id = {
     failed: "PIN belum tersimpan. Periksa koneksi Anda dan coba lagi.",
   },
   selfie: {
-    stepLabel: "Langkah 2 dari 6",
     title: "Swafoto",
     lead: "Wajah Anda akan dicocokkan dengan foto e-KTP atas nama {name}. Cari tempat yang terang, lepas masker dan kacamata hitam.",
     attemptsLeft: "Sisa percobaan: {n}.",
@@ -140,7 +121,6 @@ const id = {
     privacy: "Swafoto hanya disimpan sampai petugas memutuskan aktivasi Anda, dalam bentuk terenkripsi.",
   },
   counter: {
-    stepLabel: "Langkah 5 dari 6",
     title: "Pindai QR di loket",
     lead: "Datang ke loket Disdukcapil dengan membawa e-KTP. Petugas menampilkan kode QR aktivasi; pindai dengan ponsel ini.",
     scan: "Pindai QR petugas",
@@ -257,6 +237,74 @@ const id = {
     receipt: "Bukti verifikasi {id}",
     receiptHint: "Bukti yang sama yang diterima organisasi, ditandatangani platform KTP Digital. Siapa pun dapat memeriksanya di halaman “Periksa bukti verifikasi” (cek-bukti) aplikasi verifikasi.",
   },
+  // Issue 13, the activation flow: the one list of steps (home, each step's screen, /daftar/status).
+  activationSteps: {
+    count: "Langkah {n} dari {total}",
+    names: {
+      DATA: "Data diperiksa ke SIAK",
+      SELFIE: "Swafoto",
+      PIN: "PIN enam digit",
+      DEVICE: "Kaitkan ponsel ini",
+      COUNTER: "Pindai QR di loket Disdukcapil",
+      EMAIL: "Buka tautan aktivasi di e-mail",
+    },
+    details: {
+      DATA: "Masukkan NIK, e-mail, dan nomor ponsel; data diperiksa ke SIAK Terpusat.",
+      SELFIE: "Ambil swafoto; wajah Anda dicocokkan dengan foto e-KTP.",
+      PIN: "Buat PIN enam digit untuk membuka KTP Digital.",
+      DEVICE: "Kaitkan ponsel ini dengan kunci sandi (sidik jari, wajah, atau kunci layar).",
+      COUNTER: "Pindai kode QR di loket Disdukcapil, di depan petugas.",
+      EMAIL: "Buka tautan aktivasi yang dikirim ke e-mail Anda.",
+    },
+    active: "KTP Digital aktif",
+  },
+  // Issue 13, the activation flow: ways back, out and across.
+  flow: {
+    inProgress: "Aktivasi Anda sedang berjalan di peramban ini: {step} ({count}).",
+    continue: "Lanjutkan aktivasi",
+    cancelled: "Pendaftaran dibatalkan. Anda dapat mulai lagi kapan saja.",
+    notYet: {
+      SELFIE: "Selesaikan swafoto dulu; langkah berikutnya terbuka setelah wajah Anda cocok.",
+      PIN: "Buat PIN dulu sebelum langkah berikutnya.",
+      DEVICE: "Kaitkan ponsel ini dulu sebelum langkah berikutnya.",
+      COUNTER: "Pindai QR di loket Disdukcapil dulu sebelum langkah berikutnya.",
+      STATUS: "Langkah yang Anda buka belum bisa dilakukan. Ini posisi aktivasi Anda sekarang.",
+    },
+    alreadyDone: "Langkah yang Anda buka sudah selesai. Lanjutkan dari sini.",
+    noRegistration: "Belum ada pendaftaran yang berjalan di peramban ini. Mulai dari langkah pertama.",
+    cancel: "Batalkan pendaftaran",
+    cancelConfirm: "Batalkan pendaftaran ini? Swafoto dan data yang sudah dimasukkan dihapus, dan Anda dapat mulai lagi dari awal.",
+    cancelFailed: "Pembatalan belum terkirim. Periksa koneksi Anda dan coba lagi.",
+    contact: {
+      open: "Ubah e-mail atau nomor ponsel",
+      lead: "Salah ketik? Ketik e-mail dan nomor ponsel yang benar. Bisa diubah sampai petugas loket memutuskan aktivasi Anda.",
+      submit: "Simpan perubahan",
+      saving: "Menyimpan…",
+      saved: "Tersimpan. Tautan aktivasi akan dikirim ke {email}.",
+      failed: "Perubahan belum tersimpan. Periksa koneksi Anda dan coba lagi.",
+    },
+    handoff: {
+      open: "Lanjutkan di ponsel",
+      noCamera: "Perangkat ini tidak punya kamera yang bisa dipakai? Lanjutkan pendaftaran yang sama di ponsel Anda.",
+      title: "Pindai dengan kamera ponsel",
+      lead: "Pindai kode QR ini dengan kamera ponsel Anda, lalu tekan tombol di ponsel. Pendaftaran ini pindah ke ponsel dan tidak dapat dilanjutkan lagi di sini.",
+      validUntil: "Kode berlaku sampai {time} dan hanya satu kali. Jangan tunjukkan kepada orang lain.",
+      alt: "Kode QR untuk melanjutkan pendaftaran di ponsel",
+      renew: "Buat kode baru",
+      moved: "Pendaftaran sudah dilanjutkan di ponsel Anda. Lanjutkan swafoto di sana.",
+      failed: "Kode belum dapat dibuat. Periksa koneksi Anda dan coba lagi.",
+      noUpload: "Unggah foto tidak tersedia: swafoto harus diambil langsung dengan kamera, karena kedipan mata Anda diperiksa saat itu.",
+    },
+    claim: {
+      title: "Lanjutkan pendaftaran di ponsel ini",
+      lead: "Tekan tombol di bawah untuk memindahkan pendaftaran KTP Digital Anda ke ponsel ini, lalu lanjutkan dengan swafoto.",
+      button: "Lanjutkan di ponsel ini",
+      busy: "Memindahkan…",
+      failed: "Belum tersambung. Periksa koneksi Anda dan coba lagi.",
+    },
+    home: "Kembali ke beranda",
+    resendHint: "Pendaftaran Anda di peramban ini masih menunggu aktivasi: minta tautan baru.",
+  },
   notFound: { title: "Halaman tidak ditemukan", body: "Alamat yang Anda buka tidak ada.", back: "Kembali ke beranda" },
 };
 
@@ -274,13 +322,6 @@ const en: CitizenMessages = {
     start: "Start activation",
     signIn: "Sign in",
     stepsTitle: "How to activate",
-    steps: [
-      "Enter your NIK, e-mail and phone number; they are checked against SIAK Terpusat.",
-      "Take a selfie; your face is matched with your e-KTP photo.",
-      "Choose a six-digit PIN and bind this phone.",
-      "Scan the QR code at a Disdukcapil counter, in front of an officer.",
-      "Open the activation link sent to your e-mail.",
-    ],
   },
   nikCheck: {
     title: "Check your NIK",
@@ -305,7 +346,6 @@ const en: CitizenMessages = {
     failed: "The check failed. Check your connection and try again.",
   },
   register: {
-    stepLabel: "Step 1 of 6",
     title: "Register for KTP Digital",
     lead: "Enter the NIK on your e-KTP, your e-mail and an active phone number. They are checked against SIAK Terpusat.",
     labels: { nik: "NIK", email: "E-mail", phone: "Phone number" },
@@ -336,14 +376,6 @@ const en: CitizenMessages = {
     title: "Activation status",
     owner: "For {name} · e-mail {email}",
     reference: "Registration code {reference}: show it to the counter officer when asked.",
-    steps: [
-      ["SELFIE", "Data check and selfie"],
-      ["PIN", "Six-digit PIN"],
-      ["DEVICE", "Bind this phone"],
-      ["COUNTER", "Scan the QR at a Disdukcapil counter"],
-      ["EMAIL", "Open the activation link in your e-mail"],
-      ["ACTIVE", "KTP Digital active"],
-    ] as [string, string][],
     messages: {
       SELFIE: "Continue with the selfie.",
       PIN: "Your face matches your e-KTP photo. Next: choosing a six-digit PIN.",
@@ -356,7 +388,6 @@ const en: CitizenMessages = {
     },
   },
   device: {
-    stepLabel: "Step 4 of 6",
     title: "Bind this phone",
     lead: "KTP Digital is active on one phone only. This phone will create a passkey, unlocked with your fingerprint, face or screen lock.",
     bind: "Bind this phone",
@@ -367,7 +398,6 @@ const en: CitizenMessages = {
     note: "If you lose your phone, KTP Digital can be moved to a new one at a Disdukcapil counter.",
   },
   pin: {
-    stepLabel: "Step 3 of 6",
     title: "Choose a PIN",
     lead: "The six-digit PIN is asked every time you open KTP Digital. Don't use your birth date or a run of digits, and tell no one.",
     labels: { pin: "New PIN (6 digits)", confirmation: "Type the PIN again" },
@@ -376,7 +406,6 @@ const en: CitizenMessages = {
     failed: "The PIN was not saved. Check your connection and try again.",
   },
   selfie: {
-    stepLabel: "Step 2 of 6",
     title: "Selfie",
     lead: "Your face will be matched with the e-KTP photo of {name}. Find good light; take off masks and sunglasses.",
     attemptsLeft: "Attempts left: {n}.",
@@ -404,7 +433,6 @@ const en: CitizenMessages = {
     privacy: "Your selfie is kept, encrypted, only until an officer decides on your activation.",
   },
   counter: {
-    stepLabel: "Step 5 of 6",
     title: "Scan the QR at the counter",
     lead: "Visit a Disdukcapil counter with your e-KTP. The officer shows an activation QR code; scan it with this phone.",
     scan: "Scan the officer's QR",
@@ -520,6 +548,74 @@ const en: CitizenMessages = {
     back: "Back to the card",
     receipt: "Verification receipt {id}",
     receiptHint: "The same receipt the organisation got, signed by the KTP Digital platform. Anyone can check it on the verification app's “Check a verification receipt” page (cek-bukti).",
+  },
+  // Issue 13, the activation flow: the one list of steps (home, each step's screen, /daftar/status).
+  activationSteps: {
+    count: "Step {n} of {total}",
+    names: {
+      DATA: "Data checked with SIAK",
+      SELFIE: "Selfie",
+      PIN: "Six-digit PIN",
+      DEVICE: "Bind this phone",
+      COUNTER: "Scan the QR at a Disdukcapil counter",
+      EMAIL: "Open the activation link in your e-mail",
+    },
+    details: {
+      DATA: "Enter your NIK, e-mail and phone number; they are checked against SIAK Terpusat.",
+      SELFIE: "Take a selfie; your face is matched with your e-KTP photo.",
+      PIN: "Choose a six-digit PIN to open KTP Digital.",
+      DEVICE: "Bind this phone with a passkey (fingerprint, face or screen lock).",
+      COUNTER: "Scan the QR code at a Disdukcapil counter, in front of an officer.",
+      EMAIL: "Open the activation link sent to your e-mail.",
+    },
+    active: "KTP Digital active",
+  },
+  // Issue 13, the activation flow: ways back, out and across.
+  flow: {
+    inProgress: "Your activation is under way in this browser: {step} ({count}).",
+    continue: "Continue activation",
+    cancelled: "The registration was cancelled. You can start again at any time.",
+    notYet: {
+      SELFIE: "Finish the selfie first; the next steps open once your face matches.",
+      PIN: "Choose your PIN first, before the next step.",
+      DEVICE: "Bind this phone first, before the next step.",
+      COUNTER: "Scan the QR at a Disdukcapil counter first, before the next step.",
+      STATUS: "The step you opened cannot be done yet. This is where your activation stands.",
+    },
+    alreadyDone: "The step you opened is already done. Continue from here.",
+    noRegistration: "No registration is under way in this browser. Start with the first step.",
+    cancel: "Cancel registration",
+    cancelConfirm: "Cancel this registration? The selfie and the data entered are deleted, and you can start again from the beginning.",
+    cancelFailed: "The cancellation was not sent. Check your connection and try again.",
+    contact: {
+      open: "Change e-mail or phone number",
+      lead: "A typo? Type the right e-mail and phone number. They can be changed until the counter officer decides on your activation.",
+      submit: "Save changes",
+      saving: "Saving…",
+      saved: "Saved. The activation link will be sent to {email}.",
+      failed: "The change was not saved. Check your connection and try again.",
+    },
+    handoff: {
+      open: "Continue on your phone",
+      noCamera: "No camera you can use on this device? Continue the same registration on your phone.",
+      title: "Scan with your phone's camera",
+      lead: "Scan this QR code with your phone's camera, then press the button on the phone. The registration moves to the phone and can no longer continue here.",
+      validUntil: "The code works until {time}, once only. Show it to no one else.",
+      alt: "QR code to continue the registration on a phone",
+      renew: "Make a new code",
+      moved: "The registration continues on your phone. Take the selfie there.",
+      failed: "The code could not be made. Check your connection and try again.",
+      noUpload: "Uploading a photo is not offered: the selfie must be taken live with the camera, because your blink is checked as it is taken.",
+    },
+    claim: {
+      title: "Continue the registration on this phone",
+      lead: "Press the button below to move your KTP Digital registration to this phone, then continue with the selfie.",
+      button: "Continue on this phone",
+      busy: "Moving…",
+      failed: "Not connected yet. Check your connection and try again.",
+    },
+    home: "Back to home",
+    resendHint: "Your registration in this browser is still waiting for activation: ask for a new link.",
   },
   notFound: { title: "Page not found", body: "The address you opened does not exist.", back: "Back to home" },
 };

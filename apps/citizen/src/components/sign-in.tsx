@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import { post } from "@ktp/ui/api-client";
 import { formText } from "@ktp/ui/form-text";
+import { fromError, say, type Shown } from "@ktp/ui/shown-message";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import { signWithDeviceKey } from "@/device-key";
 import type { CitizenMessages } from "@/messages";
@@ -17,22 +18,23 @@ export function SignIn({ locale, t }: { locale: Locale; t: T }) {
   const hydrated = useHydrated();
   const [phase, setPhase] = useState<"passkey" | "pin">("passkey");
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  // Codes and keys, not sentences: the ID/EN switch keeps this state and re-renders it in the other language.
+  const [message, setMessage] = useState<Shown<"noDeviceKey" | "cancelled" | "failed" | "attemptsLeft" | "retryAfter">[] | null>(null);
 
   async function withPasskey() {
     setBusy(true);
     setMessage(null);
     try {
       const options = await post<PublicKeyCredentialRequestOptionsJSON>("/api/session/options", locale);
-      if (!options.ok) return setMessage(options.error.messages[locale]);
+      if (!options.ok) return setMessage([fromError(options.error)]);
       const credential = await startAuthentication({ optionsJSON: options.data });
       const deviceKeySignature = await signWithDeviceKey(options.data.challenge);
       const result = await post("/api/session/passkey", locale, { credential, deviceKeySignature });
-      if (!result.ok) return setMessage(result.error.messages[locale]);
+      if (!result.ok) return setMessage([fromError(result.error)]);
       setPhase("pin");
     } catch (error) {
       const name = (error as { name?: string }).name;
-      setMessage(name === "NoDeviceKey" ? t.noDeviceKey : name === "NotAllowedError" || name === "AbortError" ? t.cancelled : t.failed);
+      setMessage([{ key: name === "NoDeviceKey" ? "noDeviceKey" : name === "NotAllowedError" || name === "AbortError" ? "cancelled" : "failed" }]);
     } finally {
       setBusy(false);
     }
@@ -48,9 +50,13 @@ export function SignIn({ locale, t }: { locale: Locale; t: T }) {
       if (result.ok) return router.push("/kartu");
       if (result.error.code === "SIGN_IN_EXPIRED") setPhase("passkey");
       const { attemptsBeforeCounter: left, retryAfterSeconds: wait } = result.error.details ?? {};
-      setMessage([result.error.messages[locale], left ? t.attemptsLeft.replace("{n}", String(left)) : "", wait ? t.retryAfter.replace("{s}", String(wait)) : ""].filter(Boolean).join(" "));
+      setMessage([
+        fromError(result.error),
+        ...(left ? [{ key: "attemptsLeft" as const, params: { n: String(left) } }] : []),
+        ...(wait ? [{ key: "retryAfter" as const, params: { s: String(wait) } }] : []),
+      ]);
     } catch {
-      setMessage(t.failed);
+      setMessage([{ key: "failed" }]);
     } finally {
       setBusy(false);
     }
@@ -78,7 +84,7 @@ export function SignIn({ locale, t }: { locale: Locale; t: T }) {
         </form>
       )}
       <p role="status" aria-live="polite" className={message ? "field-error" : undefined} data-testid="sign-in-message">
-        {message ?? ""}
+        {message ? message.map((m) => say(m, locale, t)).join(" ") : ""}
       </p>
     </div>
   );
