@@ -18,7 +18,9 @@ export async function requireStep(step: RegistrationStep | null) {
   if (step && registration.step !== step) {
     const asked = activationStepIndex(step) ?? 0;
     const at = activationStepIndex(registration.step) ?? 0;
-    redirect(`${stepPath(registration.step)}?alasan=${at < asked ? "belum" : "sudah"}`);
+    // Off the path (refused, or sent to the counter for the selfie), nothing asked for is "done".
+    const offPath = registration.step === "REFUSED" || registration.step === "COUNTER_REQUIRED";
+    redirect(`${stepPath(registration.step)}?alasan=${offPath || at < asked ? "belum" : "sudah"}`);
   }
   return toRegistrationView(db, registration);
 }
