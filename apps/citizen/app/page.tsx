@@ -24,7 +24,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       )}
       {registration && at && (
         <section className="card" aria-labelledby="in-progress-title" data-testid="activation-in-progress">
-          <h2 id="in-progress-title">{t.flow.continue}</h2>
+          <h2 id="in-progress-title">{t.flow.inProgressTitle}</h2>
           <p className="lead">{t.flow.inProgress.replace("{step}", t.activationSteps.names[at]).replace("{count}", stepCount(t.activationSteps, at))}</p>
           <Link className="button" href={stepPath(registration.step)}>
             {t.flow.continue}

@@ -260,6 +260,7 @@ const id = {
   },
   // Issue 13, the activation flow: ways back, out and across.
   flow: {
+    inProgressTitle: "Aktivasi sedang berjalan",
     inProgress: "Aktivasi Anda sedang berjalan di peramban ini: {step} ({count}).",
     continue: "Lanjutkan aktivasi",
     cancelled: "Pendaftaran dibatalkan. Anda dapat mulai lagi kapan saja.",
@@ -572,6 +573,7 @@ const en: CitizenMessages = {
   },
   // Issue 13, the activation flow: ways back, out and across.
   flow: {
+    inProgressTitle: "Activation under way",
     inProgress: "Your activation is under way in this browser: {step} ({count}).",
     continue: "Continue activation",
     cancelled: "The registration was cancelled. You can start again at any time.",
