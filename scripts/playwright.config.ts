@@ -37,8 +37,9 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "citizen", testDir: path.join(root, "apps/citizen/e2e"), testIgnore: /selfie-(blink|still)|counter-activation/, use: { ...mobile, baseURL: citizenUrl } },
-    { name: "citizen-camera-blink", testDir: path.join(root, "apps/citizen/e2e"), testMatch: /selfie-blink/, use: withCamera("woman-blink.y4m") },
+    { name: "citizen", testDir: path.join(root, "apps/citizen/e2e"), testIgnore: /selfie-(blink|still)|counter-activation|lupa-pin/, use: { ...mobile, baseURL: citizenUrl } },
+    // The blinking woman is face 2 of the group photo, the e-KTP photo the fixtures give: activation's selfie and "Lupa PIN".
+    { name: "citizen-camera-blink", testDir: path.join(root, "apps/citizen/e2e"), testMatch: /selfie-blink|lupa-pin/, use: withCamera("woman-blink.y4m") },
     // Its camera file is rewritten mid-test with the officer's QR; Chromium reads it at each capture start.
     { name: "citizen-counter", testDir: path.join(root, "apps/citizen/e2e"), testMatch: /counter-activation/, use: withCamera("counter.y4m") },
     { name: "citizen-camera-still", testDir: path.join(root, "apps/citizen/e2e"), testMatch: /selfie-still/, use: withCamera("woman-still.y4m") },

@@ -4,7 +4,7 @@
 //   3. typecheck, lint, format, vitest (unit + real-database tests), production builds
 //   4. the three apps on ports 3100-3102 against a seeded database, then Playwright in Chromium
 //   5. crash safety: kill -9 of an app or PostgreSQL mid-activation (scripts/reliability/crash.ts)
-//   npm test -- --only unit | --only e2e | --only multi | --only crash  [--project <playwright project>]
+//   npm test -- --only unit | --only e2e | --only multi | --only crash  [--project <playwright project>] [--grep <test title pattern>]
 // KTP_TEST_SLOT=N shifts every port by N×10 (N×1000 for the apps), so checkouts can test side by side.
 import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -31,7 +31,7 @@ import { scriptEnv } from "./lib/env.ts";
 import playwrightConfig from "./playwright.config.ts";
 import { formatCrashReport, runCrashSuite, tallyCrashReport } from "./reliability/crash.ts";
 
-const { values } = parseArgs({ options: { only: { type: "string" }, project: { type: "string" } } });
+const { values } = parseArgs({ options: { only: { type: "string" }, project: { type: "string" }, grep: { type: "string" } } });
 const want = (part: "unit" | "e2e" | "multi" | "crash") => !values.only || values.only === part || (part === "multi" && values.only === "e2e" && !values.project);
 export const CHROMIUM = scriptEnv.chromiumPath();
 const REPORTS = path.join(ROOT, ".data/test-reports");
@@ -142,7 +142,7 @@ async function runEndToEnd() {
     let failed: Error | undefined;
     try {
       for (const phase of phases) {
-        await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts", ...phase.flatMap((p) => ["--project", p])], {
+        await run("node_modules/.bin/playwright", ["test", "--config", "scripts/playwright.config.ts", ...phase.flatMap((p) => ["--project", p]), ...(values.grep ? ["--grep", values.grep] : [])], {
           ...playwrightEnv,
           E2E_CITIZEN_URL: apps.urls.citizen,
           E2E_OFFICER_URL: apps.urls.officer,

@@ -4,8 +4,8 @@ import path from "node:path";
 import { serveAppFromEnv } from "@ktp/core/server/serve-app";
 import { readEnvVariable, ZCitizenUrl } from "@ktp/core/universal/zod-env";
 
-/** The pages that open the camera: the selfie pre-check (Human) and the counter QR scan (html5-qrcode). */
-const CAMERA_PATHS = ["/daftar/swafoto", "/daftar/loket"];
+/** The pages that open the camera: the selfie pre-check (Human; activation and "Lupa PIN") and the counter QR scan (html5-qrcode). */
+const CAMERA_PATHS = ["/daftar/swafoto", "/daftar/loket", "/masuk/lupa-pin"];
 
 await serveAppFromEnv({
   name: "citizen",

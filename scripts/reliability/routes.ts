@@ -110,6 +110,20 @@ export const ROUTES: Route[] = [
   { app: "citizen", path: "/api/kartu/offline", file: "app/api/kartu/offline/route.ts", methods: { POST: { input: "none" } } },
   { app: "citizen", path: "/api/kartu/kunci", file: "app/api/kartu/kunci/route.ts", methods: { POST: { input: "json", fields: { pin: "pin", locked: "enum" } } } },
   { app: "citizen", path: "/api/riwayat", file: "app/api/riwayat/route.ts", methods: { GET: { input: "none" } } },
+  { app: "citizen", path: "/api/akun/pin/options", file: "app/api/akun/pin/options/route.ts", methods: { POST: { input: "none" } } },
+  {
+    app: "citizen",
+    path: "/api/akun/pin",
+    file: "app/api/akun/pin/route.ts",
+    methods: { POST: { input: "json", maxBytes: 64 * 1024, fields: { passkey: { credential: CREDENTIAL, deviceKeySignature: "base64url" }, oldPin: "pin", newPin: "pin", confirmation: "pin" } } },
+  },
+  { app: "citizen", path: "/api/akun/bahasa", file: "app/api/akun/bahasa/route.ts", methods: { POST: { input: "json", fields: { locale: "enum" } } } },
+  // The same 202 for every well-formed NIK, so the form tells a stranger nothing; no fuzzed NIK has an active KTP Digital, so nothing is written.
+  { app: "citizen", path: "/api/ponsel-hilang", file: "app/api/ponsel-hilang/route.ts", methods: { POST: { input: "json", fields: NIK, succeedsFor: ALL } } },
+  { app: "citizen", path: "/api/lupa-pin", file: "app/api/lupa-pin/route.ts", methods: { POST: { input: "none" } } },
+  { app: "citizen", path: "/api/lupa-pin/swafoto", file: "app/api/lupa-pin/swafoto/route.ts", methods: { POST: { input: "image", maxBytes: 4 * 1024 * 1024 } } },
+  { app: "citizen", path: "/api/lupa-pin/selesai", file: "app/api/lupa-pin/selesai/route.ts", methods: { POST: { input: "json", fields: { code: "pin", pin: "pin", confirmation: "pin" } } } },
+  { app: "citizen", path: "/api/ponsel-hilang/kunci", file: "app/api/ponsel-hilang/kunci/route.ts", methods: { POST: { input: "json", fields: { token: "token" } } } },
   { app: "citizen", path: "/api/riwayat/:id/laporan", file: "app/api/riwayat/[id]/laporan/route.ts", methods: { POST: { input: "json", fields: { note: "text" } } } },
   // Public; the issuer key it is signed with was made when the app started.
   { app: "citizen", path: "/api/status/:list", file: "app/api/status/[list]/route.ts", methods: { GET: { input: "none", succeedsFor: ALL } } },

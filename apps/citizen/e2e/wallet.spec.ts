@@ -5,7 +5,7 @@ import { addFamilyMember } from "@ktp/testing/residents";
 import { expect, test } from "./fixtures.ts";
 
 // The citizen's side of verification (issue 11): the history of who checked the KTP Digital, with
-// "Bukan saya / laporkan", and "Kunci KTP Digital" with the PIN.
+// "Bukan saya / laporkan" ("Kunci KTP Digital" moved to the account page: account.spec.ts).
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../../../.data/screenshots");
 
@@ -53,26 +53,6 @@ test("the history shows who verified the citizen, and a report reaches Disdukcap
   expect((await db.verification.findUniqueOrThrow({ where: { id: entry.id } })).reportedAt).not.toBeNull();
   await page.reload();
   await expect(page.getByTestId("reported")).toBeVisible();
-});
-
-test("locking with the PIN hides the QR and says why; unlocking brings it back; a wrong PIN is refused", async ({ page, activeCitizen, db }) => {
-  const { registrationId } = await activeCitizen({ pin: "284519" });
-  await page.goto("/kartu");
-  await expect(page.getByTestId("identity-qr")).toBeVisible();
-  await page.getByLabel("PIN (6 angka)").fill("111111");
-  await page.getByRole("button", { name: "Kunci", exact: true }).click();
-  await expect(page.getByText("PIN salah.")).toBeVisible();
-  await page.getByLabel("PIN (6 angka)").fill("284519");
-  await page.getByRole("button", { name: "Kunci", exact: true }).click();
-  await expect(page.getByTestId("lock-state")).toContainText("DIKUNCI");
-  await expect(page.getByTestId("identity-qr-error")).toContainText("dikunci");
-  await expect(page.getByTestId("identity-qr")).toHaveCount(0);
-  expect((await db.registration.findUniqueOrThrow({ where: { id: registrationId } })).lockedAt).not.toBeNull();
-  await page.screenshot({ path: path.join(SCREENSHOTS, "kartu-terkunci.png"), fullPage: true });
-  await page.getByLabel("PIN (6 angka)").fill("284519");
-  await page.getByRole("button", { name: "Buka kunci" }).click();
-  await expect(page.getByTestId("identity-qr")).toBeVisible();
-  expect((await db.registration.findUniqueOrThrow({ where: { id: registrationId } })).lockedAt).toBeNull();
 });
 
 test("without a network the card still opens and shows a kept QR for these five minutes, saying since when; sign-out forgets it", async ({ page, context, activeCitizen, db }) => {

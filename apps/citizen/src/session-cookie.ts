@@ -27,7 +27,7 @@ export async function signedInCitizen() {
 }
 
 /** The wallet's pages; a signed-out visit to one is sent to /masuk, which says why. */
-export const WALLET_PAGES = ["/kartu", "/keluarga", "/dokumen", "/biodata", "/riwayat"] as const;
+export const WALLET_PAGES = ["/kartu", "/keluarga", "/dokumen", "/biodata", "/riwayat", "/aktivitas", "/akun"] as const;
 export type WalletPage = (typeof WALLET_PAGES)[number];
 
 /** The signed-in citizen; otherwise a redirect to /masuk naming the page they wanted. */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import type { Db } from "@ktp/db";
 import { cropFace, groupPhoto, SAMPLE1_FACES } from "./sample-photos.ts";
+import type { SoftPasskey } from "./soft-passkey.ts";
 
 // Residents of the mock SIAK for tests: each test makes its own, with random NIKs, and removes
 // them when it is done, so runs and parallel workers never share state.
@@ -61,11 +62,18 @@ export async function createResident(db: Db, options: ResidentOptions = {}) {
   }
 }
 
+/** What an activated citizen's account holds beyond the resident: the PIN's hash and a working passkey (`@ktp/testing/soft-passkey`). */
+export interface ActivatedAccount {
+  pinHash?: string;
+  passkey?: Pick<SoftPasskey, "credentialId" | "publicKey" | "deviceKey">;
+}
+
 /**
  * A resident whose KTP Digital is active (registration ACTIVE, a device bound), as if they had
  * gone through activation: for tests of what comes after it (the identity QR, verification).
  */
-export async function createActivatedCitizen(db: Db, options: ResidentOptions = {}) {
+
+export async function createActivatedCitizen(db: Db, options: ResidentOptions = {}, account: ActivatedAccount = {}) {
   const resident = await createResident(db, options);
   const serial = randomBytes(8).toString("hex");
   const registration = await db.registration.create({
@@ -75,13 +83,14 @@ export async function createActivatedCitizen(db: Db, options: ResidentOptions = 
       phone: `+62812${String(randomInt(0, 1e8)).padStart(8, "0")}`,
       step: "ACTIVE",
       resumeTokenHash: randomBytes(32).toString("hex"),
+      pinHash: account.pinHash ?? null,
       device: {
         create: {
-          credentialId: `cred-${serial}`,
-          publicKey: new Uint8Array(32),
+          credentialId: account.passkey?.credentialId ?? `cred-${serial}`,
+          publicKey: account.passkey?.publicKey ?? new Uint8Array(32),
           backupEligible: false,
           backedUp: false,
-          deviceKey: { kty: "EC", crv: "P-256", x: "x", y: "y" },
+          deviceKey: account.passkey?.deviceKey ?? { kty: "EC", crv: "P-256", x: "x", y: "y" },
         },
       },
     },

@@ -3,7 +3,6 @@ import { loadKtpCard } from "@ktp/core/server/siak/load-ktp-card";
 import { KTP_CARD_FIELDS } from "@ktp/core/universal/ktp-card";
 import { getLocale } from "@ktp/ui/locale";
 import Link from "next/link";
-import { IdentityLock } from "@/components/identity-lock";
 import { IdentityQr } from "@/components/identity-qr";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getDb } from "@/services";
@@ -45,8 +44,14 @@ export default async function KtpCardPage() {
         <Link href="/dokumen">{t.documentsLink}</Link>
         <Link href="/biodata">{t.biodataLink}</Link>
         <Link href="/riwayat">{t.historyLink}</Link>
+        <Link href="/aktivitas">{t.activityLink}</Link>
+        <Link href="/akun">{t.accountLink}</Link>
       </nav>
-      <IdentityLock locale={locale} t={t.lock} locked={citizen.locked} />
+      {citizen.locked && (
+        <p className="notice" data-testid="lock-state">
+          {t.lock.lockedNow} <Link href="/akun">{t.accountLink}</Link>
+        </p>
+      )}
       <p className="hint">{t.note}</p>
       <SignOutButton label={t.signOut} locale={locale} />
     </section>

@@ -3,7 +3,9 @@ import { redirect } from "next/navigation";
 import { getLocale } from "@ktp/ui/locale";
 import { SignIn } from "@/components/sign-in";
 import { messages } from "@/messages";
-import { signedInCitizen, WALLET_PAGES, type WalletPage } from "@/session-cookie";
+import { isAwaitingPin } from "@ktp/core/server/account/citizen-session";
+import { getDb } from "@/services";
+import { readSessionToken, signedInCitizen, WALLET_PAGES, type WalletPage } from "@/session-cookie";
 
 export const dynamic = "force-dynamic";
 
@@ -23,9 +25,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       <p className="lead">{t.lead}</p>
-      <SignIn locale={locale} t={t} />
+      <SignIn locale={locale} t={t} awaitingPin={await isAwaitingPin({ db: getDb(), token: await readSessionToken() })} />
       <p className="hint">
         {t.notActive} <Link href="/daftar">{t.register}</Link>
+      </p>
+      <p className="hint">
+        <Link href="/ponsel-hilang">{t.lostPhone}</Link>
       </p>
     </section>
   );

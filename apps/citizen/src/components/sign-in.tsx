@@ -13,10 +13,11 @@ import type { CitizenMessages } from "@/messages";
 type T = CitizenMessages["signIn"];
 
 /** Passkey and device key first, then the PIN; then the KTP card. */
-export function SignIn({ locale, t }: { locale: Locale; t: T }) {
+export function SignIn({ locale, t, awaitingPin = false }: { locale: Locale; t: T; awaitingPin?: boolean }) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const [phase, setPhase] = useState<"passkey" | "pin">("passkey");
+  // Back from "Lupa PIN" (or a reload) with the passkey step done: straight to the PIN.
+  const [phase, setPhase] = useState<"passkey" | "pin">(awaitingPin ? "pin" : "passkey");
   const [busy, setBusy] = useState(false);
   // Codes and keys, not sentences: the ID/EN switch keeps this state and re-renders it in the other language.
   const [message, setMessage] = useState<Shown<"noDeviceKey" | "cancelled" | "failed" | "attemptsLeft" | "retryAfter">[] | null>(null);
@@ -80,6 +81,10 @@ export function SignIn({ locale, t }: { locale: Locale; t: T }) {
             <button className="button" type="submit" disabled={busy}>
               {busy ? t.checking : t.pinSubmit}
             </button>
+          </p>
+          <p className="hint">
+            {/* A document load: the reset's page opens the camera, which only a new document may. */}
+            <a href="/masuk/lupa-pin">{t.forgotPin}</a>
           </p>
         </form>
       )}

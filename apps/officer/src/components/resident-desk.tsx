@@ -87,6 +87,11 @@ export function ResidentDesk({ locale, t }: { locale: Locale; t: T }) {
           <p data-testid="resident-step">{found.active ? t.active.replace("{date}", date(found.active.since)) : found.open.length ? t.step.replace("{step}", t.steps[found.open[0]!.step]) : t.none}</p>
           {found.active?.device && <p className="hint">{t.device.replace("{date}", date(found.active.device.createdAt))}</p>}
           {found.active?.pinLockedForCounter && <p className="field-error">{t.pinLocked}</p>}
+          {found.active?.lostReportedAt && (
+            <p className="field-error" data-testid="lost-reported">
+              {t.lostReported.replace("{date}", date(found.active.lostReportedAt))}
+            </p>
+          )}
           <p>
             <label htmlFor="note">{t.note}</label>
             <textarea id="note" rows={2} maxLength={400} value={note} onChange={(e) => setNote(e.target.value)} />

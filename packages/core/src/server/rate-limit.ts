@@ -28,6 +28,14 @@ export const LIMITS = {
   handoffRegistration: { points: 10, seconds: 3600, per: "subject" },
   /** Claims of such codes from one address: a code is 256 bits, so this only slows noise. */
   handoffClaimIp: { points: 30, seconds: 600, per: "ip" },
+  /** "Ponsel hilang" links: each is an e-mail to the owner. */
+  lostPhoneIp: { points: 10, seconds: 3600, per: "ip" },
+  /**
+   * Counts every NIK alike, so a refusal reveals nothing. Its window equals a link's lifetime
+   * (LOST_PHONE_LINK_MINUTES) and links do not replace each other, so while a stranger has spent
+   * it, a link sent within the window is still valid in the owner's inbox: the owner is never blocked.
+   */
+  lostPhoneNik: { points: 5, seconds: 1800, per: "subject" },
   officerSignInIp: { points: 30, seconds: 900, per: "ip" },
   /** Mirrors the officer lockout for NIPs that do not exist, so a locked answer reveals nothing. */
   officerSignInNip: { points: 5, seconds: 900, per: "subject" },

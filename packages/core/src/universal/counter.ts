@@ -102,7 +102,14 @@ export interface ResidentCase {
   nik: string;
   nama: string;
   /** The active KTP Digital, if any. */
-  active: { registrationId: string; since: Date; device: { createdAt: Date; synced: boolean } | null; pinLockedForCounter: boolean } | null;
+  active: {
+    registrationId: string;
+    since: Date;
+    device: { createdAt: Date; synced: boolean } | null;
+    pinLockedForCounter: boolean;
+    /** The citizen reported the phone lost ("Ponsel hilang"): only a device reset here ends the lock. */
+    lostReportedAt: Date | null;
+  } | null;
   /** What may be done to the active KTP Digital. */
   actions: ("DEVICE" | "PIN")[];
   /**

@@ -378,6 +378,56 @@ export const ERRORS = {
     id: "KTP Digital Anda sedang dikunci. Buka kuncinya dengan PIN untuk menampilkan QR.",
     en: "Your KTP Digital is locked. Unlock it with your PIN to show the QR.",
   },
+  LOST_PHONE_REPORTED: {
+    status: 423,
+    id: "KTP Digital ini dikunci karena laporan ponsel hilang. Datang ke loket Disdukcapil dengan e-KTP untuk mendaftarkan ponsel baru.",
+    en: "This KTP Digital is locked after a lost-phone report. Visit a Disdukcapil counter with your e-KTP to register a new phone.",
+  },
+  LOST_PHONE_LINK_INVALID: {
+    status: 400,
+    id: "Tautan ponsel hilang ini tidak dikenal, sudah dipakai, atau sudah lewat 30 menit. Minta tautan baru.",
+    en: "This lost-phone link is unknown, already used, or older than 30 minutes. Ask for a new link.",
+  },
+  PIN_RESET_LIMIT: {
+    status: 429,
+    id: "PIN sudah 3 kali diatur ulang hari ini. Coba lagi besok, atau datang ke loket Disdukcapil.",
+    en: "The PIN has been reset 3 times today. Try again tomorrow, or visit a Disdukcapil counter.",
+  },
+  PIN_RESET_NOT_STARTED: {
+    status: 409,
+    id: "Minta kode e-mail dulu untuk mengatur ulang PIN.",
+    en: "Ask for the e-mail code first to reset the PIN.",
+  },
+  PIN_RESET_FACE_FIRST: {
+    status: 409,
+    id: "Ambil swafoto dulu; wajah Anda dicocokkan dengan foto e-KTP.",
+    en: "Take the selfie first; your face is matched with the e-KTP photo.",
+  },
+  PIN_RESET_SELFIE_EXHAUSTED: {
+    status: 423,
+    id: "Swafoto sudah 3 kali tidak cocok. Atur ulang PIN di loket Disdukcapil dengan membawa e-KTP.",
+    en: "Three selfies did not match. Reset the PIN at a Disdukcapil counter with your e-KTP.",
+  },
+  PIN_RESET_CODE_WRONG: {
+    status: 400,
+    id: "Kode dari e-mail salah.",
+    en: "The code from the e-mail is wrong.",
+  },
+  PIN_RESET_CODE_EXHAUSTED: {
+    status: 423,
+    id: "Kode salah 5 kali atau sudah kedaluwarsa. Masuk lagi dengan kunci sandi dan minta kode baru.",
+    en: "The code was wrong 5 times or has expired. Sign in with your passkey again and ask for a new code.",
+  },
+  PIN_UNCHANGED: {
+    status: 400,
+    id: "PIN baru harus berbeda dari PIN lama.",
+    en: "The new PIN must differ from the old one.",
+  },
+  STEP_UP_EXPIRED: {
+    status: 401,
+    id: "Konfirmasi dengan kunci sandi sudah kedaluwarsa. Mulai lagi.",
+    en: "The passkey confirmation has expired. Start again.",
+  },
   OFFICER_WRONG_REGION: {
     status: 403,
     id: "Loket ini milik Dinas lain. Masuk di loket kantor Anda sendiri.",

@@ -1,11 +1,11 @@
 import { signOutCitizen } from "@ktp/core/server/account/citizen-session";
-import { apiRoute, methodNotAllowed } from "@ktp/core/server/http";
+import { apiRoute, methodNotAllowed, requestId } from "@ktp/core/server/http";
 import { getDb } from "@/services";
 import { clearSessionToken, readSessionToken } from "@/session-cookie";
 
 /** Sign out. */
-export const DELETE = apiRoute(async () => {
-  await signOutCitizen({ db: getDb(), token: await readSessionToken() });
+export const DELETE = apiRoute(async (request) => {
+  await signOutCitizen({ db: getDb(), token: await readSessionToken(), requestId: requestId(request) });
   await clearSessionToken();
   return new Response(null, { status: 204 });
 });

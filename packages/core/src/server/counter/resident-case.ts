@@ -59,6 +59,7 @@ export async function readResidentCase(db: Db, session: CounterSessionView, nik:
       createdAt: true,
       selfieAttempts: true,
       pinFailures: true,
+      lostReportedAt: true,
       device: { select: { createdAt: true, revokedAt: true, backupEligible: true } },
     },
   });
@@ -72,7 +73,7 @@ export async function readResidentCase(db: Db, session: CounterSessionView, nik:
   return {
     nik,
     nama: card.nama,
-    active: active ? { registrationId: active.id, since: active.createdAt, device, pinLockedForCounter } : null,
+    active: active ? { registrationId: active.id, since: active.createdAt, device, pinLockedForCounter, lostReportedAt: active.lostReportedAt } : null,
     actions,
     open: registrations
       .filter((r) => r.step !== "ACTIVE")

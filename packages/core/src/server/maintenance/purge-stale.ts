@@ -23,6 +23,7 @@ export interface PurgeResult {
   citizenSessions: number;
   counterQrs: number;
   activationEmails: number;
+  lostPhoneLinks: number;
   rateLimits: number;
   auditEvents: number;
   credentialBatches: number;
@@ -47,6 +48,8 @@ export async function purgeStale({ db }: { db: Db }): Promise<PurgeResult> {
     DELETE FROM app.counter_qr WHERE expires_at < now() - make_interval(days => ${RETENTION.expiredCredentialDays})`;
   const activationEmails = await db.$executeRaw`
     DELETE FROM app.activation_email WHERE expires_at < now() - make_interval(days => ${RETENTION.expiredCredentialDays})`;
+  const lostPhoneLinks = await db.$executeRaw`
+    DELETE FROM app.lost_phone_link WHERE expires_at < now() - make_interval(days => ${RETENTION.expiredCredentialDays})`;
   const rateLimits = await db.$executeRaw`
     DELETE FROM app.rate_limit WHERE expire < (extract(epoch FROM now()) * 1000)::bigint - 3600000`;
   const auditEvents = await db.$executeRaw`
@@ -56,7 +59,7 @@ export async function purgeStale({ db }: { db: Db }): Promise<PurgeResult> {
   const presentationUses = await db.$executeRaw`DELETE FROM app.presentation_use WHERE expires_at < now()`;
   const verifications = await db.$executeRaw`
     DELETE FROM app.verification WHERE at < now() - make_interval(years => ${RETENTION.auditYears})`;
-  return { abandoned, deletedRegistrations, citizenSessions, counterQrs, activationEmails, rateLimits, auditEvents, credentialBatches, presentationUses, verifications };
+  return { abandoned, deletedRegistrations, citizenSessions, counterQrs, activationEmails, lostPhoneLinks, rateLimits, auditEvents, credentialBatches, presentationUses, verifications };
 }
 
 /** Runs purgeStale every `everyMs` in this process, skipping a round another instance is already running. */

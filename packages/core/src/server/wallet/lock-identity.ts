@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@ktp/db";
+import { AppError } from "../../universal/errors.ts";
 import { checkPin } from "../account/check-pin.ts";
 
 /**
@@ -24,8 +25,11 @@ export async function setIdentityLock({
 }) {
   await checkPin({ db, registrationId, pin, pinPepper });
   const at = new Date();
+  // After "Ponsel hilang" only an officer's device reset ends the lock; the PIN does not.
+  const lost = await db.registration.findUnique({ where: { id: registrationId }, select: { lostReportedAt: true } });
+  if (lost?.lostReportedAt) throw new AppError("LOST_PHONE_REPORTED");
   await db.$transaction([
-    db.registration.updateMany({ where: { id: registrationId, step: "ACTIVE" }, data: { lockedAt: locked ? at : null } }),
+    db.registration.updateMany({ where: { id: registrationId, step: "ACTIVE", lostReportedAt: null }, data: { lockedAt: locked ? at : null } }),
     db.auditEvent.create({ data: { actorType: "CITIZEN", actorId: registrationId, registrationId, action: locked ? "citizen.lock" : "citizen.unlock", requestId } }),
   ]);
   return { locked, at };
