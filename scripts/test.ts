@@ -230,11 +230,11 @@ function tally<Report>(file: string, read: (report: Report) => { passed: number;
   rmSync(file);
 }
 
-// eslint-disable-next-line no-control-regex -- the terminal's colour codes, which start with ESC
-const COLOUR_CODES = /\x1b\[[0-9;]*m/g;
-
 function firstLine(text: string | undefined) {
-  return (text ?? "").replace(COLOUR_CODES, "").trim().split("\n")[0]!.slice(0, 200);
+  // Here, not a module constant: the run's top-level await reaches this before a constant below it is initialised.
+  // eslint-disable-next-line no-control-regex -- the terminal's colour codes, which start with ESC
+  const colourCodes = /\x1b\[[0-9;]*m/g;
+  return (text ?? "").replace(colourCodes, "").trim().split("\n")[0]!.slice(0, 200);
 }
 
 function failedVitestTests(report: JsonTestResults): string[] {

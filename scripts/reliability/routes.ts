@@ -55,7 +55,28 @@ export const ROUTES: Route[] = [
   { app: "citizen", path: "/api/health", file: "app/api/health/route.ts", methods: { GET: { input: "none", succeedsFor: ALL } } },
   { app: "citizen", path: "/api/siak/v1/nik/verify", file: "app/api/siak/v1/nik/verify/route.ts", methods: { POST: { input: "json", fields: NIK } } },
   { app: "citizen", path: "/api/registrations", file: "app/api/registrations/route.ts", methods: { POST: { input: "json", fields: { nik: "nik", email: "email", phone: "phone" } } } },
-  { app: "citizen", path: "/api/registrations/current", file: "app/api/registrations/current/route.ts", methods: { GET: { input: "none", succeedsFor: CITIZENS } } },
+  {
+    app: "citizen",
+    path: "/api/registrations/current",
+    file: "app/api/registrations/current/route.ts",
+    methods: { GET: { input: "none", succeedsFor: CITIZENS }, DELETE: { input: "none", skip: { roles: CITIZENS, why: "it would cancel the fuzzing citizen's registration" } } },
+  },
+  // Issue 13: correct the contact, and "Lanjutkan di ponsel" (a code the citizen at the selfie makes, a phone claims).
+  {
+    app: "citizen",
+    path: "/api/registrations/current/contact",
+    file: "app/api/registrations/current/contact/route.ts",
+    // A valid e-mail and phone change the registration and write an audit row: tested in core's registration-flow.test.ts.
+    methods: { POST: { input: "json", fields: { email: "email", phone: "phone" }, skip: { roles: CITIZENS, why: "a valid body changes the registration" } } },
+  },
+  {
+    app: "citizen",
+    path: "/api/registrations/current/handoff",
+    file: "app/api/registrations/current/handoff/route.ts",
+    // Any request at the selfie makes a code and an audit row: tested in core's registration-flow.test.ts.
+    methods: { POST: { input: "none", skip: { roles: ["citizen-selfie"], why: "every request makes a code" } } },
+  },
+  { app: "citizen", path: "/api/registrations/handoff", file: "app/api/registrations/handoff/route.ts", methods: { POST: { input: "json", fields: { code: "token" } } } },
   { app: "citizen", path: "/api/registrations/current/selfie", file: "app/api/registrations/current/selfie/route.ts", methods: { POST: { input: "image", maxBytes: 4 * 1024 * 1024 } } },
   { app: "citizen", path: "/api/registrations/current/pin", file: "app/api/registrations/current/pin/route.ts", methods: { POST: { input: "json", fields: { pin: "pin", confirmation: "pin" } } } },
   { app: "citizen", path: "/api/registrations/current/device/options", file: "app/api/registrations/current/device/options/route.ts", methods: { POST: { input: "none" } } },

@@ -13,3 +13,7 @@ export async function writeResumeToken(token: string) {
   const { name, secure } = cookie();
   (await cookies()).set(name, token, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 7 * 24 * 3600 });
 }
+
+export async function clearResumeToken() {
+  (await cookies()).delete(cookie().name);
+}

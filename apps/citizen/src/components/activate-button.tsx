@@ -4,20 +4,21 @@ import { useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
+import { fromError, say, type Shown } from "@ktp/ui/shown-message";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 
 /** A button, not the link itself, activates: mail scanners that open links must not use them up. */
 export function ActivateButton({ token, locale, t }: { token: string; locale: Locale; t: CitizenMessages["activate"] }) {
   const hydrated = useHydrated();
-  const [state, setState] = useState<{ kind: "idle" | "busy" | "done" } | { kind: "error"; message: string }>({ kind: "idle" });
+  const [state, setState] = useState<{ kind: "idle" | "busy" | "done" } | { kind: "error"; message: Shown<"failed"> }>({ kind: "idle" });
 
   async function activate() {
     setState({ kind: "busy" });
     try {
       const result = await post("/api/activation", locale, { token });
-      setState(result.ok ? { kind: "done" } : { kind: "error", message: result.error.messages[locale] });
+      setState(result.ok ? { kind: "done" } : { kind: "error", message: fromError(result.error) });
     } catch {
-      setState({ kind: "error", message: t.failed });
+      setState({ kind: "error", message: { key: "failed" } });
     }
   }
 
@@ -42,7 +43,7 @@ export function ActivateButton({ token, locale, t }: { token: string; locale: Lo
       </button>
       {state.kind === "error" && (
         <p className="result bad" role="alert" data-testid="activation-result">
-          {state.message}
+          {say(state.message, locale, t)}
         </p>
       )}
     </div>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import type { RegistrationView } from "@ktp/core/universal/registration";
 import { get, post } from "@ktp/ui/api-client";
+import { fromError, say, type Shown } from "@ktp/ui/shown-message";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import { signWithDeviceKey } from "@/device-key";
 import type { CitizenMessages } from "@/messages";
@@ -18,7 +19,7 @@ export function CounterScan({ locale, t, waitingAt }: { locale: Locale; t: T; wa
   const hydrated = useHydrated();
   const [phase, setPhase] = useState<"idle" | "scanning" | "sending" | "waiting">(waitingAt ? "waiting" : "idle");
   const [counter, setCounter] = useState(waitingAt);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<Shown<"noDeviceKey" | "failed" | "denied"> | null>(null);
   const scanner = useRef<Scanner | null>(null);
 
   // While the officer decides, follow the registration until it moves on, with a document load:
@@ -47,13 +48,13 @@ export function CounterScan({ locale, t, waitingAt }: { locale: Locale; t: T; wa
     try {
       const result = await post<RegistrationView>("/api/registrations/current/counter", locale, { qr, deviceKeySignature: await signWithDeviceKey(qr) });
       if (!result.ok) {
-        setMessage(result.error.messages[locale]);
+        setMessage(fromError(result.error));
         return setPhase("idle");
       }
       setCounter(result.data.counter ? `${result.data.counter.code} · ${result.data.counter.name}` : null);
       setPhase("waiting");
     } catch (error) {
-      setMessage((error as { name?: string }).name === "NoDeviceKey" ? t.noDeviceKey : t.failed);
+      setMessage({ key: (error as { name?: string }).name === "NoDeviceKey" ? "noDeviceKey" : "failed" });
       setPhase("idle");
     }
   }
@@ -79,7 +80,7 @@ export function CounterScan({ locale, t, waitingAt }: { locale: Locale; t: T; wa
     } catch (error) {
       await stopScanner();
       const name = (error as { name?: string }).name ?? String(error);
-      setMessage(/NotAllowed|Permission/i.test(name) ? t.denied : t.failed);
+      setMessage({ key: /NotAllowed|Permission/i.test(name) ? "denied" : "failed" });
       setPhase("idle");
     }
   }
@@ -111,7 +112,7 @@ export function CounterScan({ locale, t, waitingAt }: { locale: Locale; t: T; wa
         )}
       </p>
       <p role="status" aria-live="polite" className={message ? "field-error" : undefined} data-testid="counter-message">
-        {message ?? ""}
+        {message ? say(message, locale, t) : ""}
       </p>
     </div>
   );

@@ -8,6 +8,7 @@ import { createDeviceKey } from "@/device-key";
 import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
 import { stepPath } from "@/registration-steps";
+import { fromError, say, type Shown } from "@ktp/ui/shown-message";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 
 /** Without an authenticator, credentials.create() may never settle; stop waiting after this. */
@@ -17,22 +18,22 @@ export function DeviceStep({ locale, t }: { locale: Locale; t: CitizenMessages["
   const router = useRouter();
   const hydrated = useHydrated();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<Shown<"cancelled" | "timeout" | "unsupported"> | null>(null);
 
   async function bind() {
     setBusy(true);
     setMessage(null);
     try {
       const options = await post<PublicKeyCredentialCreationOptionsJSON>("/api/registrations/current/device/options", locale);
-      if (!options.ok) return setMessage(options.error.messages[locale]);
+      if (!options.ok) return setMessage(fromError(options.error));
       const credential = await withTimeout(startRegistration({ optionsJSON: options.data }), PASSKEY_TIMEOUT_MS);
       const { publicKey, signature } = await createDeviceKey(options.data.challenge);
       const bound = await post<RegistrationView>("/api/registrations/current/device", locale, { credential, deviceKey: publicKey, deviceKeySignature: signature });
-      if (!bound.ok) return setMessage(bound.error.messages[locale]);
+      if (!bound.ok) return setMessage(fromError(bound.error));
       router.push(stepPath(bound.data.step));
     } catch (error) {
       const name = (error as { name?: string }).name;
-      setMessage(name === "NotAllowedError" || name === "AbortError" ? t.cancelled : name === "TimeoutError" ? t.timeout : t.unsupported);
+      setMessage({ key: name === "NotAllowedError" || name === "AbortError" ? "cancelled" : name === "TimeoutError" ? "timeout" : "unsupported" });
     } finally {
       setBusy(false);
     }
@@ -46,7 +47,7 @@ export function DeviceStep({ locale, t }: { locale: Locale; t: CitizenMessages["
         </button>
       </p>
       <p role="status" aria-live="polite" className={message ? "field-error" : undefined} data-testid="device-message">
-        {message ?? ""}
+        {message ? say(message, locale, t) : ""}
       </p>
     </div>
   );

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import { post } from "@ktp/ui/api-client";
+import { fromError, say, type Shown } from "@ktp/ui/shown-message";
 import type { CitizenMessages } from "@/messages";
 import { wipeOfflineWallet } from "@/offline/wallet-store";
 
@@ -11,7 +12,7 @@ type T = CitizenMessages["card"]["lock"];
 export function IdentityLock({ locale, t, locked: initiallyLocked }: { locale: Locale; t: T; locked: boolean }) {
   const [locked, setLocked] = useState(initiallyLocked);
   const [pin, setPin] = useState("");
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<Shown<"failed"> | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: React.FormEvent) {
@@ -20,7 +21,7 @@ export function IdentityLock({ locale, t, locked: initiallyLocked }: { locale: L
     setMessage(null);
     try {
       const result = await post<{ locked: boolean }>("/api/kartu/kunci", locale, { pin, locked: !locked });
-      if (!result.ok) return setMessage(result.error.messages[locale]);
+      if (!result.ok) return setMessage(fromError(result.error));
       setLocked(result.data.locked);
       setPin("");
       // A locked identity keeps nothing on the phone; unlocking syncs it again when the card reloads.
@@ -28,7 +29,7 @@ export function IdentityLock({ locale, t, locked: initiallyLocked }: { locale: L
       // The card's QR follows: a reload shows it again, or the locked notice.
       location.reload();
     } catch {
-      setMessage(t.failed);
+      setMessage({ key: "failed" });
     } finally {
       setBusy(false);
     }
@@ -49,7 +50,7 @@ export function IdentityLock({ locale, t, locked: initiallyLocked }: { locale: L
           </button>
         </p>
       </form>
-      {message && <p role="alert">{message}</p>}
+      {message && <p role="alert">{say(message, locale, t)}</p>}
     </section>
   );
 }

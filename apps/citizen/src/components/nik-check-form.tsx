@@ -1,15 +1,16 @@
 "use client";
 import { type FormEvent, useState } from "react";
-import { ERRORS, type Locale } from "@ktp/core/universal/errors";
+import type { Locale } from "@ktp/core/universal/errors";
 import { findNikProblem } from "@ktp/core/universal/nik";
 import type { NikVerification } from "@ktp/core/universal/siak";
 import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import { formText } from "@ktp/ui/form-text";
+import { fromCode, fromError, say, type Shown } from "@ktp/ui/shown-message";
 import { NIK_FIELD } from "./nik-field.ts";
 
-type State = { kind: "idle" } | { kind: "checking" } | { kind: "invalid"; message: string } | { kind: "done"; result: NikVerification } | { kind: "failed"; message: string };
+type State = { kind: "idle" } | { kind: "checking" } | { kind: "invalid"; message: Shown } | { kind: "done"; result: NikVerification } | { kind: "failed"; message: Shown<"failed"> };
 
 export function NikCheckForm({ locale, t }: { locale: Locale; t: CitizenMessages["nikCheck"] }) {
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -21,17 +22,17 @@ export function NikCheckForm({ locale, t }: { locale: Locale; t: CitizenMessages
     const nik = formText(event.currentTarget, "nik");
     // Same rules as the server, so a typo is explained before anything is sent.
     const problem = findNikProblem(nik);
-    if (problem) return setState({ kind: "invalid", message: ERRORS[problem][locale] });
+    if (problem) return setState({ kind: "invalid", message: fromCode(problem) });
     setState({ kind: "checking" });
     try {
       const result = await post<NikVerification>("/api/siak/v1/nik/verify", locale, { nik });
-      setState(result.ok ? { kind: "done", result: result.data } : { kind: "invalid", message: result.error.messages[locale] });
+      setState(result.ok ? { kind: "done", result: result.data } : { kind: "invalid", message: fromError(result.error) });
     } catch {
-      setState({ kind: "failed", message: t.failed });
+      setState({ kind: "failed", message: { key: "failed" } });
     }
   }
 
-  const invalid = state.kind === "invalid" ? state.message : null;
+  const invalid = state.kind === "invalid" ? say(state.message, locale, t) : null;
   return (
     <form onSubmit={onSubmit} noValidate aria-describedby="nik-check-result">
       <label htmlFor="nik">{t.label}</label>
@@ -49,7 +50,7 @@ export function NikCheckForm({ locale, t }: { locale: Locale; t: CitizenMessages
       <div id="nik-check-result" aria-live="polite">
         {state.kind === "failed" && (
           <p className="field-error" role="alert">
-            {state.message}
+            {say(state.message, locale, t)}
           </p>
         )}
         {state.kind === "done" && <VerificationResult result={state.result} t={t} />}

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { ERRORS, type Locale } from "@ktp/core/universal/errors";
+import type { Locale } from "@ktp/core/universal/errors";
 import { findPinProblem, PIN_LENGTH } from "@ktp/core/universal/pin";
 import type { RegistrationView } from "@ktp/core/universal/registration";
 import { post } from "@ktp/ui/api-client";
@@ -9,13 +9,14 @@ import type { CitizenMessages } from "@/messages";
 import { stepPath } from "@/registration-steps";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import { formText } from "@ktp/ui/form-text";
+import { fromCode, fromError, say, type Shown } from "@ktp/ui/shown-message";
 
 type Field = "pin" | "confirmation";
 
 export function PinForm({ locale, t }: { locale: Locale; t: CitizenMessages["pin"] }) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const [errors, setErrors] = useState<Partial<Record<Field | "form", string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<Field | "form", Shown<"failed">>>>({});
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -25,17 +26,17 @@ export function PinForm({ locale, t }: { locale: Locale; t: CitizenMessages["pin
     const confirmation = formText(form, "confirmation");
     // The birth-date rule needs SIAK, so only the server applies it.
     const problem = findPinProblem(pin);
-    if (problem) return setErrors({ pin: ERRORS[problem][locale] });
-    if (pin !== confirmation) return setErrors({ confirmation: ERRORS.PIN_MISMATCH[locale] });
+    if (problem) return setErrors({ pin: fromCode(problem) });
+    if (pin !== confirmation) return setErrors({ confirmation: fromCode("PIN_MISMATCH") });
     setErrors({});
     setBusy(true);
     try {
       const result = await post<RegistrationView>("/api/registrations/current/pin", locale, { pin, confirmation });
       if (result.ok) return router.push(stepPath(result.data.step));
       const { error } = result;
-      setErrors({ [error.field === "confirmation" ? "confirmation" : error.field === "pin" ? "pin" : "form"]: error.messages[locale] });
+      setErrors({ [error.field === "confirmation" ? "confirmation" : error.field === "pin" ? "pin" : "form"]: fromError(error) });
     } catch {
-      setErrors({ form: t.failed });
+      setErrors({ form: { key: "failed" } });
     } finally {
       setBusy(false);
     }
@@ -57,7 +58,7 @@ export function PinForm({ locale, t }: { locale: Locale; t: CitizenMessages["pin
       />
       {errors[name] && (
         <span id={`${name}-error`} className="field-error" role="alert">
-          {errors[name]}
+          {say(errors[name], locale, t)}
         </span>
       )}
     </p>
@@ -69,7 +70,7 @@ export function PinForm({ locale, t }: { locale: Locale; t: CitizenMessages["pin
       {field("confirmation")}
       {errors.form && (
         <p className="field-error" role="alert">
-          {errors.form}
+          {say(errors.form, locale, t)}
         </p>
       )}
       <p>

@@ -1,13 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { type FormEvent, type InputHTMLAttributes, useState } from "react";
-import { ERRORS, isErrorCode, type Locale } from "@ktp/core/universal/errors";
+import { isErrorCode, type Locale } from "@ktp/core/universal/errors";
 import { type RegistrationView, ZStartRegistrationRequest } from "@ktp/core/universal/registration";
 import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
 import { stepPath } from "@/registration-steps";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import { formText } from "@ktp/ui/form-text";
+import { fromCode, fromError, say, type Shown } from "@ktp/ui/shown-message";
 import { NIK_FIELD } from "./nik-field.ts";
 
 type Field = "nik" | "email" | "phone";
@@ -16,7 +17,8 @@ const FIELDS: Field[] = ["nik", "email", "phone"];
 export function RegisterForm({ locale, t }: { locale: Locale; t: CitizenMessages["register"] }) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const [errors, setErrors] = useState<Partial<Record<Field | "form", string>>>({});
+  // Codes and keys, not sentences: the ID/EN switch keeps this state and re-renders it in the other language.
+  const [errors, setErrors] = useState<Partial<Record<Field | "form", Shown<"failed">>>>({});
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -29,7 +31,7 @@ export function RegisterForm({ locale, t }: { locale: Locale; t: CitizenMessages
       const next: typeof errors = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as Field;
-        next[field] ??= isErrorCode(issue.message) ? ERRORS[issue.message][locale] : ERRORS.VALIDATION_FAILED[locale];
+        next[field] ??= fromCode(isErrorCode(issue.message) ? issue.message : "VALIDATION_FAILED");
       }
       return setErrors(next);
     }
@@ -40,9 +42,9 @@ export function RegisterForm({ locale, t }: { locale: Locale; t: CitizenMessages
       if (result.ok) return router.push(stepPath(result.data.step));
       const { error } = result;
       const field = FIELDS.includes(error.field as Field) ? (error.field as Field) : "form";
-      setErrors({ [field]: error.messages[locale] });
+      setErrors({ [field]: fromError(error) });
     } catch {
-      setErrors({ form: t.failed });
+      setErrors({ form: { key: "failed" } });
     } finally {
       setBusy(false);
     }
@@ -54,7 +56,7 @@ export function RegisterForm({ locale, t }: { locale: Locale; t: CitizenMessages
       <input id={name} name={name} {...attributes} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : `${name}-hint`} />
       {errors[name] ? (
         <span id={`${name}-error`} className="field-error" role="alert">
-          {errors[name]}
+          {say(errors[name], locale, t)}
         </span>
       ) : (
         <span id={`${name}-hint`} className="hint">
@@ -71,7 +73,7 @@ export function RegisterForm({ locale, t }: { locale: Locale; t: CitizenMessages
       {input("phone", { type: "tel", inputMode: "tel", autoComplete: "tel", placeholder: "0812 3456 7890" })}
       {errors.form && (
         <p className="field-error" role="alert">
-          {errors.form}
+          {say(errors.form, locale, t)}
         </p>
       )}
       <p>

@@ -3,20 +3,21 @@ import { useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import { post } from "@ktp/ui/api-client";
 import type { CitizenMessages } from "@/messages";
+import { fromError, say, type Shown } from "@ktp/ui/shown-message";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 
 export function ResendEmail({ locale, t }: { locale: Locale; t: CitizenMessages["status"] }) {
   const hydrated = useHydrated();
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<Shown<"resent" | "resendFailed"> | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function resend() {
     setBusy(true);
     try {
       const result = await post("/api/registrations/current/email", locale);
-      setMessage(result.ok ? t.resent : result.error.messages[locale]);
+      setMessage(result.ok ? { key: "resent" } : fromError(result.error));
     } catch {
-      setMessage(t.resendFailed);
+      setMessage({ key: "resendFailed" });
     } finally {
       setBusy(false);
     }
@@ -28,7 +29,7 @@ export function ResendEmail({ locale, t }: { locale: Locale; t: CitizenMessages[
         {t.resend}
       </button>
       <p role="status" aria-live="polite" data-testid="resend-message">
-        {message ?? ""}
+        {message ? say(message, locale, t) : ""}
       </p>
     </div>
   );

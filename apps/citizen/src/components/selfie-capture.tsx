@@ -40,7 +40,8 @@ const HUMAN_CONFIG = {
   gesture: { enabled: true },
 } as const;
 
-export function SelfieCapture({ t, onCapture }: { t: CitizenMessages["selfie"]; onCapture: (photo: Blob) => void }) {
+/** `onUnavailable` hears when this device has no camera it can use, so the page can offer the phone instead. */
+export function SelfieCapture({ t, onCapture, onUnavailable }: { t: CitizenMessages["selfie"]; onCapture: (photo: Blob) => void; onUnavailable?: () => void }) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const streamRef = useRef<MediaStream | null>(null);
   const [phase, setPhase] = useState<Phase>("idle");
@@ -54,7 +55,10 @@ export function SelfieCapture({ t, onCapture }: { t: CitizenMessages["selfie"]; 
   useEffect(() => stop, [stop]);
 
   async function start() {
-    if (!navigator.mediaDevices?.getUserMedia) return setPhase("unsupported");
+    if (!navigator.mediaDevices?.getUserMedia) {
+      onUnavailable?.();
+      return setPhase("unsupported");
+    }
     setPhase("loading");
     let human: Human;
     try {
@@ -63,7 +67,9 @@ export function SelfieCapture({ t, onCapture }: { t: CitizenMessages["selfie"]; 
         audio: false,
       });
     } catch (error) {
-      return setPhase((error as DOMException).name === "NotAllowedError" ? "denied" : "noCamera");
+      const denied = (error as DOMException).name === "NotAllowedError";
+      if (!denied) onUnavailable?.();
+      return setPhase(denied ? "denied" : "noCamera");
     }
     try {
       const { Human } = await loadHuman();

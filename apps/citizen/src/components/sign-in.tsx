@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import { post } from "@ktp/ui/api-client";
 import { formText } from "@ktp/ui/form-text";
+import { fromError, say, type Shown } from "@ktp/ui/shown-message";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import { signWithDeviceKey } from "@/device-key";
 import type { CitizenMessages } from "@/messages";
@@ -19,7 +20,8 @@ export function SignIn({ locale, t, awaitingPin = false }: { locale: Locale; t: 
   // Back from "Lupa PIN" (or a reload) with the passkey step done: straight to the PIN.
   const [phase, setPhase] = useState<"passkey" | "pin">(awaitingPin ? "pin" : "passkey");
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  // Codes and keys, not sentences: the ID/EN switch keeps this state and re-renders it in the other language.
+  const [message, setMessage] = useState<Shown<"noDeviceKey" | "cancelled" | "failed" | "attemptsLeft" | "retryAfter">[] | null>(null);
 
   // Signed out, perhaps by an officer's reset or a lock: the next contact wipes a wallet kept for offline use if its binding is gone.
   useEffect(() => {
@@ -33,15 +35,15 @@ export function SignIn({ locale, t, awaitingPin = false }: { locale: Locale; t: 
     setMessage(null);
     try {
       const options = await post<PublicKeyCredentialRequestOptionsJSON>("/api/session/options", locale);
-      if (!options.ok) return setMessage(options.error.messages[locale]);
+      if (!options.ok) return setMessage([fromError(options.error)]);
       const credential = await startAuthentication({ optionsJSON: options.data });
       const deviceKeySignature = await signWithDeviceKey(options.data.challenge);
       const result = await post("/api/session/passkey", locale, { credential, deviceKeySignature });
-      if (!result.ok) return setMessage(result.error.messages[locale]);
+      if (!result.ok) return setMessage([fromError(result.error)]);
       setPhase("pin");
     } catch (error) {
       const name = (error as { name?: string }).name;
-      setMessage(name === "NoDeviceKey" ? t.noDeviceKey : name === "NotAllowedError" || name === "AbortError" ? t.cancelled : t.failed);
+      setMessage([{ key: name === "NoDeviceKey" ? "noDeviceKey" : name === "NotAllowedError" || name === "AbortError" ? "cancelled" : "failed" }]);
     } finally {
       setBusy(false);
     }
@@ -57,9 +59,13 @@ export function SignIn({ locale, t, awaitingPin = false }: { locale: Locale; t: 
       if (result.ok) return router.push("/kartu");
       if (result.error.code === "SIGN_IN_EXPIRED") setPhase("passkey");
       const { attemptsBeforeCounter: left, retryAfterSeconds: wait } = result.error.details ?? {};
-      setMessage([result.error.messages[locale], left ? t.attemptsLeft.replace("{n}", String(left)) : "", wait ? t.retryAfter.replace("{s}", String(wait)) : ""].filter(Boolean).join(" "));
+      setMessage([
+        fromError(result.error),
+        ...(left ? [{ key: "attemptsLeft" as const, params: { n: String(left) } }] : []),
+        ...(wait ? [{ key: "retryAfter" as const, params: { s: String(wait) } }] : []),
+      ]);
     } catch {
-      setMessage(t.failed);
+      setMessage([{ key: "failed" }]);
     } finally {
       setBusy(false);
     }
@@ -91,7 +97,7 @@ export function SignIn({ locale, t, awaitingPin = false }: { locale: Locale; t: 
         </form>
       )}
       <p role="status" aria-live="polite" className={message ? "field-error" : undefined} data-testid="sign-in-message">
-        {message ?? ""}
+        {message ? message.map((m) => say(m, locale, t)).join(" ") : ""}
       </p>
     </div>
   );

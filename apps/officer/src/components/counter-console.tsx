@@ -7,11 +7,13 @@ import { QR_ROTATE_SECONDS, REFUSAL_TEXT } from "@ktp/core/universal/counter";
 import { REFUSAL_REASONS, type RefusalReason } from "@ktp/core/universal/registration";
 import type { ApiResult } from "@ktp/ui/api-client";
 import { get, post, request } from "@ktp/ui/api-client";
+import { fromError, say, type Shown } from "@ktp/ui/shown-message";
 import type { Locale } from "@ktp/core/universal/errors";
 import { KTP_CARD_FIELDS } from "@ktp/core/universal/ktp-card";
 import type { OfficerMessages } from "@/messages";
 
 type T = OfficerMessages["console"];
+type Notice = "refused" | "approved" | "approvedNoMail";
 type Json<V> = { [K in keyof V]: V[K] extends Date ? string : V[K] };
 const POLL_MS = 2000;
 
@@ -21,7 +23,8 @@ export function CounterConsole({ locale, t, officer, counter, admin }: { locale:
   const [qr, setQr] = useState<{ qr: string; svg: string } | null>(null);
   const [renewIn, setRenewIn] = useState(QR_ROTATE_SECONDS);
   const [applicants, setApplicants] = useState<Json<Applicant>[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Keys and codes, not sentences, so the ID/EN switch re-renders them.
+  const [notice, setNotice] = useState<Notice | null>(null);
   const seen = useRef(0);
 
   const signedOut = useCallback(
@@ -110,7 +113,7 @@ export function CounterConsole({ locale, t, officer, counter, admin }: { locale:
           <h2>{t.queueTitle}</h2>
           {notice && (
             <p className="result ok" role="status" data-testid="decision-notice">
-              {notice}
+              {t[notice]}
             </p>
           )}
           {current ? (
@@ -119,8 +122,8 @@ export function CounterConsole({ locale, t, officer, counter, admin }: { locale:
               applicant={current}
               locale={locale}
               t={t}
-              onDecided={(text) => {
-                setNotice(text);
+              onDecided={(decided) => {
+                setNotice(decided);
                 setApplicants((list) => list.filter((a) => a.id !== current.id));
                 seen.current = Math.max(0, seen.current - 1);
               }}
@@ -152,14 +155,14 @@ function ApplicantView({
   applicant: Json<Applicant>;
   locale: Locale;
   t: T;
-  onDecided: (notice: string) => void;
+  onDecided: (notice: Notice) => void;
   signedOut: <V>(result: ApiResult<V>) => ApiResult<V>;
 }) {
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState<RefusalReason>("FACE_MISMATCH");
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Shown<"failed"> | null>(null);
   const base = `/api/counter/applicants/${applicant.id}`;
 
   async function decide(body: unknown) {
@@ -167,10 +170,10 @@ function ApplicantView({
     setError(null);
     try {
       const result = signedOut(await post<{ decision: string; emailSent: boolean }>(`${base}/decision`, locale, body));
-      if (!result.ok) return setError(result.error.messages[locale]);
-      onDecided(result.data.decision === "REFUSED" ? t.refused : result.data.emailSent ? t.approved : t.approvedNoMail);
+      if (!result.ok) return setError(fromError(result.error));
+      onDecided(result.data.decision === "REFUSED" ? "refused" : result.data.emailSent ? "approved" : "approvedNoMail");
     } catch {
-      setError(t.failed);
+      setError({ key: "failed" });
     } finally {
       setBusy(false);
     }
@@ -204,7 +207,7 @@ function ApplicantView({
       <p className="hint">{t.contact.replace("{email}", applicant.email).replace("{phone}", applicant.phone)}</p>
       {error && (
         <p className="field-error" role="alert">
-          {error}
+          {say(error, locale, t)}
         </p>
       )}
       {refusing ? (

@@ -5,6 +5,7 @@ import type { Locale } from "@ktp/core/universal/errors";
 import { IDENTITY_FIELD_LABELS, type IdentityField, PURPOSE_RULES, type Purpose } from "@ktp/core/universal/identity/purposes";
 import { get, post } from "@ktp/ui/api-client";
 import { formText } from "@ktp/ui/form-text";
+import { fromError, say } from "@ktp/ui/shown-message";
 import type { OfficerMessages } from "@/messages";
 import type { Json } from "./json.ts";
 import { useAdminList } from "./use-admin-list.ts";
@@ -14,7 +15,7 @@ type Report = Json<MisuseReport>;
 
 /** Citizens' "Bukan saya" reports, each with the verification it points to, closed with what was done. */
 export function ReportsDesk({ locale, t }: { locale: Locale; t: T }) {
-  const { items: reports, message, setMessage, load } = useAdminList<Report>("/api/reports", locale, t.failed);
+  const { items: reports, message, setMessage, load } = useAdminList<Report, "closedNow">("/api/reports", locale);
   const [busy, setBusy] = useState(false);
   const [revealed, setRevealed] = useState<Record<string, { nik: string; email: string; phone: string }>>({});
 
@@ -24,7 +25,7 @@ export function ReportsDesk({ locale, t }: { locale: Locale; t: T }) {
     setBusy(true);
     try {
       const result = await post(`/api/reports/${id}`, locale, { outcome }).catch(() => null);
-      setMessage(result?.ok ? { ok: true, text: t.closedNow, itemId: id } : { ok: false, text: result ? result.error.messages[locale] : t.failed, itemId: id });
+      setMessage(result?.ok ? { ok: true, shown: [{ key: "closedNow" }], itemId: id } : { ok: false, shown: [result ? fromError(result.error) : { key: "failed" }], itemId: id });
       if (result?.ok) await load();
     } finally {
       setBusy(false);
@@ -34,10 +35,11 @@ export function ReportsDesk({ locale, t }: { locale: Locale; t: T }) {
   async function reveal(id: string) {
     const result = await get<{ nik: string; email: string; phone: string }>(`/api/reports/${id}`, locale).catch(() => null);
     if (result?.ok) setRevealed((shown) => ({ ...shown, [id]: result.data }));
-    else setMessage({ ok: false, text: result ? result.error.messages[locale] : t.failed, itemId: id });
+    else setMessage({ ok: false, shown: [result ? fromError(result.error) : { key: "failed" }], itemId: id });
   }
 
-  if (!reports) return <p role="status">{message?.text ?? t.loading}</p>;
+  const text = message ? message.shown.map((m) => say(m, locale, t)).join(" ") : null;
+  if (!reports) return <p role="status">{text ?? t.loading}</p>;
   if (reports.length === 0) return <p>{t.empty}</p>;
   const date = (value: string) => new Date(value).toLocaleString(locale === "id" ? "id-ID" : "en-GB");
 
@@ -81,7 +83,7 @@ export function ReportsDesk({ locale, t }: { locale: Locale; t: T }) {
             })()}
           {message?.itemId === r.id && (
             <p className={`result ${message.ok ? "ok" : "bad"}`} role="status">
-              {message.text}
+              {text}
             </p>
           )}
           {!r.reportClosedAt && (

@@ -5,6 +5,7 @@ import type { ResidentCase } from "@ktp/core/universal/counter";
 import type { Locale } from "@ktp/core/universal/errors";
 import { get, post } from "@ktp/ui/api-client";
 import { formText } from "@ktp/ui/form-text";
+import { fromError, say, type Shown } from "@ktp/ui/shown-message";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import type { OfficerMessages } from "@/messages";
 
@@ -16,23 +17,24 @@ export function ResidentDesk({ locale, t }: { locale: Locale; t: T }) {
   const hydrated = useHydrated();
   const [found, setFound] = useState<ResidentCase | null>(null);
   const [note, setNote] = useState("");
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // A code or a key, not a sentence: the ID/EN switch keeps this state and re-renders it in the other language.
+  const [message, setMessage] = useState<{ ok: boolean; shown: Shown<"done"> } | null>(null);
   const [busy, setBusy] = useState(false);
   const date = (value: Date | string) => new Date(value).toLocaleString(locale === "id" ? "id-ID" : "en-GB");
 
-  async function run(call: () => ReturnType<typeof get<ResidentCase>>, done?: string) {
+  async function run(call: () => ReturnType<typeof get<ResidentCase>>, done?: "done") {
     setBusy(true);
     setMessage(null);
     try {
       const result = await call();
       if (!result.ok) {
         if (!done) setFound(null);
-        return setMessage({ ok: false, text: result.error.messages[locale] });
+        return setMessage({ ok: false, shown: fromError(result.error) });
       }
       setFound(result.data);
       if (done) {
         setNote("");
-        setMessage({ ok: true, text: done });
+        setMessage({ ok: true, shown: { key: done } });
       }
     } finally {
       setBusy(false);
@@ -47,7 +49,7 @@ export function ResidentDesk({ locale, t }: { locale: Locale; t: T }) {
 
   function act(action: Action, registrationId?: string) {
     if (!found || !window.confirm(t.confirm)) return;
-    return run(() => post<ResidentCase>(`/api/residents/${found.nik}/reset`, locale, { action, registrationId, note }), t.done);
+    return run(() => post<ResidentCase>(`/api/residents/${found.nik}/reset`, locale, { action, registrationId, note }), "done");
   }
 
   const buttons = (actions: Action[], registrationId?: string) => (
@@ -75,7 +77,7 @@ export function ResidentDesk({ locale, t }: { locale: Locale; t: T }) {
       </form>
       {message && (
         <p className={`result ${message.ok ? "ok" : "bad"}`} role="status">
-          {message.text}
+          {say(message.shown, locale, t)}
         </p>
       )}
       {found && (

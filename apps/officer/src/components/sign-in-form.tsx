@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import type { Locale } from "@ktp/core/universal/errors";
 import { post } from "@ktp/ui/api-client";
+import { fromError, say, type Shown } from "@ktp/ui/shown-message";
 import { useHydrated } from "@ktp/ui/use-hydrated";
 import type { OfficerMessages } from "@/messages";
 
@@ -10,7 +11,7 @@ export function SignInForm({ locale, t, counters }: { locale: Locale; t: Officer
   const router = useRouter();
   const hydrated = useHydrated();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Shown<"failed"> | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -20,9 +21,9 @@ export function SignInForm({ locale, t, counters }: { locale: Locale; t: Officer
     try {
       const result = await post("/api/session", locale, { nip: form.get("nip"), password: form.get("password"), counter: form.get("counter") });
       if (result.ok) return router.push("/loket");
-      setError(result.error.messages[locale]);
+      setError(fromError(result.error));
     } catch {
-      setError(t.failed);
+      setError({ key: "failed" });
     } finally {
       setBusy(false);
     }
@@ -50,7 +51,7 @@ export function SignInForm({ locale, t, counters }: { locale: Locale; t: Officer
       </p>
       {error && (
         <p className="field-error" role="alert">
-          {error}
+          {say(error, locale, t)}
         </p>
       )}
       <p>

@@ -5,6 +5,7 @@ import type { Locale } from "@ktp/core/universal/errors";
 import { PURPOSE_RULES, type Purpose } from "@ktp/core/universal/identity/purposes";
 import { type ApiResult, post, request } from "@ktp/ui/api-client";
 import { formText } from "@ktp/ui/form-text";
+import { fromError, say, type Shown } from "@ktp/ui/shown-message";
 import type { OfficerMessages } from "@/messages";
 import type { Json } from "./json.ts";
 import { useAdminList } from "./use-admin-list.ts";
@@ -12,34 +13,36 @@ import { useAdminList } from "./use-admin-list.ts";
 type T = OfficerMessages["oversight"];
 type Org = Json<VerifierOrgView>;
 /** What only this answer shows: a new API key, or a new staff account's first password. */
-type Secret = { orgId: string; text: string; value: string };
+type Secret = { orgId: string; shown: Shown<"keyCreated" | "staffCreated" | "passwordReset">; value: string };
+type Done = "approved" | "refused" | "suspended" | "done" | "noMail";
 
 /** The admin's list of organisations: decide, then hand over keys and staff accounts. */
 export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
-  const { items: orgs, message, setMessage, load } = useAdminList<Org>("/api/verifiers", locale, t.failed);
+  const { items: orgs, message, setMessage, load } = useAdminList<Org, Done>("/api/verifiers", locale);
   const [secret, setSecret] = useState<Secret | null>(null);
   const [busy, setBusy] = useState(false);
 
   /** Runs one action; on success reloads the list and says `done` beside the organisation. */
-  async function run<V>(orgId: string, call: () => Promise<ApiResult<V>>, done: string, onData?: (data: V) => void, form?: HTMLFormElement) {
+  async function run<V>(orgId: string, call: () => Promise<ApiResult<V>>, done: Done, onData?: (data: V) => void, form?: HTMLFormElement) {
     setBusy(true);
     setMessage(null);
     try {
       const result = await call().catch(() => null);
-      if (!result) return setMessage({ ok: false, text: t.failed, itemId: orgId });
-      if (!result.ok) return setMessage({ ok: false, text: result.error.messages[locale], itemId: orgId });
+      if (!result) return setMessage({ ok: false, shown: [{ key: "failed" }], itemId: orgId });
+      if (!result.ok) return setMessage({ ok: false, shown: [fromError(result.error)], itemId: orgId });
       onData?.(result.data);
       form?.reset();
       // A decision stands even when its e-mail did not go out: the admin tells the organisation.
       const mailed = (result.data as { emailSent?: boolean } | null)?.emailSent;
-      setMessage({ ok: mailed !== false, text: mailed === false ? `${done} ${t.noMail}` : done, itemId: orgId });
+      setMessage({ ok: mailed !== false, shown: mailed === false ? [{ key: done }, { key: "noMail" }] : [{ key: done }], itemId: orgId });
       await load();
     } finally {
       setBusy(false);
     }
   }
 
-  if (!orgs) return <p role="status">{message?.text ?? t.loading}</p>;
+  const text = message ? message.shown.map((m) => say(m, locale, t)).join(" ") : null;
+  if (!orgs) return <p role="status">{text ?? t.loading}</p>;
   if (orgs.length === 0) return <p>{t.empty}</p>;
   const date = (value: string) => new Date(value).toLocaleString(locale === "id" ? "id-ID" : "en-GB");
   const purposeNames = (list: string[]) => list.map((p) => PURPOSE_RULES[p as Purpose]?.label[locale] ?? p).join(", ");
@@ -55,15 +58,15 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
         const decide = (decision: "APPROVE" | "REFUSE" | "SUSPEND") => (event: FormEvent<HTMLFormElement>) => {
           const data = form(event);
           const body = decision === "APPROVE" ? { decision, purposes: data.getAll("purposes") } : { decision, reason: formText(data, "reason") };
-          return run(org.id, () => post(`${base}/decision`, locale, body), decision === "APPROVE" ? t.approved : decision === "REFUSE" ? t.refused : t.suspended);
+          return run(org.id, () => post(`${base}/decision`, locale, body), decision === "APPROVE" ? "approved" : decision === "REFUSE" ? "refused" : "suspended");
         };
         const createKey = (event: FormEvent<HTMLFormElement>) => {
           const data = form(event);
           return run(
             org.id,
             () => post<{ key: string }>(`${base}/api-keys`, locale, { label: formText(data, "label"), purposes: data.getAll("purposes") }),
-            t.done,
-            ({ key }) => setSecret({ orgId: org.id, text: t.keyCreated, value: key }),
+            "done",
+            ({ key }) => setSecret({ orgId: org.id, shown: { key: "keyCreated" }, value: key }),
             event.currentTarget,
           );
         };
@@ -72,8 +75,8 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
           return run(
             org.id,
             () => post<{ email: string; password: string }>(`${base}/staff`, locale, { email: formText(data, "email"), nama: formText(data, "nama") }),
-            t.done,
-            ({ email, password }) => setSecret({ orgId: org.id, text: t.staffCreated.replace("{email}", email), value: password }),
+            "done",
+            ({ email, password }) => setSecret({ orgId: org.id, shown: { key: "staffCreated", params: { email } }, value: password }),
             event.currentTarget,
           );
         };
@@ -120,12 +123,12 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
             </p>
             {message?.itemId === org.id && (
               <p className={`result ${message.ok ? "ok" : "bad"}`} role="status">
-                {message.text}
+                {text}
               </p>
             )}
             {secret?.orgId === org.id && (
               <p className="result ok" role="status">
-                {secret.text} <code data-testid="shown-once">{secret.value}</code>
+                {say(secret.shown, locale, t)} <code data-testid="shown-once">{secret.value}</code>
               </p>
             )}
 
@@ -161,7 +164,7 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
                               type="button"
                               className="link"
                               disabled={busy}
-                              onClick={() => window.confirm(t.confirmRevoke) && run(org.id, () => request("DELETE", `${base}/api-keys/${k.prefix}`, locale), t.done)}
+                              onClick={() => window.confirm(t.confirmRevoke) && run(org.id, () => request("DELETE", `${base}/api-keys/${k.prefix}`, locale), "done")}
                             >
                               {t.revoke}
                             </button>
@@ -203,8 +206,8 @@ export function VerifierOversight({ locale, t }: { locale: Locale; t: T }) {
                                   run(
                                     org.id,
                                     () => post<{ password: string } | null>(`${base}/staff/${s.id}`, locale, { action }),
-                                    t.done,
-                                    (data) => data?.password && setSecret({ orgId: org.id, text: t.passwordReset.replace("{email}", s.email), value: data.password }),
+                                    "done",
+                                    (data) => data?.password && setSecret({ orgId: org.id, shown: { key: "passwordReset", params: { email: s.email } }, value: data.password }),
                                   )
                                 }
                               >

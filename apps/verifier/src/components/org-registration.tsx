@@ -5,6 +5,7 @@ import { PURPOSE_RULES, PURPOSES } from "@ktp/core/universal/identity/purposes";
 import { VERIFIER_ORG_TYPES } from "@ktp/core/universal/verifier";
 import { post } from "@ktp/ui/api-client";
 import { useHydrated } from "@ktp/ui/use-hydrated";
+import { fromError, say, type Shown } from "@ktp/ui/shown-message";
 import type { VerifierMessages } from "@/messages";
 
 type T = VerifierMessages["register"];
@@ -16,7 +17,7 @@ export function OrgRegistration({ locale, t }: { locale: Locale; t: T }) {
   const [branches, setBranches] = useState([{ key: 0, name: "", city: "" }]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Shown<"failed"> | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,9 +34,9 @@ export function OrgRegistration({ locale, t }: { locale: Locale; t: T }) {
         branches: branches.map((b) => ({ name: b.name, city: b.city })),
       });
       if (result.ok) return setDone(true);
-      setError(result.error.messages[locale]);
+      setError(fromError(result.error));
     } catch {
-      setError(t.failed);
+      setError({ key: "failed" });
     } finally {
       setBusy(false);
     }
@@ -110,7 +111,7 @@ export function OrgRegistration({ locale, t }: { locale: Locale; t: T }) {
       </fieldset>
       {error && (
         <p className="field-error" role="alert">
-          {error}
+          {say(error, locale, t)}
         </p>
       )}
       <p>

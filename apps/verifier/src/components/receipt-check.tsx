@@ -6,6 +6,7 @@ import { RECEIPT_REASONS, type ReceiptCheck as Check } from "@ktp/core/universal
 import { post } from "@ktp/ui/api-client";
 import { formText } from "@ktp/ui/form-text";
 import { useHydrated } from "@ktp/ui/use-hydrated";
+import { fromError, say, type Shown } from "@ktp/ui/shown-message";
 import type { VerifierMessages } from "@/messages";
 
 type T = VerifierMessages["receiptCheck"];
@@ -15,7 +16,7 @@ export function ReceiptCheck({ locale, t }: { locale: Locale; t: T }) {
   const hydrated = useHydrated();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Check | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<Shown<"failed"> | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,9 +26,9 @@ export function ReceiptCheck({ locale, t }: { locale: Locale; t: T }) {
     try {
       const answer = await post<Check>("/api/cek-bukti", locale, { receipt: formText(event.currentTarget, "receipt") });
       if (answer.ok) setResult(answer.data);
-      else setMessage(answer.error.messages[locale]);
+      else setMessage(fromError(answer.error));
     } catch {
-      setMessage(t.failed);
+      setMessage({ key: "failed" });
     } finally {
       setBusy(false);
     }
@@ -48,7 +49,7 @@ export function ReceiptCheck({ locale, t }: { locale: Locale; t: T }) {
         </p>
       </form>
       <p role="status" aria-live="polite" className={message ? "field-error" : undefined}>
-        {message ?? ""}
+        {message ? say(message, locale, t) : ""}
       </p>
       {result && (
         <article className={`verdict ${result.valid ? "ok" : "bad"}`} data-testid="receipt-verdict" data-valid={String(result.valid)}>

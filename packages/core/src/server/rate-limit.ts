@@ -24,6 +24,10 @@ export const LIMITS = {
   pinIp: { points: 30, seconds: 600, per: "ip" },
   /** Every other citizen step (PIN choice, device binding, QR scan, e-mail link). */
   citizenStepIp: { points: 120, seconds: 600, per: "ip" },
+  /** "Lanjutkan di ponsel" QR codes one registration may make (each replaces the last). */
+  handoffRegistration: { points: 10, seconds: 3600, per: "subject" },
+  /** Claims of such codes from one address: a code is 256 bits, so this only slows noise. */
+  handoffClaimIp: { points: 30, seconds: 600, per: "ip" },
   /** "Ponsel hilang" links: each is an e-mail to the owner. */
   lostPhoneIp: { points: 10, seconds: 3600, per: "ip" },
   /**

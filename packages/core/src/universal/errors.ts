@@ -463,6 +463,37 @@ export const ERRORS = {
     id: "Pendaftaran ini sudah selesai, dibatalkan atau diganti; tidak ada yang bisa diubah.",
     en: "This registration has already finished, been cancelled or been replaced; nothing can change it.",
   },
+  // The activation flow's ways out and across (issue 13): start over, correct the contact, continue on the phone.
+  CONTACT_LOCKED: {
+    status: 409,
+    id: "E-mail dan nomor ponsel tidak dapat diubah lagi: petugas loket sudah memutuskan dan e-mail aktivasi sudah dikirim. Bila alamatnya keliru, batalkan dan daftar ulang.",
+    en: "The e-mail and phone can no longer be changed: the counter officer has decided and the activation e-mail was sent. If the address is wrong, cancel and register again.",
+  },
+  REGISTRATION_ENDED: {
+    status: 409,
+    id: "Pendaftaran ini sudah selesai atau sudah berakhir, jadi tidak dapat dibatalkan.",
+    en: "This registration has already finished or ended, so it cannot be cancelled.",
+  },
+  HANDOFF_NOT_AT_SELFIE: {
+    status: 409,
+    id: "Melanjutkan di ponsel hanya bisa sebelum swafoto. Lanjutkan di perangkat ini.",
+    en: "Continuing on a phone is possible only before the selfie. Continue on this device.",
+  },
+  HANDOFF_LINK_INVALID: {
+    status: 404,
+    id: "Kode QR ini tidak dikenal. Pindai kode QR yang tampil di layar pendaftaran Anda.",
+    en: "This QR code is not recognised. Scan the QR code shown on your registration screen.",
+  },
+  HANDOFF_LINK_USED: {
+    status: 410,
+    id: "Kode QR ini sudah dipakai atau diganti kode yang lebih baru. Setiap kode hanya berlaku satu kali; buat kode baru di layar pendaftaran.",
+    en: "This QR code has already been used or replaced by a newer one. Each code works once; make a new one on the registration screen.",
+  },
+  HANDOFF_LINK_EXPIRED: {
+    status: 410,
+    id: "Kode QR ini sudah kedaluwarsa (berlaku 10 menit). Buat kode baru di layar pendaftaran.",
+    en: "This QR code has expired (valid for 10 minutes). Make a new one on the registration screen.",
+  },
   NOT_FOUND: {
     status: 404,
     id: "Halaman atau data yang dicari tidak ditemukan.",

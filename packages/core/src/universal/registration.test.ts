@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskEmail, normalizePhone, ZStartRegistrationRequest } from "./registration.ts";
+import { ACTIVATION_STEPS, activationStepIndex, maskEmail, normalizePhone, ZStartRegistrationRequest } from "./registration.ts";
 
 describe("normalizePhone", () => {
   it.each([
@@ -32,4 +32,15 @@ describe("ZStartRegistrationRequest", () => {
 
 describe("maskEmail", () => {
   it("keeps the first two letters and the domain", () => expect(maskEmail("dewi.lestari@contoh.id")).toBe("de**********@contoh.id"));
+});
+
+describe("activationStepIndex", () => {
+  it("places every registration step on the one list of six, or off it once ended", () => {
+    expect(ACTIVATION_STEPS).toHaveLength(6);
+    expect((["SELFIE", "PIN", "DEVICE", "COUNTER", "EMAIL", "ACTIVE"] as const).map(activationStepIndex)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(activationStepIndex("COUNTER_REQUIRED")).toBe(1);
+    expect(activationStepIndex("REFUSED")).toBe(4);
+    expect(activationStepIndex("CANCELLED")).toBeNull();
+    expect(activationStepIndex("SUPERSEDED")).toBeNull();
+  });
 });

@@ -65,3 +65,37 @@ export function maskEmail(email: string): string {
 
 /** `POST /api/activation`: the token from the activation e-mail's link. */
 export const ZActivateRequest = z.object({ token: z.string({ error: "ACTIVATION_LINK_INVALID" }).regex(/^[A-Za-z0-9_-]{43}$/, { error: "ACTIVATION_LINK_INVALID" }) });
+
+/**
+ * The steps of activation, in the one order every screen shows and counts them: the home page's
+ * list, "Langkah 2 dari 6" on each step's screen and the stepper of /daftar/status (issue 13).
+ */
+export const ACTIVATION_STEPS = ["DATA", "SELFIE", "PIN", "DEVICE", "COUNTER", "EMAIL"] as const;
+export type ActivationStep = (typeof ACTIVATION_STEPS)[number];
+
+/**
+ * Which of ACTIVATION_STEPS a registration at `step` is doing: its index; ACTIVATION_STEPS.length once
+ * all are done; null for a registration that ended. COUNTER_REQUIRED still owes the selfie (checked
+ * in person); a refusal happened at the counter.
+ */
+export function activationStepIndex(step: RegistrationStep): number | null {
+  if (step === "ACTIVE") return ACTIVATION_STEPS.length;
+  if (step === "COUNTER_REQUIRED") return ACTIVATION_STEPS.indexOf("SELFIE");
+  if (step === "REFUSED") return ACTIVATION_STEPS.indexOf("COUNTER");
+  if (step === "SUPERSEDED" || step === "CANCELLED") return null;
+  return ACTIVATION_STEPS.indexOf(step);
+}
+
+/** Registration steps at which the citizen may still correct the e-mail or phone: before the counter decides, which sends the e-mail. */
+export const CONTACT_CHANGE_STEPS = ["SELFIE", "PIN", "DEVICE", "COUNTER", "COUNTER_REQUIRED"] as const satisfies readonly RegistrationStep[];
+
+/** `POST /api/registrations/current/contact`: the corrected e-mail and phone, the same rules as registering. */
+export const ZChangeContactRequest = z.object({ email: ZEmail, phone: ZPhone });
+export type TChangeContactRequest = z.infer<typeof ZChangeContactRequest>;
+
+/** `POST /api/registrations/handoff`: the one-time code from the "continue on your phone" QR. */
+export const ZClaimHandoffRequest = z.object({ code: z.string({ error: "HANDOFF_LINK_INVALID" }).regex(/^[A-Za-z0-9_-]{43}$/, { error: "HANDOFF_LINK_INVALID" }) });
+export type TClaimHandoffRequest = z.infer<typeof ZClaimHandoffRequest>;
+
+/** How long the "continue on your phone" QR works. */
+export const HANDOFF_MINUTES = 10;

@@ -1,23 +1,22 @@
 import { CameraPolicyGate } from "@ktp/ui/camera-policy-gate";
 import { getLocale } from "@ktp/ui/locale";
 import { CounterScan } from "@/components/counter-scan";
+import { StepScreen } from "@/components/step-screen";
 import { messages } from "@/messages";
+import { redirectReason } from "@/registration-steps";
 import { requireStep } from "@/require-step";
 
 export const dynamic = "force-dynamic";
 
-export default async function CounterStepPage() {
+export default async function CounterStepPage({ searchParams }: { searchParams: Promise<{ alasan?: string | string[] }> }) {
   const view = await requireStep("COUNTER");
   const locale = await getLocale();
-  const t = messages[locale].counter;
+  const t = messages[locale];
   return (
-    <section className="card">
-      <p className="tag">{t.stepLabel}</p>
-      <h1>{t.title}</h1>
-      <p className="lead">{t.lead}</p>
+    <StepScreen locale={locale} t={t} step="COUNTER" reason={redirectReason((await searchParams).alasan)} title={t.counter.title} lead={t.counter.lead}>
       <CameraPolicyGate>
-        <CounterScan locale={locale} t={t} waitingAt={view.counter ? `${view.counter.code} · ${view.counter.name}` : null} />
+        <CounterScan locale={locale} t={t.counter} waitingAt={view.counter ? `${view.counter.code} · ${view.counter.name}` : null} />
       </CameraPolicyGate>
-    </section>
+    </StepScreen>
   );
 }

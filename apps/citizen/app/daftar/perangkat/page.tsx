@@ -1,19 +1,18 @@
 import { getLocale } from "@ktp/ui/locale";
 import { DeviceStep } from "@/components/device-step";
+import { StepScreen } from "@/components/step-screen";
 import { messages } from "@/messages";
+import { redirectReason } from "@/registration-steps";
 import { requireStep } from "@/require-step";
 
-export default async function DeviceStepPage() {
+export default async function DeviceStepPage({ searchParams }: { searchParams: Promise<{ alasan?: string | string[] }> }) {
   await requireStep("DEVICE");
   const locale = await getLocale();
-  const t = messages[locale].device;
+  const t = messages[locale];
   return (
-    <section className="card">
-      <p className="tag">{t.stepLabel}</p>
-      <h1>{t.title}</h1>
-      <p className="lead">{t.lead}</p>
-      <DeviceStep locale={locale} t={t} />
-      <p className="hint">{t.note}</p>
-    </section>
+    <StepScreen locale={locale} t={t} step="DEVICE" reason={redirectReason((await searchParams).alasan)} title={t.device.title} lead={t.device.lead}>
+      <DeviceStep locale={locale} t={t.device} />
+      <p className="hint">{t.device.note}</p>
+    </StepScreen>
   );
 }

@@ -1,24 +1,23 @@
 import { CameraPolicyGate } from "@ktp/ui/camera-policy-gate";
 import { getLocale } from "@ktp/ui/locale";
 import { SelfieStep } from "@/components/selfie-step";
+import { StepScreen } from "@/components/step-screen";
 import { messages } from "@/messages";
+import { redirectReason } from "@/registration-steps";
 import { requireStep } from "@/require-step";
 
-export default async function SelfieStepPage() {
+export default async function SelfieStepPage({ searchParams }: { searchParams: Promise<{ alasan?: string | string[] }> }) {
   const view = await requireStep("SELFIE");
   const locale = await getLocale();
-  const t = messages[locale].selfie;
+  const t = messages[locale];
   return (
-    <section className="card">
-      <p className="tag">{t.stepLabel}</p>
-      <h1>{t.title}</h1>
-      <p className="lead">{t.lead.replace("{name}", view.maskedName)}</p>
+    <StepScreen locale={locale} t={t} step="SELFIE" reason={redirectReason((await searchParams).alasan)} title={t.selfie.title} lead={t.selfie.lead.replace("{name}", view.maskedName)}>
       <CameraPolicyGate>
-        <SelfieStep locale={locale} t={t} />
+        <SelfieStep locale={locale} t={t.selfie} flow={t.flow.handoff} />
       </CameraPolicyGate>
       <p className="hint">
-        {t.attemptsInfo.replace("{n}", String(view.selfieAttemptsLeft))} {t.privacy}
+        {t.selfie.attemptsInfo.replace("{n}", String(view.selfieAttemptsLeft))} {t.selfie.privacy} {t.flow.handoff.noUpload}
       </p>
-    </section>
+    </StepScreen>
   );
 }

@@ -3,10 +3,11 @@ import type { Db } from "@ktp/db";
 import type { ResidentCase, TResetRequest } from "../../universal/counter.ts";
 import { AppError } from "../../universal/errors.ts";
 import { PIN_LOCKOUT } from "../../universal/pin.ts";
+import { cancelOpenRegistration } from "../activation/cancel-registration.ts";
 import { passSelfie } from "../activation/submit-selfie.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { CounterSessionView } from "./officer-session.ts";
-import { assertInRegion, OPEN_STEPS, readResidentCase } from "./resident-case.ts";
+import { assertInRegion, readResidentCase } from "./resident-case.ts";
 
 // What only an officer at the counter may undo, for residents of the officer's own Dinas. Every
 // change leaves an audit record naming the officer.
@@ -33,13 +34,8 @@ export async function resetResident({ db, session, request, requestId }: { db: D
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`registration:${nik}`}))`;
     if (action === "CANCEL") {
-      const cancelled = await tx.registration.updateMany({
-        where: { id: request.registrationId, nik, step: { in: [...OPEN_STEPS] } },
-        data: { step: "CANCELLED", selfieEncrypted: null, deviceChallenge: null },
-      });
-      if (cancelled.count === 0) throw new AppError("NOTHING_TO_RESET");
-      await tx.citizenSession.updateMany({ where: { registrationId: request.registrationId, endedAt: null }, data: { endedAt: new Date() } });
-      await recordAudit(tx, { ...audit, action: "registration.cancel", registrationId: request.registrationId });
+      const ofThisNik = await tx.registration.count({ where: { id: request.registrationId, nik } });
+      if (!ofThisNik || !(await cancelOpenRegistration(tx, request.registrationId, { ...audit, action: "registration.cancel" }))) throw new AppError("NOTHING_TO_RESET");
       return;
     }
     const active = await tx.registration.findFirst({
