@@ -26,6 +26,8 @@ const id = {
     submit: "Masuk",
     busy: "Memeriksa…",
     failed: "Tidak dapat terhubung. Periksa jaringan lalu coba lagi.",
+    nipMissing: "Isi NIP (18 angka) Anda.",
+    passwordMissing: "Isi kata sandi Anda.",
   },
   console: {
     signedInAs: "{name} · {counter}",
@@ -65,6 +67,17 @@ const id = {
     search: "Cari",
     back: "Kembali ke loket",
     none: "Belum pernah mendaftar KTP Digital.",
+    siak: {
+      label: "SIAK",
+      alive: "hidup",
+      deceased: "tercatat meninggal dunia",
+      ektp: "e-KTP sudah direkam",
+      noEktp: "e-KTP belum direkam",
+      wajib: "wajib KTP",
+      notWajib: "belum wajib KTP",
+      deceasedNone: "Tercatat meninggal dunia di SIAK: KTP Digital tidak dapat diaktifkan.",
+      notEligibleNone: "Belum dapat mengaktifkan KTP Digital: lihat data SIAK di atas (perekaman e-KTP, atau usia 17 tahun/kawin).",
+    },
     step: "Status: {step}",
     steps: {
       SELFIE: "menunggu swafoto",
@@ -204,6 +217,8 @@ const en: OfficerMessages = {
     submit: "Sign in",
     busy: "Checking…",
     failed: "Cannot connect. Check the network and try again.",
+    nipMissing: "Enter your NIP (18 digits).",
+    passwordMissing: "Enter your password.",
   },
   console: {
     signedInAs: "{name} · {counter}",
@@ -243,6 +258,17 @@ const en: OfficerMessages = {
     search: "Search",
     back: "Back to the counter",
     none: "Has never registered for KTP Digital.",
+    siak: {
+      label: "SIAK",
+      alive: "alive",
+      deceased: "recorded as deceased",
+      ektp: "e-KTP recorded",
+      noEktp: "e-KTP not recorded",
+      wajib: "must hold a KTP",
+      notWajib: "not yet required to hold a KTP",
+      deceasedNone: "Recorded as deceased in SIAK: KTP Digital cannot be activated.",
+      notEligibleNone: "Cannot activate KTP Digital yet: see the SIAK data above (e-KTP recording, or 17 years old/married).",
+    },
     step: "Status: {step}",
     steps: {
       SELFIE: "waiting for the selfie",

@@ -84,7 +84,23 @@ export function ResidentDesk({ locale, t }: { locale: Locale; t: T }) {
         <article className="result" data-testid="resident-case">
           <h2>{found.nama}</h2>
           <p>{found.nik}</p>
-          <p data-testid="resident-step">{found.active ? t.active.replace("{date}", date(found.active.since)) : found.open.length ? t.step.replace("{step}", t.steps[found.open[0]!.step]) : t.none}</p>
+          <p data-testid="resident-siak">
+            {t.siak.label}:{" "}
+            {[found.siak.alive ? t.siak.alive : t.siak.deceased, found.siak.ektpRecorded ? t.siak.ektp : t.siak.noEktp, found.siak.wajibKtp ? t.siak.wajib : t.siak.notWajib, found.siak.region].join(
+              " · ",
+            )}
+          </p>
+          <p data-testid="resident-step">
+            {found.active
+              ? t.active.replace("{date}", date(found.active.since))
+              : found.open.length
+                ? t.step.replace("{step}", t.steps[found.open[0]!.step])
+                : found.siak.eligible
+                  ? t.none
+                  : !found.siak.alive
+                    ? t.siak.deceasedNone
+                    : t.siak.notEligibleNone}
+          </p>
           {found.active?.device && <p className="hint">{t.device.replace("{date}", date(found.active.device.createdAt))}</p>}
           {found.active?.pinLockedForCounter && <p className="field-error">{t.pinLocked}</p>}
           {found.active?.lostReportedAt && (

@@ -110,6 +110,8 @@ export interface ResidentCase {
     /** The citizen reported the phone lost ("Ponsel hilang"): only a device reset here ends the lock. */
     lostReportedAt: Date | null;
   } | null;
+  /** What SIAK records, beside the KTP Digital state: whether this resident may activate at all. */
+  siak: { alive: boolean; wajibKtp: boolean; ektpRecorded: boolean; eligible: boolean; region: string };
   /** What may be done to the active KTP Digital. */
   actions: ("DEVICE" | "PIN")[];
   /**

@@ -368,6 +368,16 @@ describe("officer resets", () => {
     expect(await error(getResidentCase({ db: test.db, session: desk, nik: "6472051708459999" }))).toBe("RESIDENT_NOT_FOUND");
   });
 
+  it("shows what SIAK records beside the KTP Digital state: a deceased resident is not 'never registered' (issue 14, item 9)", async () => {
+    const desk = await createCounterSession(test.db);
+    const living = await getResidentCase({ db: test.db, session: desk, nik: (await createResident(test.db)).nik });
+    expect(living.siak).toEqual({ alive: true, wajibKtp: true, ektpRecorded: true, eligible: true, region: "KOTA SAMARINDA" });
+    const deceased = await getResidentCase({ db: test.db, session: desk, nik: (await createResident(test.db, { tanggalMeninggal: new Date(Date.UTC(2025, 0, 1)) })).nik });
+    expect(deceased.siak).toMatchObject({ alive: false, eligible: false });
+    const unrecorded = await getResidentCase({ db: test.db, session: desk, nik: (await createResident(test.db, { ektpDirekamPada: null })).nik });
+    expect(unrecorded.siak).toMatchObject({ alive: true, ektpRecorded: false, eligible: false });
+  });
+
   it("shows whose registrations are open, cancels a stranger's and passes the owner's selfie in person (finding 3)", async () => {
     const desk = await createCounterSession(test.db);
     const resident = await createResident(test.db);

@@ -6,6 +6,7 @@ import { PIN_LOCKOUT } from "../../universal/pin.ts";
 import { registrationReference } from "../../universal/registration.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { loadKtpCard } from "../siak/load-ktp-card.ts";
+import { verifyNik } from "../siak/verify-nik.ts";
 import type { CounterSessionView } from "./officer-session.ts";
 
 // The officer's lookup by NIK, for residents of the officer's own Dinas: the resident's e-KTP
@@ -70,9 +71,13 @@ export async function readResidentCase(db: Db, session: CounterSessionView, nik:
   if (device) actions.push("DEVICE");
   if (pinLockedForCounter) actions.push("PIN");
   const active = registrations.find((r) => r.step === "ACTIVE");
+  const siak = await verifyNik({ db, nik });
   return {
     nik,
     nama: card.nama,
+    siak: siak.found
+      ? { alive: siak.alive, wajibKtp: siak.wajibKtp, ektpRecorded: siak.ektpRecorded, eligible: siak.eligible, region: card.kabupatenKota }
+      : { alive: false, wajibKtp: false, ektpRecorded: false, eligible: false, region: card.kabupatenKota },
     active: active ? { registrationId: active.id, since: active.createdAt, device, pinLockedForCounter, lostReportedAt: active.lostReportedAt } : null,
     actions,
     open: registrations
