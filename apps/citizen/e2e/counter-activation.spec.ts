@@ -117,7 +117,8 @@ test("register, selfie, PIN, passkey, officer approval at the counter, e-mail li
   await expect(card.locator('[data-field="nik"]')).toHaveText(nik);
   await expect(card.locator('[data-field="nama"]')).toHaveText("SITI AMINAH");
   await expect(card.locator('[data-field="berlakuHingga"]')).toHaveText("SEUMUR HIDUP");
-  expect(await card.getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // The e-KTP photo has loaded (through HAProxy it may still be on its way when the fields show).
+  await expect.poll(() => card.getByRole("img").evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
 
   await officerContext.close();
 });

@@ -26,8 +26,7 @@ export function IdentityLock({ locale, t, locked: initiallyLocked }: { locale: L
       setPin("");
       // A locked identity keeps nothing on the phone; unlocking syncs it again when the card reloads.
       if (result.data.locked) await wipeOfflineWallet();
-      // The card's QR follows: a reload shows it again, or the locked notice.
-      location.reload();
+      // The lock lives on the account page; the card asks for a QR (or says it is locked) when next opened.
     } catch {
       setMessage({ key: "failed" });
     } finally {
